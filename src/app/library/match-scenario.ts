@@ -1,0 +1,13 @@
+import type { Scenario } from '../../scenario/types';
+
+/** True when every word of the query appears in the scenario's title, id, summary, tags or mode. */
+export function matchesQuery(scenario: Scenario, query: string): boolean {
+  const haystack = [scenario.title, scenario.id, scenario.summary, scenario.mode, ...scenario.tags]
+    .join(' ')
+    .toLowerCase();
+  return query
+    .toLowerCase()
+    .split(/\s+/)
+    .filter(Boolean)
+    .every((word) => haystack.includes(word));
+}
