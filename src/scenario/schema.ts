@@ -263,11 +263,9 @@ export const checklist = z.strictObject({
 
 export const experiment = z.strictObject({
   id: id('experiment id'),
-  template: z
-    .string()
-    .regex(/^EXT[A-Za-z0-9]+$/, {
-      error: 'expected a FIS experiment template id like EXT1a2b3c4d5e6f7',
-    }),
+  template: z.string().regex(/^EXT[A-Za-z0-9]+$/, {
+    error: 'expected a FIS experiment template id like EXT1a2b3c4d5e6f7',
+  }),
   region: z
     .string()
     .regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, { error: 'expected an AWS region like us-east-1' }),

@@ -1,5 +1,6 @@
 import { formatDuration } from '../../scenario/duration';
 import type { Scenario } from '../../scenario/types';
+import { plainText } from './plain-text';
 
 export function ScenarioCard({ scenario }: { scenario: Scenario }) {
   const surprises = scenario.injects.filter((inject) => inject.kind === 'surprise').length;
@@ -11,7 +12,7 @@ export function ScenarioCard({ scenario }: { scenario: Scenario }) {
           {scenario.mode === 'gameday' ? 'Game day' : 'Tabletop'}
         </span>
       </header>
-      <p className="summary">{scenario.summary}</p>
+      <p className="summary">{plainText(scenario.summary)}</p>
       <dl className="facts">
         <div>
           <dt>Duration</dt>

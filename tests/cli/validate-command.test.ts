@@ -1,0 +1,72 @@
+/**
+ * `firedrill validate` as a user runs it: the real `bin/firedrill.js` in a child process,
+ * straight from the source tree with no build step.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { fixturePath, repoRoot } from '../support/fixtures';
+
+const run = async (...args: string[]) => {
+  try {
+    const { stdout, stderr } = await promisify(execFile)('node', ['bin/firedrill.js', ...args], {
+      cwd: repoRoot,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+};
+
+describe('firedrill validate', () => {
+  it('exits 0 and says so when every file is valid', async () => {
+    const result = await run('validate', fixturePath('minimal.yaml'));
+    expect(result).toMatchObject({ code: 0, stdout: '1 valid, 0 invalid\n', stderr: '' });
+  });
+
+  it('exits 1 with each problem as FILE:LINE:COLUMN on stderr, then the summary', async () => {
+    const bad = fixturePath('errors/unknown-role.yaml');
+    const result = await run('validate', fixturePath('minimal.yaml'), bad);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      `${bad}:13:81: expectations[0].escalate_to: unknown role "cto" (known: oncall, ic)\n`,
+    );
+    expect(result.stdout).toBe('1 valid, 1 invalid\n');
+  });
+
+  it('searches directories for *.yaml and *.yml files', async () => {
+    const result = await run('validate', fixturePath('errors'));
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('0 valid, 19 invalid\n');
+    expect(result.stderr).not.toMatch(/\n\s+at /); // problems, never a stack trace
+  });
+
+  it('refuses a second scenario with an id already in the library', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'firedrill-'));
+    const minimal = join(folder, 'a.yml');
+    writeFileSync(minimal, 'id: same\ntitle: A\nduration: 5m\nroles: [{ id: r, name: R }]\n');
+    writeFileSync(
+      join(folder, 'b.yaml'),
+      'id: same\ntitle: B\nduration: 5m\nroles: [{ id: r, name: R }]\n',
+    );
+    const result = await run('validate', folder);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('b.yaml:1:1: id: scenario id "same" is already used by');
+  });
+
+  it.each([
+    [['validate'], 'validate needs at least one file or directory'],
+    [['validate', 'no/such/file.yaml'], 'no/such/file.yaml: no such file or directory'],
+    [['validate', '--strict', 'scenarios'], 'unknown option --strict'],
+    [['explode'], 'unknown command "explode"'],
+    [[], 'Usage:'],
+  ])('exits 2 for the usage error in %j', async (args, message) => {
+    const result = await run(...args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+  });
+});

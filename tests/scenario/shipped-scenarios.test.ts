@@ -1,0 +1,109 @@
+/**
+ * The shipped library: every scenario loads, and together they exercise every feature of
+ * the format, so the engine, the scorer and the app are always tried on all of it.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadScenarioBytes } from '../../src/scenario/load-scenario';
+import { formatProblem } from '../../src/scenario/problems';
+import type { Scenario } from '../../src/scenario/types';
+import { repoRoot } from '../support/fixtures';
+
+const directory = join(repoRoot, 'scenarios');
+const files = readdirSync(directory).filter((name) => name.endsWith('.yaml'));
+const library: Scenario[] = files.map((name) => {
+  const result = loadScenarioBytes(readFileSync(join(directory, name)), `scenarios/${name}`);
+  if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
+  return result.scenario;
+});
+
+describe('the shipped scenarios', () => {
+  it('are at least four', () => {
+    expect(files.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it.each(files.map((name, index) => [name, library[index]] as const))(
+    '%s is named after its id and lasts 20–60 minutes',
+    (name, scenario) => {
+      expect(name).toBe(`${scenario?.id}.yaml`);
+      expect(scenario?.durationMs).toBeGreaterThanOrEqual(20 * 60_000);
+      expect(scenario?.durationMs).toBeLessThanOrEqual(60 * 60_000);
+    },
+  );
+
+  it('give every inject a real title and body', () => {
+    const bare = library.flatMap((scenario) =>
+      scenario.injects
+        .filter((inject) => !inject.title || inject.body.trim().length < 20)
+        .map((inject) => `${scenario.id}/${inject.id}`),
+    );
+    expect(bare).toEqual([]);
+  });
+
+  it('include a game day with an experiment', () => {
+    expect(
+      library.some((scenario) => scenario.mode === 'gameday' && scenario.experiments.length > 0),
+    ).toBe(true);
+  });
+});
+
+const injects = library.flatMap((scenario) => scenario.injects);
+const effects = injects.flatMap((inject) => inject.effects);
+const expectations = library.flatMap((scenario) => scenario.expectations);
+const features: Record<string, boolean> = {
+  'an escalation path': library.some((scenario) => scenario.escalationPaths.length > 0),
+  'an auto-advancing escalation path': library.some((scenario) =>
+    scenario.escalationPaths.some((path) => path.autoAdvance),
+  ),
+  'an escalation template': library.some((scenario) => scenario.templates.escalation !== null),
+  'a handoff template': library.some((scenario) => scenario.templates.handoff !== null),
+  'a fixed-time inject': injects.some((inject) => inject.timing.type === 'at'),
+  'a random-window inject': injects.some((inject) => inject.timing.type === 'between'),
+  'an inject with a chance': injects.some((inject) => inject.chance < 1),
+  'a when: after inject': injects.some((inject) => inject.timing.type === 'after'),
+  'a when: unmet inject': injects.some((inject) => inject.timing.type === 'unmet'),
+  'a when: met inject': injects.some((inject) => inject.timing.type === 'met'),
+  'a when: experiment inject': injects.some((inject) => inject.timing.type === 'experiment'),
+  ...Object.fromEntries(
+    ['alert', 'message', 'call', 'metric', 'status', 'surprise'].map((kind) => [
+      `a ${kind} inject`,
+      injects.some((inject) => inject.kind === kind),
+    ]),
+  ),
+  ...Object.fromEntries(
+    ['unavailable', 'channel_down', 'severity', 'start_experiment', 'stop_experiment'].map(
+      (type) => [`an ${type} effect`, effects.some((effect) => effect.type === type)],
+    ),
+  ),
+  'an NPC role': library.some((scenario) => scenario.roles.some((role) => role.npc !== null)),
+  'a metric series': injects.some((inject) => (inject.metric?.points.length ?? 0) > 1),
+  'an expectation with a path': expectations.some((expectation) => expectation.path !== null),
+  ...Object.fromEntries(
+    ['inject', 'at', 'expectation'].map((type) => [
+      `an expectation triggered by ${type}`,
+      expectations.some((expectation) => expectation.trigger.type === type),
+    ]),
+  ),
+  'a decision that needs authority': library.some((scenario) =>
+    scenario.decisions.some((decision) => decision.needs !== null),
+  ),
+  'a checklist': library.some((scenario) => scenario.checklists.length > 0),
+  'an experiment': library.some((scenario) => scenario.experiments.length > 0),
+  'scoring weight overrides': library.some(
+    (scenario) =>
+      JSON.stringify(scenario.weights) !==
+      JSON.stringify({
+        timeliness: 0.5,
+        communication: 0.2,
+        acknowledgement: 0.15,
+        checklists: 0.15,
+      }),
+  ),
+};
+
+describe('the shipped library covers the format', () => {
+  it.each(Object.entries(features))('uses %s', (_feature, used) => {
+    expect(used).toBe(true);
+  });
+});
