@@ -1,0 +1,127 @@
+/**
+ * Moves a drill forward to a drill time: everything due by then happens, in time order, each
+ * at its own scheduled drill time (not at the moment the host happened to wake up).
+ */
+import type { DrillState } from './drill-state';
+import { autoAdvanceStep } from './escalation-rules';
+import { expectationMet, triggerExpectation } from './expectation-tracking';
+import { fireInject, requestExperiment } from './fire-inject';
+import { sendPage } from './pages';
+import type { Recorder } from './recorder';
+import type { Timer } from './timer-queue';
+
+export function advanceTimers(state: DrillState, recorder: Recorder, nowMs: number): void {
+  for (;;) {
+    const timer = nextLiveTimer(state);
+    if (!timer || timer.atMs > nowMs) return;
+    state.timers.pop();
+    handleTimer(state, recorder, timer);
+  }
+}
+
+/** The earliest timer that still applies; stale ones are dropped on the way. */
+export function nextLiveTimer(state: DrillState): Timer | undefined {
+  for (let timer = state.timers.peek(); timer; timer = state.timers.peek()) {
+    if (isLive(state, timer)) return timer;
+    state.timers.pop();
+  }
+  return undefined;
+}
+
+function isLive(state: DrillState, timer: Timer): boolean {
+  switch (timer.kind) {
+    case 'scheduled': {
+      const item = state.schedule.items.get(timer.key);
+      return item !== undefined && !item.done && item.dueMs === timer.atMs;
+    }
+    case 'effect_end': {
+      const active = state.effects[timer.effect];
+      return active !== undefined && !active.ended;
+    }
+    case 'npc_ack': {
+      const escalation = state.escalations.get(timer.escalation);
+      return escalation !== undefined && escalation.ackSeq === null && !escalation.retracted;
+    }
+    case 'ack_timeout': {
+      const escalation = state.escalations.get(timer.escalation);
+      return (
+        escalation !== undefined &&
+        escalation.ackSeq === null &&
+        !escalation.retracted &&
+        !escalation.timedOut
+      );
+    }
+    case 'trigger_at':
+      return state.expectations.get(timer.expectation)?.triggeredAtMs === null;
+  }
+}
+
+function handleTimer(state: DrillState, recorder: Recorder, timer: Timer): void {
+  switch (timer.kind) {
+    case 'scheduled':
+      return dueItem(state, recorder, timer.key, timer.atMs);
+    case 'effect_end': {
+      const active = state.effects[timer.effect];
+      if (active)
+        recorder.record(
+          'effect.ended',
+          { inject: active.inject, effect: active.effect },
+          timer.atMs,
+        );
+      return;
+    }
+    case 'npc_ack': {
+      const escalation = state.escalations.get(timer.escalation);
+      if (escalation)
+        recorder.record(
+          'acknowledgement.recorded',
+          { by: escalation.to, escalation: escalation.seq, automatic: true },
+          timer.atMs,
+        );
+      return;
+    }
+    case 'ack_timeout': {
+      const escalation = state.escalations.get(timer.escalation);
+      const step = escalation && autoAdvanceStep(state.scenario, escalation.to);
+      recorder.record('escalation.unanswered', { escalation: timer.escalation }, timer.atMs);
+      if (escalation && step) {
+        const page = {
+          from: null,
+          to: step.nextRole,
+          channel: 'page',
+          message: {},
+          covered: [],
+          system: true,
+        };
+        sendPage(state, recorder, page, timer.atMs);
+      }
+      return;
+    }
+    case 'trigger_at':
+      return triggerExpectation(state, recorder, timer.expectation, timer.atMs);
+  }
+}
+
+function dueItem(state: DrillState, recorder: Recorder, key: string, atMs: number): void {
+  const item = state.schedule.items.get(key);
+  if (!item) return;
+  const condition = item.condition;
+  const metInTime = condition?.type === 'unmet' && expectationMet(state, condition.expectation);
+  if (item.kind === 'experiment') {
+    if (metInTime) {
+      recorder.record('experiment.skipped', { experiment: item.id, reason: 'condition_met' }, atMs);
+    } else if (!requestExperiment(state, recorder, item.id, 'start', 'schedule', atMs)) {
+      recorder.record(
+        'experiment.skipped',
+        { experiment: item.id, reason: 'already_requested' },
+        atMs,
+      );
+    }
+    return;
+  }
+  if (metInTime)
+    recorder.record('inject.skipped', { inject: item.id, reason: 'condition_met' }, atMs);
+  else if (item.chanceRoll >= item.chance)
+    recorder.record('inject.skipped', { inject: item.id, reason: 'chance' }, atMs);
+  else fireInject(state, recorder, item.id, atMs, condition ? 'condition' : 'schedule');
+}

@@ -1,0 +1,88 @@
+/**
+ * What the drill machine does with an accepted event: bring the drill up to the host's
+ * time, decide the action's facts, and let anything that became due meanwhile happen.
+ */
+import type { ActionOutcome } from './action-outcome';
+import { ActionRefused, maxBackdateMs, refuse } from './action-outcome';
+import { isTeamAction } from './actions';
+import { advanceTimers } from './advance-timers';
+import { drillTimeAt } from './drill-clock';
+import type { ActionEvent, ExperimentReport } from './drill-events';
+import type { DrillState } from './drill-state';
+import { decideFacilitatorAction } from './facilitator-actions';
+import type { FacilitatorAction } from './facilitator-actions';
+import type { LogEntry } from './log';
+import { createRecorder } from './recorder';
+import { decideTeamAction } from './team-actions';
+
+/** Brings a running drill up to the host's wall time; returns the facts that happened. */
+export function catchUp(state: DrillState, wallMs: number): LogEntry[] {
+  if (state.phase !== 'running' && state.phase !== 'paused') return [];
+  const recorder = createRecorder(state, wallMs);
+  advanceTimers(state, recorder, drillTimeAt(state.clock, wallMs));
+  return [...recorder.entries];
+}
+
+export function applyAction(state: DrillState, event: ActionEvent): ActionOutcome {
+  const { request, wallMs } = event;
+  const before = catchUp(state, wallMs);
+  const meta = {
+    actor: request.actor.kind,
+    ...(request.clientId === undefined ? {} : { clientId: request.clientId }),
+  };
+  const recorder = createRecorder(state, wallMs, meta);
+  const nowMs = drillTimeAt(state.clock, wallMs);
+  try {
+    const atMs = actionTime(event, nowMs);
+    if (isTeamAction(request.action))
+      decideTeamAction(
+        state,
+        recorder,
+        request.action as Parameters<typeof decideTeamAction>[2],
+        atMs,
+      );
+    else decideFacilitatorAction(state, recorder, request.action as FacilitatorAction, atMs);
+  } catch (error) {
+    if (error instanceof ActionRefused)
+      return { ok: false, status: error.status, error: error.message };
+    throw error;
+  }
+  const after = catchUp(state, wallMs);
+  const first = recorder.entries[0];
+  return {
+    ok: true,
+    seq: first?.seq ?? state.log.length,
+    entries: [...before, ...recorder.entries, ...after],
+    duplicate: false,
+  };
+}
+
+export function applyExperimentReport(
+  state: DrillState,
+  report: ExperimentReport,
+  wallMs: number,
+): LogEntry[] {
+  const before = catchUp(state, wallMs);
+  const experiment = state.experiments.get(report.experiment);
+  if (!experiment || experiment.status === report.status) return before;
+  const recorder = createRecorder(state, wallMs, { actor: 'system' });
+  recorder.record('experiment.state_changed', { ...report }, drillTimeAt(state.clock, wallMs));
+  return [...before, ...recorder.entries, ...catchUp(state, wallMs)];
+}
+
+/**
+ * The drill time an action is recorded at: now, or (facilitator only) a backdated moment
+ * to record what was said earlier, at most 10 minutes back and never before the start.
+ */
+function actionTime(event: ActionEvent, nowMs: number): number {
+  const { request } = event;
+  if (request.atMs === undefined) return nowMs;
+  if (!isTeamAction(request.action))
+    refuse(400, '`at` applies only to what the team did, not to controls');
+  if (request.actor.kind !== 'facilitator')
+    refuse(403, 'only the facilitator may record an action at an earlier time');
+  if (request.atMs > nowMs) refuse(400, `\`at\` is in the future (drill time is ${nowMs / 1000}s)`);
+  if (request.atMs < nowMs - maxBackdateMs)
+    refuse(400, '`at` may be at most 10 minutes in the past');
+  return request.atMs;
+}

@@ -1,0 +1,49 @@
+/** The events the drill machine understands, named `domain.verb`, and how actions map to them. */
+import type { ActionName } from './actions';
+import type { ActionRequest } from './action-outcome';
+import type { LogEntry } from './log';
+
+export const actionEvents = {
+  start: 'drill.start',
+  pause: 'drill.pause',
+  resume: 'drill.resume',
+  end: 'drill.end',
+  abort: 'drill.abort',
+  speed: 'drill.speed',
+  fire_inject: 'inject.fire',
+  skip_inject: 'inject.skip',
+  delay_inject: 'inject.delay',
+  adhoc_inject: 'inject.adhoc',
+  stop_experiment: 'experiment.stop',
+  retract: 'fact.retract',
+  debrief: 'debrief.record',
+  escalate: 'escalation.record',
+  ack: 'acknowledgement.record',
+  handoff: 'handoff.record',
+  check: 'checklist.check',
+  uncheck: 'checklist.uncheck',
+  decide: 'decision.record',
+  declare: 'severity.declare',
+  note: 'note.record',
+} as const satisfies Record<ActionName, string>;
+
+export type ActionEventType = (typeof actionEvents)[ActionName];
+
+export interface ExperimentReport {
+  readonly experiment: string;
+  readonly status: string;
+  readonly reason: string | null;
+  readonly dryRun: boolean;
+}
+
+export type DrillEvent =
+  | { readonly type: ActionEventType; readonly request: ActionRequest; readonly wallMs: number }
+  | { readonly type: 'clock.tick'; readonly wallMs: number }
+  | {
+      readonly type: 'experiment.report';
+      readonly report: ExperimentReport;
+      readonly wallMs: number;
+    }
+  | { readonly type: 'log.replay'; readonly entry: LogEntry };
+
+export type ActionEvent = Extract<DrillEvent, { request: ActionRequest }>;

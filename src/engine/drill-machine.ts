@@ -1,0 +1,125 @@
+/**
+ * The drill as an XState v5 machine: briefing → running ⇄ paused → ended, or aborted. The
+ * states say which actions are accepted when; the named actions decide and record facts.
+ * A drill is rebuilt by replaying its log (`log.replay`), never by restoring timers
+ * (XState does not restore pending delayed transitions: statelyai/xstate#5331).
+ */
+import { assign, setup } from 'xstate';
+import type { ActionOutcome } from './action-outcome';
+import { applyAction, applyExperimentReport, catchUp } from './apply-event';
+import type { DrillEvent } from './drill-events';
+import type { DrillState, Phase } from './drill-state';
+import { createDrillState } from './drill-state';
+import { evolve } from './evolve';
+import type { Scenario } from '../scenario/types';
+
+export interface DrillContext {
+  readonly drill: DrillState;
+  /** The answer to the last action event, read by the host right after sending it. */
+  readonly outcome: ActionOutcome | null;
+}
+
+const phases: readonly Phase[] = ['briefing', 'running', 'paused', 'ended', 'aborted'];
+
+/**
+ * The machine follows the phase that the log's facts establish, so an action that is
+ * refused (and records nothing) never moves it, and a replayed log moves it exactly as
+ * the live drill moved.
+ */
+const followPhase = (current: Phase) =>
+  phases
+    .filter((phase) => phase !== current)
+    .map((phase) => ({
+      guard: ({ context }: { context: DrillContext }) => context.drill.phase === phase,
+      target: phase,
+    }));
+
+const teamEvents = {
+  'escalation.record': { actions: 'applyAction' },
+  'acknowledgement.record': { actions: 'applyAction' },
+  'handoff.record': { actions: 'applyAction' },
+  'checklist.check': { actions: 'applyAction' },
+  'checklist.uncheck': { actions: 'applyAction' },
+  'decision.record': { actions: 'applyAction' },
+  'severity.declare': { actions: 'applyAction' },
+  'note.record': { actions: 'applyAction' },
+} as const;
+
+const liveControls = {
+  'drill.end': { actions: 'applyAction' },
+  'drill.abort': { actions: 'applyAction' },
+  'drill.speed': { actions: 'applyAction' },
+  'inject.fire': { actions: 'applyAction' },
+  'inject.skip': { actions: 'applyAction' },
+  'inject.delay': { actions: 'applyAction' },
+  'inject.adhoc': { actions: 'applyAction' },
+  'experiment.stop': { actions: 'applyAction' },
+  'fact.retract': { actions: 'applyAction' },
+  'debrief.record': { actions: 'applyAction' },
+  'experiment.report': { actions: 'applyExperimentReport' },
+  'clock.tick': { actions: 'catchUp' },
+} as const;
+
+const afterTheEnd = {
+  'fact.retract': { actions: 'applyAction' },
+  'debrief.record': { actions: 'applyAction' },
+  'experiment.report': { actions: 'applyExperimentReport' },
+} as const;
+
+export const drillMachine = setup({
+  types: {
+    context: {} as DrillContext,
+    events: {} as DrillEvent,
+    input: {} as { scenario: Scenario },
+  },
+  actions: {
+    applyAction: assign(({ context, event }) => ({
+      outcome: 'request' in event ? applyAction(context.drill, event) : null,
+    })),
+    applyExperimentReport: ({ context, event }) => {
+      if (event.type === 'experiment.report')
+        applyExperimentReport(context.drill, event.report, event.wallMs);
+    },
+    catchUp: ({ context, event }) => {
+      if (event.type === 'clock.tick') catchUp(context.drill, event.wallMs);
+    },
+    replay: ({ context, event }) => {
+      if (event.type === 'log.replay') evolve(context.drill, event.entry);
+    },
+  },
+}).createMachine({
+  id: 'drill',
+  initial: 'briefing',
+  context: ({ input }) => ({ drill: createDrillState(input.scenario), outcome: null }),
+  on: { 'log.replay': { actions: 'replay' } },
+  states: {
+    briefing: {
+      always: followPhase('briefing'),
+      on: {
+        'drill.start': { actions: 'applyAction' },
+        'drill.abort': { actions: 'applyAction' },
+        'drill.speed': { actions: 'applyAction' },
+        'inject.skip': { actions: 'applyAction' },
+        'inject.delay': { actions: 'applyAction' },
+      },
+    },
+    running: {
+      always: followPhase('running'),
+      on: {
+        'drill.pause': { actions: 'applyAction' },
+        ...teamEvents,
+        ...liveControls,
+      },
+    },
+    paused: {
+      always: followPhase('paused'),
+      on: {
+        'drill.resume': { actions: 'applyAction' },
+        ...teamEvents,
+        ...liveControls,
+      },
+    },
+    ended: { always: followPhase('ended'), on: afterTheEnd },
+    aborted: { always: followPhase('aborted'), on: afterTheEnd },
+  },
+});

@@ -1,0 +1,146 @@
+/**
+ * The facilitator's controls over a drill: its clock, its injects, its experiments, and
+ * corrections. Which phase allows which control is the drill machine's business; these
+ * check the references and record the facts.
+ */
+import { parseDuration } from '../scenario/duration';
+import type { ActionOf } from './actions';
+import { refuse } from './action-outcome';
+import type { DrillState } from './drill-state';
+import { isExperimentActive } from './drill-state';
+import { fireInject, requestExperiment } from './fire-inject';
+import { retractableTypes } from './log';
+import type { Recorder } from './recorder';
+import { injectKey } from './schedule';
+
+export type FacilitatorAction = ActionOf<
+  | 'start'
+  | 'pause'
+  | 'resume'
+  | 'end'
+  | 'abort'
+  | 'speed'
+  | 'fire_inject'
+  | 'skip_inject'
+  | 'delay_inject'
+  | 'adhoc_inject'
+  | 'stop_experiment'
+  | 'retract'
+  | 'debrief'
+>;
+
+export function decideFacilitatorAction(
+  state: DrillState,
+  recorder: Recorder,
+  action: FacilitatorAction,
+  atMs: number,
+): void {
+  switch (action.type) {
+    case 'start':
+      recorder.record('drill.started', {}, 0);
+      return;
+    case 'pause':
+      recorder.record('drill.paused', { reason: 'facilitator' }, atMs);
+      return;
+    case 'resume':
+      recorder.record('drill.resumed', {}, atMs);
+      return;
+    case 'speed':
+      if (state.scenario.mode === 'gameday' && state.armed && action.factor !== 1) {
+        refuse(409, 'a game day with armed experiments runs at speed 1: AWS does not speed up');
+      }
+      recorder.record('drill.speed_changed', { factor: action.factor }, atMs);
+      return;
+    case 'end':
+    case 'abort':
+      stopActiveExperiments(
+        state,
+        recorder,
+        action.type === 'end' ? 'drill ended' : 'drill aborted',
+        atMs,
+      );
+      if (action.type === 'end') recorder.record('drill.ended', {}, atMs);
+      else recorder.record('drill.aborted', { reason: action.reason ?? '' }, atMs);
+      return;
+    case 'fire_inject':
+      pendingInject(state, action.inject);
+      fireInject(state, recorder, action.inject, atMs, 'facilitator');
+      return;
+    case 'skip_inject':
+      pendingInject(state, action.inject);
+      recorder.record('inject.skipped', { inject: action.inject, reason: 'facilitator' }, atMs);
+      return;
+    case 'delay_inject': {
+      pendingInject(state, action.inject);
+      const byMs = parseDuration(action.by) ?? refuse(400, '`by` must be a duration like "2m"');
+      if (byMs <= 0) refuse(400, '`by` must be longer than 0s');
+      recorder.record('inject.delayed', { inject: action.inject, byMs }, atMs);
+      return;
+    }
+    case 'adhoc_inject':
+      for (const role of action.to ?? []) {
+        if (!state.scenario.roles.some((candidate) => candidate.id === role))
+          refuse(400, `to: unknown role "${role}"`);
+      }
+      recorder.record(
+        'inject.adhoc_sent',
+        { kind: action.kind, title: action.title, body: action.body ?? '', to: action.to ?? null },
+        atMs,
+      );
+      return;
+    case 'stop_experiment':
+      if (!state.experiments.has(action.experiment))
+        refuse(400, `unknown experiment "${action.experiment}"`);
+      if (!requestExperiment(state, recorder, action.experiment, 'stop', 'facilitator', atMs)) {
+        refuse(409, `experiment "${action.experiment}" is not running`);
+      }
+      return;
+    case 'retract':
+      return retract(state, recorder, action, atMs);
+    case 'debrief':
+      recorder.record(
+        'debrief.recorded',
+        {
+          kind: action.kind,
+          text: action.text,
+          category: action.category ?? null,
+          owner: action.owner ?? null,
+          due: action.due ?? null,
+        },
+        atMs,
+      );
+      return;
+  }
+}
+
+function pendingInject(state: DrillState, injectId: string): void {
+  const item = state.schedule.items.get(injectKey(injectId));
+  if (!item) refuse(400, `unknown inject "${injectId}"`);
+  if (item.done) refuse(409, `inject "${injectId}" has already fired or been skipped`);
+}
+
+function retract(
+  state: DrillState,
+  recorder: Recorder,
+  action: ActionOf<'retract'>,
+  atMs: number,
+): void {
+  const target = state.log[action.seq - 1];
+  if (!target) refuse(400, `there is no log entry ${action.seq}`);
+  if (!retractableTypes.includes(target.type))
+    refuse(400, `a ${target.type} entry cannot be retracted; only what people recorded can`);
+  if (state.retracted.has(action.seq)) refuse(409, `entry ${action.seq} is already retracted`);
+  recorder.record('fact.retracted', { seq: action.seq, reason: action.reason }, atMs);
+}
+
+function stopActiveExperiments(
+  state: DrillState,
+  recorder: Recorder,
+  cause: string,
+  atMs: number,
+): void {
+  for (const [experimentId, experiment] of state.experiments) {
+    if (isExperimentActive(experiment))
+      requestExperiment(state, recorder, experimentId, 'stop', cause, atMs);
+  }
+}

@@ -1,0 +1,68 @@
+/** An inject firing: the fact, its effects, and the expectations it starts the clock on. */
+import type { Effect } from '../scenario/types';
+import type { DrillState } from './drill-state';
+import { isExperimentActive } from './drill-state';
+import { triggerExpectation } from './expectation-tracking';
+import type { InjectCause } from './log';
+import type { Recorder } from './recorder';
+
+export function fireInject(
+  state: DrillState,
+  recorder: Recorder,
+  injectId: string,
+  atMs: number,
+  cause: InjectCause,
+): void {
+  const inject = state.scenario.injects.find((candidate) => candidate.id === injectId);
+  if (!inject) return;
+  recorder.record('inject.fired', { inject: injectId, cause }, atMs);
+  for (const effect of inject.effects) beginEffect(state, recorder, injectId, effect, atMs);
+  for (const expectation of state.scenario.expectations) {
+    if (expectation.trigger.type === 'inject' && expectation.trigger.inject === injectId) {
+      triggerExpectation(state, recorder, expectation.id, atMs);
+    }
+  }
+}
+
+function beginEffect(
+  state: DrillState,
+  recorder: Recorder,
+  injectId: string,
+  effect: Effect,
+  atMs: number,
+): void {
+  const lasting = effect.type === 'unavailable' || effect.type === 'channel_down';
+  recorder.record(
+    'effect.began',
+    { inject: injectId, effect, untilMs: lasting ? atMs + effect.forMs : null },
+    atMs,
+  );
+  if (effect.type === 'start_experiment')
+    requestExperiment(state, recorder, effect.experiment, 'start', `inject ${injectId}`, atMs);
+  if (effect.type === 'stop_experiment')
+    requestExperiment(state, recorder, effect.experiment, 'stop', `inject ${injectId}`, atMs);
+}
+
+/**
+ * Asks the host to start or stop an experiment. The engine never calls AWS: the host does,
+ * and reports the experiment's states back. Requests that would change nothing are dropped.
+ */
+export function requestExperiment(
+  state: DrillState,
+  recorder: Recorder,
+  experimentId: string,
+  action: 'start' | 'stop',
+  cause: string,
+  atMs: number,
+): boolean {
+  const experiment = state.experiments.get(experimentId);
+  if (!experiment) return false;
+  const active = isExperimentActive(experiment);
+  if (
+    (action === 'start' && (active || experiment.requested !== null)) ||
+    (action === 'stop' && !active)
+  )
+    return false;
+  recorder.record('experiment.requested', { experiment: experimentId, action, cause }, atMs);
+  return true;
+}

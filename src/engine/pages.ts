@@ -1,0 +1,69 @@
+/**
+ * Sending a page or escalation: whether it gets through (the target may be unavailable,
+ * the channel down), recording it, and what a delivered team escalation sets off.
+ */
+import type { DrillState } from './drill-state';
+import { meetByEscalation } from './expectation-tracking';
+import type { MessageContent, UndeliveredReason } from './log';
+import type { Recorder } from './recorder';
+
+/** Why a page to `role` over `channel` would not get through at `atMs`, or null if it would. */
+export function undeliveredReason(
+  state: DrillState,
+  role: string,
+  channel: string,
+  atMs: number,
+): UndeliveredReason | null {
+  const inForce = state.effects.filter(
+    (active) => active.fromMs <= atMs && (active.untilMs === null || atMs < active.untilMs),
+  );
+  if (inForce.some(({ effect }) => effect.type === 'unavailable' && effect.role === role))
+    return 'unavailable';
+  const wanted = channel.toLowerCase();
+  if (
+    inForce.some(
+      ({ effect }) => effect.type === 'channel_down' && effect.channel.toLowerCase() === wanted,
+    )
+  )
+    return 'channel_down';
+  return null;
+}
+
+export interface PageRequest extends MessageContent {
+  readonly from: string | null;
+  readonly to: string;
+  readonly channel: string;
+  readonly system: boolean;
+}
+
+export function sendPage(
+  state: DrillState,
+  recorder: Recorder,
+  page: PageRequest,
+  atMs: number,
+): number {
+  const undelivered = undeliveredReason(state, page.to, page.channel, atMs);
+  const entry = recorder.record(
+    'escalation.recorded',
+    { ...page, delivered: undelivered === null, undelivered },
+    atMs,
+  );
+  if (undelivered === null && !page.system)
+    meetByEscalation(state, recorder, entry.seq, page.to, atMs);
+  return entry.seq;
+}
+
+/** Escalations to `role` that can still be acknowledged. */
+export function openEscalationsTo(state: DrillState, role: string): number[] {
+  const open: number[] = [];
+  for (const escalation of state.escalations.values()) {
+    if (
+      escalation.to === role &&
+      escalation.delivered &&
+      escalation.ackSeq === null &&
+      !escalation.retracted
+    )
+      open.push(escalation.seq);
+  }
+  return open;
+}

@@ -1,0 +1,133 @@
+/**
+ * Runs a drill at full speed on a simulated clock: the scenario's injects, the script's
+ * actions at their drill times, and dry-run experiments, all on one clock that jumps from
+ * one due moment to the next. The same engine as a live drill; only the clock differs.
+ */
+import type { ActionRequest } from '../../engine/action-outcome';
+import type { Drill } from '../../engine/drill';
+import { createDrill } from '../../engine/drill';
+import type { ResponseScript, ScriptStep } from '../../engine/load-script';
+import type { LogEntry } from '../../engine/log';
+import type { Scenario } from '../../scenario/types';
+import { DryRunFisGateway } from '../../fis/dry-run-fis-gateway';
+import { ExperimentConductor } from '../experiment-conductor';
+
+export interface SimulationInput {
+  readonly scenario: Scenario;
+  readonly script: ResponseScript | null;
+  readonly seed: number;
+  readonly team?: string;
+}
+
+export interface ScriptRefusal {
+  readonly step: ScriptStep;
+  readonly status: number;
+  readonly error: string;
+}
+
+export interface SimulationResult {
+  readonly drillId: string;
+  readonly drill: Drill;
+  readonly refusals: readonly ScriptRefusal[];
+}
+
+const facilitator = { kind: 'facilitator' } as const;
+/** After the end, how long the clock may run on for experiments to report that they stopped. */
+const experimentWindDownMs = 60_000;
+
+export async function runSimulation(input: SimulationInput): Promise<SimulationResult> {
+  const { scenario, script, seed } = input;
+  const drillId = `sim-${scenario.id}-${seed}`;
+  // Simulated wall time equals drill time: nothing pauses the simulator's clock.
+  let now = 0;
+  const clock = () => now;
+  const drill = createDrill({
+    scenario,
+    seed,
+    ...(input.team === undefined ? {} : { team: input.team }),
+    wallMs: 0,
+  });
+  const gateway = new DryRunFisGateway(clock);
+  const conductor = new ExperimentConductor(drill, gateway, drillId);
+  const refusals: ScriptRefusal[] = [];
+  const steps = [...(script?.steps ?? [])];
+  const scriptEnd = steps.find(
+    (step) => step.action.type === 'end' || step.action.type === 'abort',
+  );
+  const endAtMs = scriptEnd?.atMs ?? scenario.durationMs;
+
+  const settle = async (entries: readonly LogEntry[]) => {
+    let caused = await conductor.handle(entries, clock);
+    while (caused.length > 0) caused = await conductor.handle(caused, clock);
+  };
+  const act = async (request: ActionRequest, step?: ScriptStep) => {
+    const outcome = drill.act(request, now);
+    if (outcome.ok) await settle(outcome.entries);
+    else if (step) refusals.push({ step, status: outcome.status, error: outcome.error });
+  };
+
+  if (!steps.some((step) => step.action.type === 'start'))
+    await act({ action: { type: 'start' }, actor: facilitator });
+  for (;;) {
+    const step = steps[0];
+    const wakes = [drill.nextWakeAt(), gateway.nextChangeAt(), step?.atMs ?? null].filter(
+      (at): at is number => at !== null,
+    );
+    const next = Math.min(...wakes, endAtMs);
+    if (
+      next > endAtMs ||
+      (next === endAtMs && !step && drill.phase() !== 'running' && drill.phase() !== 'paused')
+    )
+      break;
+    now = Math.max(now, next);
+    await settle(drill.tick(now));
+    await settle(await conductor.poll(clock));
+    if (step && step.atMs <= now) {
+      steps.shift();
+      await act(
+        {
+          action: step.action,
+          actor: facilitator,
+          ...(step.clientId === undefined ? {} : { clientId: step.clientId }),
+        },
+        step,
+      );
+      continue;
+    }
+    if (now >= endAtMs && !scriptEnd) await act({ action: { type: 'end' }, actor: facilitator });
+    if (now >= endAtMs && steps.every((rest) => rest.atMs > endAtMs)) break;
+  }
+  for (const late of steps)
+    refusals.push({
+      step: late,
+      status: 409,
+      error: `the drill ended at ${endAtMs / 1000}s, before this action`,
+    });
+  await windDownExperiments(drill, gateway, conductor, (at) => (now = at), clock);
+  return { drillId, drill, refusals };
+}
+
+/** Lets stopped experiments report their final states, as a host would after the end. */
+async function windDownExperiments(
+  drill: Drill,
+  gateway: DryRunFisGateway,
+  conductor: ExperimentConductor,
+  setNow: (at: number) => void,
+  clock: () => number,
+): Promise<void> {
+  const limit = clock() + experimentWindDownMs;
+  for (
+    let next = gateway.nextChangeAt();
+    next !== null && next <= limit;
+    next = gateway.nextChangeAt()
+  ) {
+    setNow(next);
+    await conductor.poll(clock);
+    if (
+      ![...drill.state().experiments.values()].some(
+        (experiment) => experiment.requested === 'stop' && experiment.status !== 'stopped',
+      )
+    )
+      break;
+  }
+}

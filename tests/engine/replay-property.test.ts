@@ -1,0 +1,191 @@
+/**
+ * Whatever a room of people does, in whatever order: the engine never throws, the log it
+ * writes replays to exactly the live state, and scoring that log is a pure function.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Action } from '../../src/engine/actions';
+import { createDrill, replay } from '../../src/engine/drill';
+import type { Actor } from '../../src/engine/log';
+import { scoreDrill } from '../../src/engine/score/score-drill';
+import { loadScenarioText } from '../../src/scenario/load-scenario';
+import type { Scenario } from '../../src/scenario/types';
+import { repoRoot } from '../support/fixtures';
+
+const load = (name: string): Scenario => {
+  const result = loadScenarioText(readFileSync(join(repoRoot, 'scenarios', name), 'utf8'), name);
+  if (!result.ok) throw new Error(`${name} does not load`);
+  return result.scenario;
+};
+const scenarios = [
+  'db-failover-sev2.yaml',
+  'az-impairment-gameday.yaml',
+  'leaked-credential.yaml',
+].map(load);
+
+/** Random but plausible steps: mostly real roles and injects, sometimes nonsense. */
+function stepArbitrary(scenario: Scenario) {
+  const role = fc.constantFrom(...scenario.roles.map((candidate) => candidate.id), 'nobody');
+  const inject = fc.constantFrom(
+    ...scenario.injects.map((candidate) => candidate.id),
+    'no-such-inject',
+  );
+  const channel = fc.constantFrom('page', 'phone', 'chat', 'email', 'bridge');
+  const checklist = scenario.checklists[0];
+  const action: fc.Arbitrary<Action> = fc.oneof(
+    {
+      weight: 6,
+      arbitrary: fc.record({
+        type: fc.constant('escalate' as const),
+        from: role,
+        to: role,
+        channel,
+      }),
+    },
+    { weight: 3, arbitrary: fc.record({ type: fc.constant('ack' as const), by: role }) },
+    {
+      weight: 1,
+      arbitrary: fc.record({ type: fc.constant('handoff' as const), from: role, to: role }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        type: fc.constant('check' as const),
+        checklist: fc.constant(checklist?.id ?? 'x'),
+        item: fc.nat(5),
+        by: role,
+      }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        type: fc.constant('uncheck' as const),
+        checklist: fc.constant(checklist?.id ?? 'x'),
+        item: fc.nat(5),
+        by: role,
+      }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        type: fc.constant('declare' as const),
+        severity: fc.constantFrom('SEV1', 'SEV2'),
+        by: role,
+      }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom<Action>(
+        { type: 'pause' },
+        { type: 'resume' },
+        { type: 'speed', factor: 2 },
+      ),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        type: fc.constantFrom('fire_inject' as const, 'skip_inject' as const),
+        inject,
+      }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        type: fc.constant('delay_inject' as const),
+        inject,
+        by: fc.constantFrom('30s', '2m'),
+      }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        type: fc.constant('retract' as const),
+        seq: fc.integer({ min: 1, max: 60 }),
+        reason: fc.constant('fix'),
+      }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        type: fc.constant('stop_experiment' as const),
+        experiment: fc.constant('az-power'),
+      }),
+    },
+  );
+  const actor: fc.Arbitrary<Actor> = fc.oneof(
+    { weight: 4, arbitrary: fc.constant({ kind: 'facilitator' } as const) },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        kind: fc.constant('participant' as const),
+        roles: fc.subarray(scenario.roles.map((candidate) => candidate.id)),
+      }),
+    },
+  );
+  return fc.record({
+    advanceMs: fc.integer({ min: 0, max: 240_000 }),
+    action,
+    actor,
+    backdateMs: fc.option(fc.integer({ min: 0, max: 700_000 }), { nil: undefined }),
+    clientId: fc.option(fc.constantFrom('a', 'b', 'c'), { nil: undefined }),
+    experimentStatus: fc.option(fc.constantFrom('running', 'completed', 'stopped'), {
+      nil: undefined,
+    }),
+  });
+}
+
+describe('any sequence of actions', () => {
+  it.each(scenarios.map((scenario) => [scenario.id, scenario] as const))(
+    '%s: never throws, replays to the live state, scores the same twice',
+    (_id, scenario) => {
+      fc.assert(
+        fc.property(
+          fc.integer(),
+          fc.array(stepArbitrary(scenario), { maxLength: 40 }),
+          fc.boolean(),
+          (seed, steps, endIt) => {
+            let wallMs = 0;
+            const drill = createDrill({ scenario, seed, wallMs });
+            drill.act({ action: { type: 'start' }, actor: { kind: 'facilitator' } }, wallMs);
+            for (const step of steps) {
+              wallMs += step.advanceMs;
+              drill.tick(wallMs);
+              const now = drill.drillTimeAt(wallMs);
+              const atMs =
+                step.backdateMs === undefined ? undefined : Math.max(0, now - step.backdateMs);
+              drill.act(
+                {
+                  action: step.action,
+                  actor: step.actor,
+                  ...(atMs === undefined ? {} : { atMs }),
+                  ...(step.clientId ? { clientId: step.clientId } : {}),
+                },
+                wallMs,
+              );
+              if (step.experimentStatus)
+                drill.reportExperiment(
+                  {
+                    experiment: 'az-power',
+                    status: step.experimentStatus,
+                    reason: null,
+                    dryRun: true,
+                  },
+                  wallMs,
+                );
+            }
+            if (endIt)
+              drill.act({ action: { type: 'end' }, actor: { kind: 'facilitator' } }, wallMs);
+            expect(replay(scenario, drill.log).snapshot()).toBe(drill.snapshot());
+            expect(drill.log.map((entry) => entry.seq)).toEqual(
+              drill.log.map((_entry, index) => index + 1),
+            );
+            expect(scoreDrill(scenario, drill.log)).toEqual(scoreDrill(scenario, drill.log));
+          },
+        ),
+        { numRuns: 60 },
+      );
+    },
+  );
+});
