@@ -2,6 +2,8 @@
 import { scenarioJsonSchema } from '../../scenario/json-schema';
 import type { CliIo } from './cli-io';
 import { exitCode, UsageError } from './cli-io';
+import { reportUsage, runReport } from './report-command';
+import { runSimulate, simulateUsage } from './simulate-command';
 import { runValidate, validateUsage } from './validate-command';
 
 const commands: Record<
@@ -9,6 +11,8 @@ const commands: Record<
   { usage: string; run: (args: readonly string[], io: CliIo) => Promise<number> }
 > = {
   validate: { usage: validateUsage, run: runValidate },
+  simulate: { usage: simulateUsage, run: runSimulate },
+  report: { usage: reportUsage, run: runReport },
   schema: {
     usage: 'firedrill schema            (prints the JSON Schema of scenario files)',
     run: async (_args, io) => {

@@ -1,0 +1,116 @@
+/**
+ * When each inject fired, and why — or why it never did. Read from the log and the
+ * scenario, for `firedrill simulate --timeline` and the facilitator's console.
+ */
+import { formatDuration } from '../scenario/duration';
+import type { Condition, Inject, Scenario } from '../scenario/types';
+import type { LogEntry } from './log';
+
+export interface TimelineRow {
+  /** Drill time it fired or was skipped; null when it never came due. */
+  readonly atMs: number | null;
+  readonly inject: string;
+  readonly outcome: 'fired' | 'skipped' | 'never';
+  readonly why: string;
+}
+
+export function injectTimeline(scenario: Scenario, log: readonly LogEntry[]): TimelineRow[] {
+  const rows = new Map<string, TimelineRow>();
+  const delays = new Map<string, number>();
+  for (const entry of log) {
+    if (entry.type === 'inject.delayed')
+      delays.set(
+        entry.payload.inject,
+        (delays.get(entry.payload.inject) ?? 0) + entry.payload.byMs,
+      );
+    if (entry.type === 'inject.fired') {
+      const inject = scenario.injects.find((candidate) => candidate.id === entry.payload.inject);
+      const why =
+        entry.payload.cause === 'facilitator'
+          ? 'fired by the facilitator'
+          : inject
+            ? scheduledReason(inject, log)
+            : '';
+      const delayed = delays.get(entry.payload.inject);
+      rows.set(entry.payload.inject, {
+        atMs: entry.drillMs,
+        inject: entry.payload.inject,
+        outcome: 'fired',
+        why: delayed ? `${why}, delayed ${formatDuration(delayed)}` : why,
+      });
+    }
+    if (entry.type === 'inject.skipped') {
+      const why = {
+        chance: 'its chance did not come up',
+        facilitator: 'skipped by the facilitator',
+        condition_met: 'the expectation it waited on was met in time',
+      }[entry.payload.reason];
+      rows.set(entry.payload.inject, {
+        atMs: entry.drillMs,
+        inject: entry.payload.inject,
+        outcome: 'skipped',
+        why,
+      });
+    }
+  }
+  for (const inject of scenario.injects) {
+    if (!rows.has(inject.id))
+      rows.set(inject.id, {
+        atMs: null,
+        inject: inject.id,
+        outcome: 'never',
+        why: neverReason(inject, rows),
+      });
+  }
+  return [...rows.values()].sort((a, b) => (a.atMs ?? Infinity) - (b.atMs ?? Infinity));
+}
+
+function scheduledReason(inject: Inject, log: readonly LogEntry[]): string {
+  const timing = inject.timing;
+  const chance = inject.chance < 1 ? ` (chance ${inject.chance} came up)` : '';
+  switch (timing.type) {
+    case 'at':
+      return `scheduled at ${formatDuration(timing.atMs)}${chance}`;
+    case 'between':
+      return `drawn from ${formatDuration(timing.fromMs)}–${formatDuration(timing.toMs)} by the seed${chance}`;
+    default:
+      return `${conditionText(timing, log)}${chance}`;
+  }
+}
+
+function conditionText(condition: Condition, log: readonly LogEntry[]): string {
+  switch (condition.type) {
+    case 'after':
+      return `${formatDuration(condition.delayMs)} after ${condition.inject} fired`;
+    case 'met': {
+      const met = log.find(
+        (entry) =>
+          entry.type === 'expectation.met' && entry.payload.expectation === condition.expectation,
+      );
+      return `${formatDuration(condition.delayMs)} after ${condition.expectation} was met${met ? ` (at ${formatDuration(met.drillMs)})` : ''}`;
+    }
+    case 'unmet':
+      return `${condition.expectation} was still unmet at ${formatDuration(condition.atMs)}`;
+    case 'experiment':
+      return `experiment ${condition.experiment} reached ${condition.status}`;
+  }
+}
+
+function neverReason(inject: Inject, settled: ReadonlyMap<string, TimelineRow>): string {
+  const timing = inject.timing;
+  switch (timing.type) {
+    case 'at':
+    case 'between':
+      return 'the drill ended before it was due';
+    case 'after':
+      return settled.get(timing.inject)?.outcome === 'fired'
+        ? 'the drill ended before it was due'
+        : `waited for ${timing.inject}, which never fired`;
+    case 'met':
+      return `waited for ${timing.expectation} to be met, which it never was`;
+    case 'unmet':
+      return `the drill ended before ${formatDuration(timing.atMs)}`;
+    case 'experiment':
+      return `experiment ${timing.experiment} never reached ${timing.status}`;
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * The scorecard as plain text for a terminal: fixed-width tables, first line saying that
+ * these are exercise figures, not real incident metrics.
+ */
+import type { Scenario } from '../../scenario/types';
+import type { Scorecard } from '../score/scorecard';
+import {
+  formatByTo,
+  formatDrillTime,
+  formatScore,
+  formatSeconds,
+  notApplicable,
+  oneLine,
+} from './format-report-values';
+import {
+  dimensionLabels,
+  dimensionOrder,
+  durationMetrics,
+  exerciseNotice,
+  metricLabels,
+  metricOrder,
+  verdictLabels,
+} from './report-wording';
+import { renderKeyValues, renderTextTable, truncate } from './text-table';
+
+const titleWidth = 40;
+
+export function renderScorecardText(card: Scorecard, scenario: Scenario): string {
+  const titles = new Map(
+    scenario.expectations.map((expectation) => [expectation.id, expectation.title]),
+  );
+  const lines = [
+    exerciseNotice,
+    '',
+    ...renderKeyValues([
+      ['Scenario', `${oneLine(scenario.title)} (${card.scenario})`],
+      ['Team', card.team === null ? notApplicable : oneLine(card.team)],
+      ['Seed', card.seed === null ? notApplicable : String(card.seed)],
+      ['Duration', formatSeconds(card.duration_s)],
+      ['Overall', card.overall === null ? notApplicable : `${card.overall} / 100`],
+    ]),
+    '',
+    ...renderTextTable(
+      [
+        { header: 'Dimension' },
+        { header: 'Score', align: 'right' },
+        { header: 'Weight', align: 'right' },
+      ],
+      dimensionOrder.map((name) => [
+        dimensionLabels[name],
+        formatScore(card.dimensions[name]),
+        scenario.weights[name].toFixed(2),
+      ]),
+    ),
+    '',
+    ...renderTextTable(
+      [
+        { header: 'Expectation' },
+        { header: 'Verdict' },
+        { header: 'Score', align: 'right' },
+        { header: 'Triggered' },
+        { header: 'Escalated' },
+        { header: 'Latency', align: 'right' },
+        { header: 'Target', align: 'right' },
+        { header: 'Deadline', align: 'right' },
+        { header: 'By → to' },
+      ],
+      card.expectations.map((expectation) => [
+        truncate(`${expectation.id}: ${oneLine(titles.get(expectation.id) ?? '')}`, titleWidth),
+        verdictLabels[expectation.verdict] + (expectation.anticipated ? ' (anticipated)' : ''),
+        formatScore(expectation.score),
+        formatDrillTime(expectation.triggered_at_s),
+        formatDrillTime(expectation.escalated_at_s),
+        formatSeconds(expectation.latency_s),
+        formatSeconds(expectation.target_s),
+        formatSeconds(expectation.deadline_s),
+        oneLine(formatByTo(expectation.by, expectation.to)),
+      ]),
+    ),
+    '',
+    ...renderTextTable(
+      [{ header: 'Metric' }, { header: 'Value', align: 'right' }],
+      metricOrder.map((name) => {
+        const value = card.metrics[name];
+        const shown = durationMetrics.has(name)
+          ? formatSeconds(value)
+          : String(value ?? notApplicable);
+        return [metricLabels[name], shown];
+      }),
+    ),
+  ];
+  return `${lines.join('\n')}\n`;
+}

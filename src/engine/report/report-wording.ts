@@ -1,0 +1,73 @@
+/**
+ * The words every rendering of a scorecard shares: the exercise-data notice, and the
+ * labels of verdicts, dimensions and metrics, so the terminal, Markdown and CSV agree.
+ */
+import type { DimensionName, MetricName, Verdict } from '../score/scorecard';
+
+/** Said first, in every rendering: scorecards must never pass for real incident data. */
+export const exerciseNotice =
+  'EXERCISE DATA: this scorecard comes from a Firedrill incident-response drill, not from a real incident. These are not real incident metrics.';
+
+export const verdictLabels: Readonly<Record<Verdict, string>> = {
+  on_time: 'on time',
+  late: 'late',
+  missed: 'missed',
+  not_due: 'not due yet',
+  not_triggered: 'not triggered',
+};
+
+export const verdictMeanings: Readonly<Record<Verdict, string>> = {
+  on_time: 'escalated to the right role (or higher) within the target time; scores 100',
+  late: 'escalated after the target but by the deadline; scores from 100 down to 0 at the deadline',
+  missed: 'nobody qualifying was reached by the deadline (or by the end of the drill); counts as 0',
+  not_due: 'the drill ended before the target time; left out of the score',
+  not_triggered: 'the event that starts the clock never happened; left out of the score',
+};
+
+export const dimensionLabels: Readonly<Record<DimensionName, string>> = {
+  timeliness: 'Timeliness',
+  communication: 'Communication',
+  acknowledgement: 'Acknowledgement',
+  checklists: 'Checklists',
+};
+
+export const dimensionMeanings: Readonly<Record<DimensionName, string>> = {
+  timeliness: 'mean score of the expectations that were due',
+  communication: 'share of the message template filled in, per escalation and handoff',
+  acknowledgement: 'how quickly delivered escalations were acknowledged',
+  checklists: 'share of checklist items checked by the end',
+};
+
+export const dimensionOrder: readonly DimensionName[] = [
+  'timeliness',
+  'communication',
+  'acknowledgement',
+  'checklists',
+];
+
+export const metricLabels: Readonly<Record<MetricName, string>> = {
+  time_to_first_escalation_s: 'Time to first escalation',
+  median_time_to_escalate_s: 'Median time to escalate',
+  median_time_to_acknowledge_s: 'Median time to acknowledge',
+  escalations: 'Escalations',
+  proactive_escalations: 'Proactive escalations',
+  unanswered_escalations: 'Unanswered escalations',
+  authority_violations: 'Authority violations',
+};
+
+export const metricOrder: readonly MetricName[] = [
+  'time_to_first_escalation_s',
+  'median_time_to_escalate_s',
+  'median_time_to_acknowledge_s',
+  'escalations',
+  'proactive_escalations',
+  'unanswered_escalations',
+  'authority_violations',
+];
+
+/** Metrics that are durations in seconds; the others are counts. */
+export const durationMetrics: ReadonlySet<MetricName> = new Set([
+  'time_to_first_escalation_s',
+  'median_time_to_escalate_s',
+  'median_time_to_acknowledge_s',
+]);

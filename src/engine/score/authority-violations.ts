@@ -1,0 +1,21 @@
+/**
+ * Decisions taken by a role without the authority they need. Worked out from the scenario,
+ * not from the log's `authorized` flag, so a scorecard can be trusted for any log.
+ */
+import type { EntryOf } from '../log';
+import type { Scenario } from '../../scenario/types';
+import type { DrillTimeline } from './drill-timeline';
+import { factsOf } from './drill-timeline';
+
+export type DecisionEntry = EntryOf<'decision.recorded'>;
+
+export function authorityViolations(scenario: Scenario, timeline: DrillTimeline): DecisionEntry[] {
+  return factsOf(timeline, 'decision.recorded').filter((entry) => {
+    const needs = scenario.decisions.find(
+      (decision) => decision.id === entry.payload.decision,
+    )?.needs;
+    if (needs == null) return false;
+    const role = scenario.roles.find((candidate) => candidate.id === entry.payload.by);
+    return !(role?.authority.includes(needs) ?? false);
+  });
+}

@@ -1,0 +1,76 @@
+/**
+ * The scorecard of scoring.md, field for field, as written out: times in drill seconds
+ * (unrounded), scores rounded with `Math.round`. Beyond the required fields it carries the
+ * `exercise` marker, the format `version`, the team, and the log sequence numbers behind
+ * every figure (`trace`), so a debrief can show where each number came from.
+ */
+
+export type Verdict = 'on_time' | 'late' | 'missed' | 'not_due' | 'not_triggered';
+
+/** The log entries behind one expectation's verdict. */
+export interface ExpectationTrace {
+  /** The `inject.fired` (or `drill.started`, or the escalation that met the parent expectation). */
+  readonly trigger: number | null;
+  /** The qualifying `escalation.recorded` that gave `escalated_at`. */
+  readonly escalation: number | null;
+}
+
+export interface ExpectationCard {
+  readonly id: string;
+  readonly verdict: Verdict;
+  readonly triggered_at_s: number | null;
+  readonly escalated_at_s: number | null;
+  readonly latency_s: number | null;
+  readonly target_s: number;
+  readonly deadline_s: number;
+  readonly score: number | null;
+  readonly anticipated: boolean;
+  readonly by: string | null;
+  readonly to: string | null;
+  readonly trace: ExpectationTrace;
+}
+
+export interface Dimensions {
+  readonly timeliness: number | null;
+  readonly communication: number | null;
+  readonly acknowledgement: number | null;
+  readonly checklists: number | null;
+}
+
+export type DimensionName = keyof Dimensions;
+
+export interface Metrics {
+  readonly time_to_first_escalation_s: number | null;
+  readonly median_time_to_escalate_s: number | null;
+  readonly median_time_to_acknowledge_s: number | null;
+  readonly escalations: number;
+  readonly proactive_escalations: number;
+  readonly unanswered_escalations: number;
+  readonly authority_violations: number;
+}
+
+export type MetricName = keyof Metrics;
+
+/** Sequence numbers, ascending, of the log entries behind each figure. */
+export interface ScorecardTrace {
+  readonly timeliness: readonly number[];
+  readonly communication: readonly number[];
+  readonly acknowledgement: readonly number[];
+  readonly checklists: readonly number[];
+  readonly metrics: { readonly [K in MetricName]: readonly number[] };
+}
+
+export interface Scorecard {
+  /** Always true: these are figures from an exercise, never real incident metrics. */
+  readonly exercise: true;
+  readonly version: 1;
+  readonly scenario: string;
+  readonly team: string | null;
+  readonly seed: number | null;
+  readonly duration_s: number;
+  readonly overall: number | null;
+  readonly dimensions: Dimensions;
+  readonly expectations: readonly ExpectationCard[];
+  readonly metrics: Metrics;
+  readonly trace: ScorecardTrace;
+}

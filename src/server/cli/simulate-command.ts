@@ -1,0 +1,95 @@
+/**
+ * `firedrill simulate <scenario.yaml> [--script s.yaml] [--seed N] [--json | --markdown]
+ * [--timeline] [--export drill.json]`: runs a whole drill at full speed and prints its scorecard.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { buildExport } from '../../engine/drill-export';
+import { injectTimeline } from '../../engine/inject-timeline';
+import { loadScriptText } from '../../engine/load-script';
+import { formatDrillTime } from '../../engine/report/format-report-values';
+import { renderScorecardMarkdown } from '../../engine/report/render-scorecard-markdown';
+import { renderScorecardText } from '../../engine/report/render-scorecard-text';
+import { scoreDrill } from '../../engine/score/score-drill';
+import { formatDuration } from '../../scenario/duration';
+import { formatProblem } from '../../scenario/problems';
+import type { CliIo } from './cli-io';
+import { exitCode, UsageError } from './cli-io';
+import { parseOptions, pickFormat } from './parse-options';
+import { readScenarioFile } from './read-scenario-file';
+import { runSimulation } from '../simulate/run-simulation';
+
+export const simulateUsage =
+  'firedrill simulate <scenario.yaml> [--script responses.yaml] [--seed N] [--json | --markdown] [--timeline] [--export drill.json]';
+
+export async function runSimulate(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseOptions(args, {
+    script: { type: 'string' },
+    seed: { type: 'string' },
+    json: { type: 'boolean' },
+    markdown: { type: 'boolean' },
+    timeline: { type: 'boolean' },
+    export: { type: 'string' },
+  });
+  if (positionals.length !== 1) throw new UsageError('simulate takes exactly one scenario file');
+  const format = pickFormat(values, ['json', 'markdown'], 'text');
+  const seedOption = values.seed === undefined ? undefined : Number(values.seed);
+  if (seedOption !== undefined && !Number.isSafeInteger(seedOption))
+    throw new UsageError('--seed takes a whole number');
+
+  const scenarioFile = positionals[0] ?? '';
+  const loaded = await readScenarioFile(scenarioFile);
+  if (!loaded.ok) return fail(io, loaded.problems.map(formatProblem));
+  let script = null;
+  if (values.script !== undefined) {
+    const text = await readFile(values.script, 'utf8').catch(() => undefined);
+    if (text === undefined) throw new UsageError(`${values.script}: cannot read the script`);
+    const parsed = loadScriptText(text, values.script);
+    if (!parsed.ok) return fail(io, parsed.problems.map(formatProblem));
+    script = parsed.script;
+  }
+
+  const seed = seedOption ?? script?.seed ?? 1;
+  const { drillId, drill, refusals } = await runSimulation({
+    scenario: loaded.scenario,
+    script,
+    seed,
+  });
+  const card = scoreDrill(loaded.scenario, drill.log);
+
+  if (values.timeline) io.stdout(renderTimeline(injectTimeline(loaded.scenario, drill.log)));
+  if (format === 'json') io.stdout(`${JSON.stringify(card, null, 2)}\n`);
+  else if (format === 'markdown') io.stdout(renderScorecardMarkdown(card, loaded.scenario));
+  else io.stdout(renderScorecardText(card, loaded.scenario));
+  if (values.export !== undefined) {
+    const source = await readFile(scenarioFile, 'utf8');
+    const exported = buildExport({
+      drillId,
+      scenarioFile,
+      scenarioSource: source,
+      scenario: loaded.scenario,
+      log: drill.log,
+    });
+    await writeFile(values.export, `${JSON.stringify(exported, null, 2)}\n`);
+  }
+  if (refusals.length === 0) return exitCode.ok;
+  return fail(
+    io,
+    refusals.map(
+      ({ step, error }) =>
+        `${values.script}:${step.position.line}:${step.position.column}: ${step.action.type} at ${formatDuration(step.atMs)} refused: ${error}`,
+    ),
+  );
+}
+
+function renderTimeline(rows: ReturnType<typeof injectTimeline>): string {
+  const lines = rows.map((row) => {
+    const at = formatDrillTime(row.atMs === null ? null : row.atMs / 1000).padStart(8);
+    return `${at}  ${row.outcome.padEnd(7)}  ${row.inject.padEnd(28)}  ${row.why}`;
+  });
+  return `Inject timeline\n${lines.join('\n')}\n\n`;
+}
+
+function fail(io: CliIo, lines: readonly string[]): number {
+  for (const line of lines) io.stderr(`${line}\n`);
+  return exitCode.failed;
+}
