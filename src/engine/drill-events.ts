@@ -44,6 +44,8 @@ export type DrillEvent =
       readonly report: ExperimentReport;
       readonly wallMs: number;
     }
-  | { readonly type: 'log.replay'; readonly entry: LogEntry };
+  | { readonly type: 'log.replay'; readonly entry: LogEntry }
+  /** Raised by the machine itself after a control, to follow the phase the facts set. */
+  | { readonly type: 'phase.sync' };
 
 export type ActionEvent = Extract<DrillEvent, { request: ActionRequest }>;

@@ -4,7 +4,7 @@
  * A drill is rebuilt by replaying its log (`log.replay`), never by restoring timers
  * (XState does not restore pending delayed transitions: statelyai/xstate#5331).
  */
-import { assign, setup } from 'xstate';
+import { assign, raise, setup } from 'xstate';
 import type { ActionOutcome } from './action-outcome';
 import { applyAction, applyExperimentReport, catchUp } from './apply-event';
 import type { DrillEvent } from './drill-events';
@@ -19,12 +19,20 @@ export interface DrillContext {
   readonly outcome: ActionOutcome | null;
 }
 
+const phaseFacts = new Set([
+  'drill.started',
+  'drill.paused',
+  'drill.resumed',
+  'drill.ended',
+  'drill.aborted',
+]);
 const phases: readonly Phase[] = ['briefing', 'running', 'paused', 'ended', 'aborted'];
 
 /**
  * The machine follows the phase that the log's facts establish, so an action that is
  * refused (and records nothing) never moves it, and a replayed log moves it exactly as
- * the live drill moved.
+ * the live drill moved. Only the controls can change the phase: they raise `phase.sync`
+ * after deciding, and each state follows it to the phase the facts now say.
  */
 const followPhase = (current: Phase) =>
   phases
@@ -45,9 +53,11 @@ const teamEvents = {
   'note.record': { actions: 'applyAction' },
 } as const;
 
+const phaseControl = { actions: ['applyAction', 'syncPhase'] } as const;
+
 const liveControls = {
-  'drill.end': { actions: 'applyAction' },
-  'drill.abort': { actions: 'applyAction' },
+  'drill.end': phaseControl,
+  'drill.abort': phaseControl,
   'drill.speed': { actions: 'applyAction' },
   'inject.fire': { actions: 'applyAction' },
   'inject.skip': { actions: 'applyAction' },
@@ -83,43 +93,53 @@ export const drillMachine = setup({
     catchUp: ({ context, event }) => {
       if (event.type === 'clock.tick') catchUp(context.drill, event.wallMs);
     },
+    syncPhase: raise({ type: 'phase.sync' }),
     replay: ({ context, event }) => {
       if (event.type === 'log.replay') evolve(context.drill, event.entry);
     },
+  },
+  guards: {
+    replaysPhaseChange: ({ event }) =>
+      event.type === 'log.replay' && phaseFacts.has(event.entry.type),
   },
 }).createMachine({
   id: 'drill',
   initial: 'briefing',
   context: ({ input }) => ({ drill: createDrillState(input.scenario), outcome: null }),
-  on: { 'log.replay': { actions: 'replay' } },
+  on: {
+    'log.replay': [
+      { guard: 'replaysPhaseChange', actions: ['replay', 'syncPhase'] },
+      { actions: 'replay' },
+    ],
+  },
   states: {
     briefing: {
-      always: followPhase('briefing'),
       on: {
-        'drill.start': { actions: 'applyAction' },
-        'drill.abort': { actions: 'applyAction' },
+        'phase.sync': followPhase('briefing'),
+        'drill.start': phaseControl,
+        'drill.abort': phaseControl,
         'drill.speed': { actions: 'applyAction' },
         'inject.skip': { actions: 'applyAction' },
         'inject.delay': { actions: 'applyAction' },
       },
     },
     running: {
-      always: followPhase('running'),
       on: {
-        'drill.pause': { actions: 'applyAction' },
+        'phase.sync': followPhase('running'),
+        'drill.pause': phaseControl,
         ...teamEvents,
         ...liveControls,
       },
     },
     paused: {
-      always: followPhase('paused'),
       on: {
-        'drill.resume': { actions: 'applyAction' },
+        'phase.sync': followPhase('paused'),
+        'drill.resume': phaseControl,
         ...teamEvents,
         ...liveControls,
       },
     },
-    ended: { always: followPhase('ended'), on: afterTheEnd },
-    aborted: { always: followPhase('aborted'), on: afterTheEnd },
+    ended: { on: { ...afterTheEnd, 'phase.sync': followPhase('ended') } },
+    aborted: { on: { ...afterTheEnd, 'phase.sync': followPhase('aborted') } },
   },
 });

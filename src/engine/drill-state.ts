@@ -41,8 +41,6 @@ export interface ActiveEffect {
 export interface ExpectationState {
   triggeredAtMs: number | null;
   metAtMs: number | null;
-  /** The latest qualifying escalation so far, for anticipation at trigger time. */
-  latestQualifying: { seq: number; atMs: number } | null;
 }
 
 export interface ExperimentState {
@@ -68,6 +66,8 @@ export interface DrillState {
   readonly effects: ActiveEffect[];
   severity: string | null;
   readonly escalations: Map<number, EscalationState>;
+  /** The same escalations by target role, in log order. */
+  readonly escalationsTo: Map<string, EscalationState[]>;
   readonly expectations: Map<string, ExpectationState>;
   readonly checklists: Map<string, boolean[]>;
   readonly experiments: Map<string, ExperimentState>;
@@ -92,10 +92,11 @@ export function createDrillState(scenario: Scenario): DrillState {
     effects: [],
     severity: null,
     escalations: new Map(),
+    escalationsTo: new Map(),
     expectations: new Map(
       scenario.expectations.map((expectation) => [
         expectation.id,
-        { triggeredAtMs: null, metAtMs: null, latestQualifying: null },
+        { triggeredAtMs: null, metAtMs: null },
       ]),
     ),
     checklists: new Map(

@@ -2,53 +2,17 @@
  * The rules of escalation that the engine and the scorer share: who qualifies for an
  * expectation, whether a page gets through, and where an auto-advancing path goes next.
  */
-import type { EscalationPath, Expectation, Role, Scenario } from '../scenario/types';
+import type { EscalationPath, Role, Scenario } from '../scenario/types';
+import { scenarioIndex } from './scenario-index';
 
 export const defaultAckWithinMs = 5 * 60_000;
 
-interface ScenarioIndex {
-  readonly roles: Map<string, Role>;
-  readonly qualifying: Map<string, Set<string>>;
-}
-
-const indexes = new WeakMap<Scenario, ScenarioIndex>();
-
-function indexOf(scenario: Scenario): ScenarioIndex {
-  let index = indexes.get(scenario);
-  if (!index) {
-    index = {
-      roles: new Map(scenario.roles.map((role) => [role.id, role])),
-      qualifying: new Map(
-        scenario.expectations.map((expectation) => [
-          expectation.id,
-          qualifyingRoleSet(scenario, expectation),
-        ]),
-      ),
-    };
-    indexes.set(scenario, index);
-  }
-  return index;
-}
-
 export function escalationRole(scenario: Scenario, roleId: string): Role | undefined {
-  return indexOf(scenario).roles.get(roleId);
-}
-
-/**
- * The expected role, and, when the expectation names a path, every role above it on that
- * path: over-escalating is never punished.
- */
-function qualifyingRoleSet(scenario: Scenario, expectation: Expectation): Set<string> {
-  const roles = new Set([expectation.escalateTo]);
-  const path = scenario.escalationPaths.find((candidate) => candidate.id === expectation.path);
-  const level =
-    path?.levels.findIndex((candidate) => candidate.role === expectation.escalateTo) ?? -1;
-  if (path && level >= 0) for (const higher of path.levels.slice(level + 1)) roles.add(higher.role);
-  return roles;
+  return scenarioIndex(scenario).roles.get(roleId);
 }
 
 export function qualifies(scenario: Scenario, expectationId: string, role: string): boolean {
-  return indexOf(scenario).qualifying.get(expectationId)?.has(role) ?? false;
+  return scenarioIndex(scenario).qualifyingRoles.get(expectationId)?.has(role) ?? false;
 }
 
 /** `ack_within` of a role: its level on the first path (file order) that lists it, else 5m. */
@@ -61,16 +25,30 @@ export function ackWithinFor(scenario: Scenario, role: string): number {
 }
 
 /** The first auto-advancing path listing the role below its top level, with the next role up. */
-export function autoAdvanceStep(
-  scenario: Scenario,
-  role: string,
-): { path: EscalationPath; ackWithinMs: number; nextRole: string } | null {
+export interface AutoAdvanceStep {
+  readonly path: EscalationPath;
+  readonly ackWithinMs: number;
+  readonly nextRole: string;
+}
+
+const autoAdvanceSteps = new WeakMap<Scenario, Map<string, AutoAdvanceStep | null>>();
+
+export function autoAdvanceStep(scenario: Scenario, role: string): AutoAdvanceStep | null {
+  let steps = autoAdvanceSteps.get(scenario);
+  if (!steps) autoAdvanceSteps.set(scenario, (steps = new Map()));
+  let step = steps.get(role);
+  if (step === undefined) steps.set(role, (step = findAutoAdvanceStep(scenario, role)));
+  return step;
+}
+
+function findAutoAdvanceStep(scenario: Scenario, role: string): AutoAdvanceStep | null {
   for (const path of scenario.escalationPaths) {
     if (!path.autoAdvance) continue;
     const index = path.levels.findIndex((level) => level.role === role);
     const level = path.levels[index];
     const next = path.levels[index + 1];
-    if (level && next) return { path, ackWithinMs: level.ackWithinMs, nextRole: next.role };
+    if (index >= 0 && level && next)
+      return { path, ackWithinMs: level.ackWithinMs, nextRole: next.role };
   }
   return null;
 }

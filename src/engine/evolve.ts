@@ -3,7 +3,7 @@
  * live drills and replays alike, which is what makes `replay(log)` equal the live state.
  * It also arms the timers that the fact implies (an NPC's acknowledgement, an effect's end).
  */
-import { ackTimeoutFor, escalationRole, qualifies } from './escalation-rules';
+import { ackTimeoutFor, escalationRole } from './escalation-rules';
 import type { DrillState, EscalationState } from './drill-state';
 import { anchored } from './drill-clock';
 import type { EntryOf, LogEntry } from './log';
@@ -232,22 +232,16 @@ function recordEscalation(state: DrillState, entry: EntryOf<'escalation.recorded
       escalation: entry.seq,
       atMs: entry.drillMs + timeout,
     });
-  if (!delivered || system) return;
-  for (const expectation of state.scenario.expectations) {
-    const tracked = state.expectations.get(expectation.id);
-    if (tracked && qualifies(state.scenario, expectation.id, to)) {
-      if (!tracked.latestQualifying || tracked.latestQualifying.atMs <= entry.drillMs) {
-        tracked.latestQualifying = { seq: entry.seq, atMs: entry.drillMs };
-      }
-    }
-  }
+  const toRole = state.escalationsTo.get(to);
+  if (toRole) toRole.push(escalation);
+  else state.escalationsTo.set(to, [escalation]);
 }
 
 function retract(state: DrillState, seq: number): void {
   state.retracted.add(seq);
   const escalation = state.escalations.get(seq);
   if (escalation) escalation.retracted = true;
-  const ack = state.log.find((entry) => entry.seq === seq);
+  const ack = state.log[seq - 1];
   if (ack?.type === 'acknowledgement.recorded') {
     const acked = state.escalations.get(ack.payload.escalation);
     if (acked && acked.ackSeq === seq) acked.ackSeq = null;

@@ -5,6 +5,7 @@ import { isExperimentActive } from './drill-state';
 import { triggerExpectation } from './expectation-tracking';
 import type { InjectCause } from './log';
 import type { Recorder } from './recorder';
+import { scenarioIndex } from './scenario-index';
 
 export function fireInject(
   state: DrillState,
@@ -13,14 +14,13 @@ export function fireInject(
   atMs: number,
   cause: InjectCause,
 ): void {
-  const inject = state.scenario.injects.find((candidate) => candidate.id === injectId);
+  const index = scenarioIndex(state.scenario);
+  const inject = index.injects.get(injectId);
   if (!inject) return;
   recorder.record('inject.fired', { inject: injectId, cause }, atMs);
   for (const effect of inject.effects) beginEffect(state, recorder, injectId, effect, atMs);
-  for (const expectation of state.scenario.expectations) {
-    if (expectation.trigger.type === 'inject' && expectation.trigger.inject === injectId) {
-      triggerExpectation(state, recorder, expectation.id, atMs);
-    }
+  for (const expectation of index.expectationsTriggeredByInject.get(injectId) ?? []) {
+    triggerExpectation(state, recorder, expectation.id, atMs);
   }
 }
 

@@ -14,19 +14,16 @@ export function undeliveredReason(
   channel: string,
   atMs: number,
 ): UndeliveredReason | null {
-  const inForce = state.effects.filter(
-    (active) => active.fromMs <= atMs && (active.untilMs === null || atMs < active.untilMs),
-  );
-  if (inForce.some(({ effect }) => effect.type === 'unavailable' && effect.role === role))
-    return 'unavailable';
+  // Runs for every escalation, so one pass and no allocation. Unavailable wins over channel.
   const wanted = channel.toLowerCase();
-  if (
-    inForce.some(
-      ({ effect }) => effect.type === 'channel_down' && effect.channel.toLowerCase() === wanted,
-    )
-  )
-    return 'channel_down';
-  return null;
+  let reason: UndeliveredReason | null = null;
+  for (const { effect, fromMs, untilMs } of state.effects) {
+    if (fromMs > atMs || (untilMs !== null && atMs >= untilMs)) continue;
+    if (effect.type === 'unavailable' && effect.role === role) return 'unavailable';
+    if (effect.type === 'channel_down' && effect.channel.toLowerCase() === wanted)
+      reason = 'channel_down';
+  }
+  return reason;
 }
 
 export interface PageRequest extends MessageContent {

@@ -91,16 +91,14 @@ export function drawSchedule(
   seed: number,
 ): ScheduledItem[] {
   const timed: ScheduledItem[] = [];
+  const injects = new Map(scenario.injects.map((inject) => [inject.id, inject]));
+  const experiments = new Map(
+    scenario.experiments.map((experiment) => [experiment.id, experiment]),
+  );
   for (const item of schedule.items.values()) {
     const random = randomStream(seed, item.key);
-    const inject =
-      item.kind === 'inject'
-        ? scenario.injects.find((candidate) => candidate.id === item.id)
-        : undefined;
-    const experiment =
-      item.kind === 'experiment'
-        ? scenario.experiments.find((candidate) => candidate.id === item.id)
-        : undefined;
+    const inject = item.kind === 'inject' ? injects.get(item.id) : undefined;
+    const experiment = item.kind === 'experiment' ? experiments.get(item.id) : undefined;
     const timing = inject?.timing ?? experiment?.start;
     if (timing?.type === 'at') item.fixedMs = timing.atMs;
     if (timing?.type === 'unmet') item.fixedMs = timing.atMs;

@@ -7,6 +7,7 @@ import { refuse } from './action-outcome';
 import type { DrillState } from './drill-state';
 import { openEscalationsTo, sendPage } from './pages';
 import type { Recorder } from './recorder';
+import { scenarioIndex } from './scenario-index';
 
 type TeamAction = ActionOf<
   'escalate' | 'ack' | 'handoff' | 'check' | 'uncheck' | 'decide' | 'declare' | 'note'
@@ -126,7 +127,7 @@ function acknowledge(
 }
 
 function requireRole(state: DrillState, role: string, field: string): void {
-  if (!state.scenario.roles.some((candidate) => candidate.id === role)) {
+  if (!scenarioIndex(state.scenario).roles.has(role)) {
     refuse(
       400,
       `${field}: unknown role "${role}" (roles: ${state.scenario.roles.map((candidate) => candidate.id).join(', ')})`,

@@ -13,6 +13,8 @@ export interface DrillTimeline {
   readonly endMs: number;
   readonly created: EntryOf<'drill.created'> | null;
   readonly started: EntryOf<'drill.started'> | null;
+  /** The same facts grouped by type, in drill order. */
+  readonly byType: ReadonlyMap<FactType, readonly LogEntry[]>;
 }
 
 /** Entries sorted by drill time, ties kept in log order (by seq). */
@@ -36,8 +38,15 @@ export function readTimeline(log: readonly LogEntry[], endMs?: number | undefine
   // Nothing can happen after the end; a host passing an earlier `endMs` asks for the
   // scorecard as it stood then.
   const facts = ordered.filter((entry) => entry.drillMs <= drillEndMs);
+  const byType = new Map<FactType, LogEntry[]>();
+  for (const entry of facts) {
+    const list = byType.get(entry.type);
+    if (list) list.push(entry);
+    else byType.set(entry.type, [entry]);
+  }
   return {
     facts,
+    byType,
     endMs: drillEndMs,
     created: facts.find(isType('drill.created')) ?? null,
     started: facts.find(isType('drill.started')) ?? null,
@@ -46,5 +55,5 @@ export function readTimeline(log: readonly LogEntry[], endMs?: number | undefine
 
 /** The timeline's facts of one type, in drill order. */
 export function factsOf<K extends FactType>(timeline: DrillTimeline, type: K): EntryOf<K>[] {
-  return timeline.facts.filter(isType(type));
+  return (timeline.byType.get(type) ?? []).filter(isType(type));
 }

@@ -5,7 +5,7 @@
  * the rules the engine uses live, so the scorer and the drill never disagree about it.
  */
 import type { Expectation, Scenario } from '../../scenario/types';
-import { qualifies } from '../escalation-rules';
+import { scenarioIndex } from '../scenario-index';
 import type { EscalationEntry } from './team-escalations';
 
 /** The team's delivered escalations that qualify for the expectation, in drill order. */
@@ -14,7 +14,26 @@ export function qualifyingEscalations(
   scenario: Scenario,
   attempts: readonly EscalationEntry[],
 ): EscalationEntry[] {
-  return attempts.filter(
-    (entry) => entry.payload.delivered && qualifies(scenario, expectation.id, entry.payload.to),
-  );
+  const roles = scenarioIndex(scenario).qualifyingRoles.get(expectation.id) ?? new Set<string>();
+  const byRole = deliveredByRole(attempts);
+  const found = [...roles].flatMap((role) => byRole.get(role) ?? []);
+  return roles.size > 1 ? found.sort((a, b) => a.drillMs - b.drillMs || a.seq - b.seq) : found;
+}
+
+/** Delivered attempts grouped by target role, built once per list of attempts. */
+const groupedAttempts = new WeakMap<readonly EscalationEntry[], Map<string, EscalationEntry[]>>();
+
+function deliveredByRole(attempts: readonly EscalationEntry[]): Map<string, EscalationEntry[]> {
+  let byRole = groupedAttempts.get(attempts);
+  if (!byRole) {
+    byRole = new Map();
+    for (const entry of attempts) {
+      if (!entry.payload.delivered) continue;
+      const list = byRole.get(entry.payload.to);
+      if (list) list.push(entry);
+      else byRole.set(entry.payload.to, [entry]);
+    }
+    groupedAttempts.set(attempts, byRole);
+  }
+  return byRole;
 }
