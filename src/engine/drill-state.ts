@@ -64,6 +64,8 @@ export interface DrillState {
   readonly schedule: Schedule;
   readonly timers: TimerQueue;
   readonly effects: ActiveEffect[];
+  /** Delivery-blocking effects by the role or channel they block, for the check on every page. */
+  readonly blocking: Map<string, ActiveEffect[]>;
   severity: string | null;
   readonly escalations: Map<number, EscalationState>;
   /** The same escalations by target role, in log order. */
@@ -90,6 +92,7 @@ export function createDrillState(scenario: Scenario): DrillState {
     schedule: createSchedule(scenario),
     timers: new TimerQueue(),
     effects: [],
+    blocking: new Map(),
     severity: null,
     escalations: new Map(),
     escalationsTo: new Map(),

@@ -2,7 +2,7 @@
  * The rules of escalation that the engine and the scorer share: who qualifies for an
  * expectation, whether a page gets through, and where an auto-advancing path goes next.
  */
-import type { EscalationPath, Role, Scenario } from '../scenario/types';
+import type { Effect, EscalationPath, Role, Scenario } from '../scenario/types';
 import { scenarioIndex } from './scenario-index';
 
 export const defaultAckWithinMs = 5 * 60_000;
@@ -64,3 +64,14 @@ export function ackTimeoutFor(
   if (escalation.channel !== 'page') return null;
   return autoAdvanceStep(scenario, escalation.to)?.ackWithinMs ?? null;
 }
+
+/** The key under which an effect blocks delivery (`role:ic`, `channel:chat`), or null. */
+export function blockingKey(effect: Effect): string | null {
+  if (effect.type === 'unavailable') return roleBlockKey(effect.role);
+  if (effect.type === 'channel_down') return channelBlockKey(effect.channel);
+  return null;
+}
+
+export const roleBlockKey = (role: string) => `role:${role}`;
+/** Channels are matched without regard to case: `Page` and `page` are one channel. */
+export const channelBlockKey = (channel: string) => `channel:${channel.toLowerCase()}`;

@@ -3,8 +3,8 @@
  * live drills and replays alike, which is what makes `replay(log)` equal the live state.
  * It also arms the timers that the fact implies (an NPC's acknowledgement, an effect's end).
  */
-import { ackTimeoutFor, escalationRole } from './escalation-rules';
-import type { DrillState, EscalationState } from './drill-state';
+import { ackTimeoutFor, blockingKey, escalationRole } from './escalation-rules';
+import type { ActiveEffect, DrillState, EscalationState } from './drill-state';
 import { anchored } from './drill-clock';
 import type { EntryOf, LogEntry } from './log';
 import { conditionEvent, drawSchedule, experimentKey, injectKey } from './schedule';
@@ -197,9 +197,16 @@ function releaseWaiting(state: DrillState, event: string, atMs: number): void {
 
 function beginEffect(state: DrillState, entry: EntryOf<'effect.began'>): void {
   const { inject, effect, untilMs } = entry.payload;
-  state.effects.push({ inject, effect, fromMs: entry.drillMs, untilMs, ended: false });
+  const active: ActiveEffect = { inject, effect, fromMs: entry.drillMs, untilMs, ended: false };
+  state.effects.push(active);
   if (untilMs !== null)
     state.timers.push({ kind: 'effect_end', effect: state.effects.length - 1, atMs: untilMs });
+  const blocks = blockingKey(effect);
+  if (blocks !== null) {
+    const list = state.blocking.get(blocks);
+    if (list) list.push(active);
+    else state.blocking.set(blocks, [active]);
+  }
   if (effect.type === 'severity') state.severity = effect.severity;
 }
 

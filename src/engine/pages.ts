@@ -2,7 +2,8 @@
  * Sending a page or escalation: whether it gets through (the target may be unavailable,
  * the channel down), recording it, and what a delivered team escalation sets off.
  */
-import type { DrillState } from './drill-state';
+import type { ActiveEffect, DrillState } from './drill-state';
+import { channelBlockKey, roleBlockKey } from './escalation-rules';
 import { meetByEscalation } from './expectation-tracking';
 import type { MessageContent, UndeliveredReason } from './log';
 import type { Recorder } from './recorder';
@@ -14,16 +15,12 @@ export function undeliveredReason(
   channel: string,
   atMs: number,
 ): UndeliveredReason | null {
-  // Runs for every escalation, so one pass and no allocation. Unavailable wins over channel.
-  const wanted = channel.toLowerCase();
-  let reason: UndeliveredReason | null = null;
-  for (const { effect, fromMs, untilMs } of state.effects) {
-    if (fromMs > atMs || (untilMs !== null && atMs >= untilMs)) continue;
-    if (effect.type === 'unavailable' && effect.role === role) return 'unavailable';
-    if (effect.type === 'channel_down' && effect.channel.toLowerCase() === wanted)
-      reason = 'channel_down';
-  }
-  return reason;
+  // Runs for every escalation: look only at the effects that could block this page.
+  const inForce = (active: ActiveEffect) =>
+    active.fromMs <= atMs && (active.untilMs === null || atMs < active.untilMs);
+  if (state.blocking.get(roleBlockKey(role))?.some(inForce)) return 'unavailable';
+  if (state.blocking.get(channelBlockKey(channel))?.some(inForce)) return 'channel_down';
+  return null;
 }
 
 export interface PageRequest extends MessageContent {

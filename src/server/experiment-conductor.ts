@@ -18,6 +18,15 @@ export class ExperimentConductor {
     private readonly drillId: string,
   ) {}
 
+  /** True while an experiment this drill started may still change state. */
+  get following(): boolean {
+    for (const experimentId of this.started.keys()) {
+      const status = this.drill.state().experiments.get(experimentId)?.status;
+      if (!status || !finalStatuses.has(status)) return true;
+    }
+    return false;
+  }
+
   /** Acts on the experiment requests among new log entries; returns the entries it caused. */
   async handle(entries: readonly LogEntry[], wallMs: () => number): Promise<LogEntry[]> {
     const caused: LogEntry[] = [];

@@ -13,27 +13,39 @@ export function qualifyingEscalations(
   expectation: Expectation,
   scenario: Scenario,
   attempts: readonly EscalationEntry[],
-): EscalationEntry[] {
+): readonly EscalationEntry[] {
   const roles = scenarioIndex(scenario).qualifyingRoles.get(expectation.id) ?? new Set<string>();
-  const byRole = deliveredByRole(attempts);
-  const found = [...roles].flatMap((role) => byRole.get(role) ?? []);
-  return roles.size > 1 ? found.sort((a, b) => a.drillMs - b.drillMs || a.seq - b.seq) : found;
+  const grouped = groupedByRole(attempts);
+  // Expectations on one path share their role sets: merge each set's lists once.
+  const key = [...roles].sort().join('\u0000');
+  let found = grouped.byRoleSet.get(key);
+  if (!found) {
+    found = [...roles].flatMap((role) => grouped.byRole.get(role) ?? []);
+    if (roles.size > 1) found.sort((a, b) => a.drillMs - b.drillMs || a.seq - b.seq);
+    grouped.byRoleSet.set(key, found);
+  }
+  return found;
+}
+
+interface Grouped {
+  readonly byRole: Map<string, EscalationEntry[]>;
+  readonly byRoleSet: Map<string, EscalationEntry[]>;
 }
 
 /** Delivered attempts grouped by target role, built once per list of attempts. */
-const groupedAttempts = new WeakMap<readonly EscalationEntry[], Map<string, EscalationEntry[]>>();
+const groups = new WeakMap<readonly EscalationEntry[], Grouped>();
 
-function deliveredByRole(attempts: readonly EscalationEntry[]): Map<string, EscalationEntry[]> {
-  let byRole = groupedAttempts.get(attempts);
-  if (!byRole) {
-    byRole = new Map();
+function groupedByRole(attempts: readonly EscalationEntry[]): Grouped {
+  let grouped = groups.get(attempts);
+  if (!grouped) {
+    grouped = { byRole: new Map(), byRoleSet: new Map() };
     for (const entry of attempts) {
       if (!entry.payload.delivered) continue;
-      const list = byRole.get(entry.payload.to);
+      const list = grouped.byRole.get(entry.payload.to);
       if (list) list.push(entry);
-      else byRole.set(entry.payload.to, [entry]);
+      else grouped.byRole.set(entry.payload.to, [entry]);
     }
-    groupedAttempts.set(attempts, byRole);
+    groups.set(attempts, grouped);
   }
-  return byRole;
+  return grouped;
 }

@@ -57,9 +57,12 @@ export async function runSimulation(input: SimulationInput): Promise<SimulationR
   );
   const endAtMs = scriptEnd?.atMs ?? scenario.durationMs;
 
+  // Only experiment requests need the gateway; everything else settles synchronously.
   const settle = async (entries: readonly LogEntry[]) => {
-    let caused = await conductor.handle(entries, clock);
-    while (caused.length > 0) caused = await conductor.handle(caused, clock);
+    let caused = entries;
+    while (caused.some((entry) => entry.type === 'experiment.requested')) {
+      caused = await conductor.handle(caused, clock);
+    }
   };
   const act = async (request: ActionRequest, step?: ScriptStep) => {
     const outcome = drill.act(request, now);
@@ -83,7 +86,7 @@ export async function runSimulation(input: SimulationInput): Promise<SimulationR
     now = Math.max(now, next);
     // An action catches the drill up by itself; a tick is only needed between actions.
     if (!(step && step.atMs <= now)) await settle(drill.tick(now));
-    await settle(await conductor.poll(clock));
+    if (conductor.following) await settle(await conductor.poll(clock));
     if (step && step.atMs <= now) {
       nextStep++;
       await act(
