@@ -97,7 +97,7 @@ export function parseAction(input: unknown): ParsedAction {
   const names = Object.keys(record).filter(
     (key) => !(envelopeKeys as readonly string[]).includes(key),
   );
-  const unknown = names.filter((key) => !(key in actionShapes));
+  const unknown = names.filter((key) => !Object.hasOwn(actionShapes, key));
   if (unknown.length > 0) {
     return fail(
       [unknown[0] ?? ''],

@@ -40,15 +40,18 @@ function isLive(state: DrillState, timer: Timer): boolean {
     }
     case 'npc_ack': {
       const escalation = state.escalations.get(timer.escalation);
-      return escalation !== undefined && escalation.ackSeq === null && !escalation.retracted;
+      return (
+        escalation?.npcAckDueMs === timer.atMs &&
+        escalation.ackSeq === null &&
+        !escalation.retracted
+      );
     }
     case 'ack_timeout': {
       const escalation = state.escalations.get(timer.escalation);
       return (
-        escalation !== undefined &&
+        escalation?.ackTimeoutDueMs === timer.atMs &&
         escalation.ackSeq === null &&
-        !escalation.retracted &&
-        !escalation.timedOut
+        !escalation.retracted
       );
     }
     case 'trigger_at':
@@ -82,9 +85,10 @@ function handleTimer(state: DrillState, recorder: Recorder, timer: Timer): void 
     }
     case 'ack_timeout': {
       const escalation = state.escalations.get(timer.escalation);
-      const step = escalation && autoAdvanceStep(state.scenario, escalation.to);
+      const step = escalation && autoAdvanceStep(state.scenario, escalation);
       recorder.record('escalation.unanswered', { escalation: timer.escalation }, timer.atMs);
-      if (escalation && step) {
+      if (step) {
+        const via = { path: step.path, level: step.nextLevel };
         const page = {
           from: null,
           to: step.nextRole,
@@ -92,6 +96,7 @@ function handleTimer(state: DrillState, recorder: Recorder, timer: Timer): void 
           message: {},
           covered: [],
           system: true,
+          via,
         };
         sendPage(state, recorder, page, timer.atMs);
       }

@@ -26,12 +26,14 @@ export function catchUp(state: DrillState, wallMs: number): LogEntry[] {
 export function applyAction(state: DrillState, event: ActionEvent): ActionOutcome {
   const { request, wallMs } = event;
   const before = catchUp(state, wallMs);
+  const nowMs = drillTimeAt(state.clock, wallMs);
   const meta = {
     actor: request.actor.kind,
     ...(request.clientId === undefined ? {} : { clientId: request.clientId }),
+    // A backdated action keeps the drill time it was actually recorded at, too.
+    ...(request.atMs === undefined ? {} : { recordedAtMs: nowMs }),
   };
   const recorder = createRecorder(state, wallMs, meta);
-  const nowMs = drillTimeAt(state.clock, wallMs);
   try {
     const atMs = actionTime(event, nowMs);
     if (isTeamAction(request.action))
@@ -85,4 +87,24 @@ function actionTime(event: ActionEvent, nowMs: number): number {
   if (request.atMs < nowMs - maxBackdateMs)
     refuse(400, '`at` may be at most 10 minutes in the past');
   return request.atMs;
+}
+
+/**
+ * After the host was down (a crash, a restart), the drill's clock must not have run on: the
+ * time from the host's last checkpoint to now is logged as a pause, so no overdue inject
+ * bursts out and no score counts the downtime.
+ */
+export function applyDowntime(
+  state: DrillState,
+  lastAliveWallMs: number,
+  nowWallMs: number,
+): LogEntry[] {
+  if (state.phase !== 'running') return [];
+  const caughtUp = catchUp(state, lastAliveWallMs);
+  const pausedAtMs = drillTimeAt(state.clock, lastAliveWallMs);
+  const pause = createRecorder(state, lastAliveWallMs, { actor: 'system' });
+  pause.record('drill.paused', { reason: 'downtime' }, pausedAtMs);
+  const resume = createRecorder(state, Math.max(nowWallMs, lastAliveWallMs), { actor: 'system' });
+  resume.record('drill.resumed', {}, pausedAtMs);
+  return [...caughtUp, ...pause.entries, ...resume.entries];
 }

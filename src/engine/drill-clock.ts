@@ -26,7 +26,11 @@ export function drillTimeAt(clock: DrillClock, wallMs: number): number {
 /** The wall time at which the running clock reaches a drill time, or null while stopped. */
 export function wallTimeAt(clock: DrillClock, drillMs: number): number | null {
   if (!clock.running) return null;
-  return clock.anchorWallMs + Math.max(0, Math.ceil((drillMs - clock.anchorDrillMs) / clock.speed));
+  let wallMs =
+    clock.anchorWallMs + Math.max(0, Math.ceil((drillMs - clock.anchorDrillMs) / clock.speed));
+  // Floating point can land a millisecond short at fractional speeds: step until it is due.
+  while (drillTimeAt(clock, wallMs) < drillMs) wallMs++;
+  return wallMs;
 }
 
 export function anchored(

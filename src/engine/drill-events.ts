@@ -45,6 +45,7 @@ export type DrillEvent =
       readonly wallMs: number;
     }
   | { readonly type: 'log.replay'; readonly entry: LogEntry }
+  | { readonly type: 'clock.downtime'; readonly lastAliveWallMs: number; readonly wallMs: number }
   /** Raised by the machine itself after a control, to follow the phase the facts set. */
   | { readonly type: 'phase.sync' };
 

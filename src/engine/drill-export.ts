@@ -55,16 +55,10 @@ export function parseExport(text: string, file: string): ParsedExport {
   try {
     value = JSON.parse(text);
   } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
     return {
       ok: false,
-      problems: [
-        {
-          file,
-          line: 1,
-          column: 1,
-          message: `not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
-        },
-      ],
+      problems: [{ file, ...positionInText(text, message), message: `not valid JSON: ${message}` }],
     };
   }
   // JSON is YAML: the YAML parser gives every value its line and column.
@@ -127,4 +121,11 @@ export function parseExport(text: string, file: string): ParsedExport {
 /** `$.log[3].payload.to`, a path a person can follow in the JSON. */
 function jsonPath(path: readonly PropertyKey[]): string {
   return `$${path.map((segment) => (typeof segment === 'number' ? `[${segment}]` : `.${String(segment)}`)).join('')}`;
+}
+
+/** Where a JSON.parse error points ("… at position 55"), as a line and column. */
+function positionInText(text: string, message: string): { line: number; column: number } {
+  const offset = Number(/position (\d+)/.exec(message)?.[1] ?? 0);
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
 }

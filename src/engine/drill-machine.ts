@@ -6,7 +6,7 @@
  */
 import { assign, raise, setup } from 'xstate';
 import type { ActionOutcome } from './action-outcome';
-import { applyAction, applyExperimentReport, catchUp } from './apply-event';
+import { applyAction, applyDowntime, applyExperimentReport, catchUp } from './apply-event';
 import type { DrillEvent } from './drill-events';
 import type { DrillState, Phase } from './drill-state';
 import { createDrillState } from './drill-state';
@@ -94,6 +94,10 @@ export const drillMachine = setup({
       if (event.type === 'clock.tick') catchUp(context.drill, event.wallMs);
     },
     syncPhase: raise({ type: 'phase.sync' }),
+    recordDowntime: ({ context, event }) => {
+      if (event.type === 'clock.downtime')
+        applyDowntime(context.drill, event.lastAliveWallMs, event.wallMs);
+    },
     replay: ({ context, event }) => {
       if (event.type === 'log.replay') evolve(context.drill, event.entry);
     },
@@ -126,6 +130,7 @@ export const drillMachine = setup({
     running: {
       on: {
         'phase.sync': followPhase('running'),
+        'clock.downtime': { actions: 'recordDowntime' },
         'drill.pause': phaseControl,
         ...teamEvents,
         ...liveControls,

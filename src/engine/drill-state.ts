@@ -24,10 +24,16 @@ export interface EscalationState {
   readonly channel: string;
   readonly delivered: boolean;
   readonly system: boolean;
+  /** For pages sent by `auto_advance`: the path and level they were sent to. */
+  readonly via: { readonly path: string; readonly level: number } | null;
   ackSeq: number | null;
   retracted: boolean;
-  /** Set once `ack_within` passed unacknowledged on an auto-advancing path. */
-  timedOut: boolean;
+  /**
+   * When an NPC target acknowledges, and when the paging system moves the page up: the
+   * timers armed for it are live only while these still name their due time.
+   */
+  npcAckDueMs: number | null;
+  ackTimeoutDueMs: number | null;
 }
 
 export interface ActiveEffect {
@@ -41,6 +47,8 @@ export interface ActiveEffect {
 export interface ExpectationState {
   triggeredAtMs: number | null;
   metAtMs: number | null;
+  /** The escalation that met it: retracting that escalation un-meets it. */
+  metBy: number | null;
 }
 
 export interface ExperimentState {
@@ -99,7 +107,7 @@ export function createDrillState(scenario: Scenario): DrillState {
     expectations: new Map(
       scenario.expectations.map((expectation) => [
         expectation.id,
-        { triggeredAtMs: null, metAtMs: null },
+        { triggeredAtMs: null, metAtMs: null, metBy: null },
       ]),
     ),
     checklists: new Map(

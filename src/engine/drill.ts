@@ -40,6 +40,8 @@ export interface Drill {
   act(request: ActionRequest, wallMs: number): ActionOutcome;
   /** The host reports an experiment's state as its FIS gateway (real or dry run) sees it. */
   reportExperiment(report: ExperimentReport, wallMs: number): readonly LogEntry[];
+  /** Logs the time since the host was last alive as a pause (after a crash or restart). */
+  recoverFromDowntime(lastAliveWallMs: number, wallMs: number): readonly LogEntry[];
   /** The wall time at which something is next due, or null when nothing is (or the clock is stopped). */
   nextWakeAt(): number | null;
   /** The engine's state, read-only: for views and the host, never to be changed. */
@@ -49,6 +51,11 @@ export interface Drill {
 }
 
 export function createDrill(options: DrillOptions): Drill {
+  const speed = options.speed ?? 1;
+  if (!(speed >= 0.25 && speed <= 16))
+    throw new RangeError(`a drill runs at a speed from 0.25 to 16, not ${speed}`);
+  if (options.armed && speed !== 1)
+    throw new RangeError('a drill with armed experiments runs at speed 1');
   const drill = wrap(options.scenario);
   const recorder = createRecorder(drill.internal(), options.wallMs);
   recorder.record(
@@ -57,7 +64,7 @@ export function createDrill(options: DrillOptions): Drill {
       scenario: options.scenario.id,
       seed: options.seed,
       team: options.team ?? '',
-      speed: options.speed ?? 1,
+      speed,
       armed: options.armed ?? false,
     },
     0,
@@ -90,6 +97,8 @@ function wrap(scenario: Scenario) {
 
   const act = (request: ActionRequest, wallMs: number): ActionOutcome => {
     const state = internal();
+    const forbidden = permissionProblem(request);
+    if (forbidden) return { ok: false, status: 403, error: forbidden };
     if (request.clientId !== undefined) {
       const applied = state.appliedActions.get(request.clientId);
       if (applied?.[0] !== undefined) {
@@ -97,8 +106,7 @@ function wrap(scenario: Scenario) {
         return { ok: true, seq: applied[0], entries, duplicate: true };
       }
     }
-    const forbidden = permissionProblem(request);
-    if (forbidden) return { ok: false, status: 403, error: forbidden };
+
     const event: ActionEvent = { type: actionEvents[request.action.type], request, wallMs };
     if (!acceptedEvents.get(phase())?.has(event.type)) {
       return {
@@ -139,6 +147,11 @@ function wrap(scenario: Scenario) {
     reportExperiment(report: ExperimentReport, wallMs: number) {
       const before = internal().log.length;
       actor.send({ type: 'experiment.report', report, wallMs });
+      return internal().log.slice(before);
+    },
+    recoverFromDowntime(lastAliveWallMs: number, wallMs: number) {
+      const before = internal().log.length;
+      actor.send({ type: 'clock.downtime', lastAliveWallMs, wallMs });
       return internal().log.slice(before);
     },
     nextWakeAt() {

@@ -11,10 +11,6 @@ export function escalationRole(scenario: Scenario, roleId: string): Role | undef
   return scenarioIndex(scenario).roles.get(roleId);
 }
 
-export function qualifies(scenario: Scenario, expectationId: string, role: string): boolean {
-  return scenarioIndex(scenario).qualifyingRoles.get(expectationId)?.has(role) ?? false;
-}
-
 /** `ack_within` of a role: its level on the first path (file order) that lists it, else 5m. */
 export function ackWithinFor(scenario: Scenario, role: string): number {
   for (const path of scenario.escalationPaths) {
@@ -26,43 +22,54 @@ export function ackWithinFor(scenario: Scenario, role: string): number {
 
 /** The first auto-advancing path listing the role below its top level, with the next role up. */
 export interface AutoAdvanceStep {
-  readonly path: EscalationPath;
+  /** How long the paged level has to acknowledge before the page moves up. */
   readonly ackWithinMs: number;
+  readonly path: string;
+  /** The level the page moves to, and its role. */
+  readonly nextLevel: number;
   readonly nextRole: string;
 }
 
-const autoAdvanceSteps = new WeakMap<Scenario, Map<string, AutoAdvanceStep | null>>();
-
-export function autoAdvanceStep(scenario: Scenario, role: string): AutoAdvanceStep | null {
-  let steps = autoAdvanceSteps.get(scenario);
-  if (!steps) autoAdvanceSteps.set(scenario, (steps = new Map()));
-  let step = steps.get(role);
-  if (step === undefined) steps.set(role, (step = findAutoAdvanceStep(scenario, role)));
-  return step;
-}
-
-function findAutoAdvanceStep(scenario: Scenario, role: string): AutoAdvanceStep | null {
+/**
+ * Where the paging system moves a page that is not acknowledged in time, or null when
+ * nothing moves it. Only pages (channel `page`) move. A team's page moves up the first
+ * auto-advancing path (file order) that lists its target below the top; a page the system
+ * sent moves on up the same path and stops at its top, so paths can never page in circles.
+ */
+export function autoAdvanceStep(
+  scenario: Scenario,
+  page: {
+    readonly channel: string;
+    readonly to: string;
+    readonly via: { readonly path: string; readonly level: number } | null;
+  },
+): AutoAdvanceStep | null {
+  if (page.channel.toLowerCase() !== 'page') return null;
+  if (page.via) {
+    const path = scenario.escalationPaths.find((candidate) => candidate.id === page.via?.path);
+    return path ? stepOn(path, page.via.level) : null;
+  }
   for (const path of scenario.escalationPaths) {
     if (!path.autoAdvance) continue;
-    const index = path.levels.findIndex((level) => level.role === role);
-    const level = path.levels[index];
-    const next = path.levels[index + 1];
-    if (index >= 0 && level && next)
-      return { path, ackWithinMs: level.ackWithinMs, nextRole: next.role };
+    const step = stepOn(
+      path,
+      path.levels.findIndex((level) => level.role === page.to),
+    );
+    if (step) return step;
   }
   return null;
 }
 
-/**
- * How long a page may go unacknowledged before the paging system moves it up, or null when
- * nothing moves it: only pages (channel `page`) to a role on an auto-advancing path do.
- */
-export function ackTimeoutFor(
-  scenario: Scenario,
-  escalation: { channel: string; to: string },
-): number | null {
-  if (escalation.channel !== 'page') return null;
-  return autoAdvanceStep(scenario, escalation.to)?.ackWithinMs ?? null;
+function stepOn(path: EscalationPath, level: number): AutoAdvanceStep | null {
+  const current = path.levels[level];
+  const next = path.levels[level + 1];
+  if (!path.autoAdvance || level < 0 || !current || !next) return null;
+  return {
+    ackWithinMs: current.ackWithinMs,
+    path: path.id,
+    nextLevel: level + 1,
+    nextRole: next.role,
+  };
 }
 
 /** The key under which an effect blocks delivery (`role:ic`, `channel:chat`), or null. */

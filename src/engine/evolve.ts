@@ -3,7 +3,7 @@
  * live drills and replays alike, which is what makes `replay(log)` equal the live state.
  * It also arms the timers that the fact implies (an NPC's acknowledgement, an effect's end).
  */
-import { ackTimeoutFor, blockingKey, escalationRole } from './escalation-rules';
+import { autoAdvanceStep, blockingKey, escalationRole } from './escalation-rules';
 import type { ActiveEffect, DrillState, EscalationState } from './drill-state';
 import { anchored } from './drill-clock';
 import type { EntryOf, LogEntry } from './log';
@@ -86,12 +86,13 @@ function apply(state: DrillState, entry: LogEntry): void {
       return;
     case 'escalation.unanswered': {
       const escalation = state.escalations.get(entry.payload.escalation);
-      if (escalation) escalation.timedOut = true;
+      if (escalation) escalation.ackTimeoutDueMs = null;
       return;
     }
     case 'acknowledgement.recorded': {
       const escalation = state.escalations.get(entry.payload.escalation);
-      if (escalation) escalation.ackSeq = entry.seq;
+      if (escalation)
+        Object.assign(escalation, { ackSeq: entry.seq, npcAckDueMs: null, ackTimeoutDueMs: null });
       return;
     }
     case 'checklist.checked':
@@ -137,12 +138,15 @@ function apply(state: DrillState, entry: LogEntry): void {
     }
     case 'expectation.met': {
       const expectation = state.expectations.get(entry.payload.expectation);
-      if (expectation && expectation.metAtMs === null) expectation.metAtMs = entry.drillMs;
+      if (expectation && expectation.metAtMs === null) {
+        expectation.metAtMs = entry.drillMs;
+        expectation.metBy = entry.payload.escalation;
+      }
       releaseWaiting(state, `met:${entry.payload.expectation}`, entry.drillMs);
       return;
     }
     case 'fact.retracted':
-      retract(state, entry.payload.seq);
+      retract(state, entry);
       return;
     case 'debrief.recorded':
       state.debrief.push({ seq: entry.seq, kind: entry.payload.kind, text: entry.payload.text });
@@ -211,7 +215,9 @@ function beginEffect(state: DrillState, entry: EntryOf<'effect.began'>): void {
 }
 
 function recordEscalation(state: DrillState, entry: EntryOf<'escalation.recorded'>): void {
-  const { from, to, channel, delivered, system } = entry.payload;
+  const { from, to, channel, delivered, system, via } = entry.payload;
+  const npc = escalationRole(state.scenario, to)?.npc;
+  const step = autoAdvanceStep(state.scenario, entry.payload);
   const escalation: EscalationState = {
     seq: entry.seq,
     atMs: entry.drillMs,
@@ -220,43 +226,100 @@ function recordEscalation(state: DrillState, entry: EntryOf<'escalation.recorded
     channel,
     delivered,
     system,
+    via,
     ackSeq: null,
     retracted: false,
-    timedOut: false,
+    npcAckDueMs: delivered && npc ? entry.drillMs + npc.ackAfterMs : null,
+    ackTimeoutDueMs: step ? entry.drillMs + step.ackWithinMs : null,
   };
   state.escalations.set(entry.seq, escalation);
-  const npc = escalationRole(state.scenario, to)?.npc;
-  if (delivered && npc)
-    state.timers.push({
-      kind: 'npc_ack',
-      escalation: entry.seq,
-      atMs: entry.drillMs + npc.ackAfterMs,
-    });
-  const timeout = ackTimeoutFor(state.scenario, escalation);
-  if (timeout !== null)
-    state.timers.push({
-      kind: 'ack_timeout',
-      escalation: entry.seq,
-      atMs: entry.drillMs + timeout,
-    });
+  armEscalationTimers(state, escalation);
   const toRole = state.escalationsTo.get(to);
   if (toRole) toRole.push(escalation);
   else state.escalationsTo.set(to, [escalation]);
 }
 
-function retract(state: DrillState, seq: number): void {
+function armEscalationTimers(state: DrillState, escalation: EscalationState): void {
+  if (escalation.npcAckDueMs !== null) {
+    state.timers.push({
+      kind: 'npc_ack',
+      escalation: escalation.seq,
+      atMs: escalation.npcAckDueMs,
+    });
+  }
+  if (escalation.ackTimeoutDueMs !== null) {
+    state.timers.push({
+      kind: 'ack_timeout',
+      escalation: escalation.seq,
+      atMs: escalation.ackTimeoutDueMs,
+    });
+  }
+}
+
+/** A retracted fact stops counting; the state it shaped is put back as if it never was. */
+function retract(state: DrillState, entry: EntryOf<'fact.retracted'>): void {
+  const seq = entry.payload.seq;
   state.retracted.add(seq);
+  const target = state.log[seq - 1];
+  switch (target?.type) {
+    case 'escalation.recorded':
+      return retractEscalation(state, seq);
+    case 'acknowledgement.recorded': {
+      const acked = state.escalations.get(target.payload.escalation);
+      if (!acked || acked.ackSeq !== seq) return;
+      acked.ackSeq = null;
+      // It is open again: an NPC target acknowledges it anew; the paging system, which
+      // would have moved it long ago, does not start over.
+      const npc = escalationRole(state.scenario, acked.to)?.npc;
+      if (npc && acked.delivered && !acked.retracted) {
+        acked.npcAckDueMs = entry.drillMs + npc.ackAfterMs;
+        armEscalationTimers(state, acked);
+      }
+      return;
+    }
+    case 'checklist.checked':
+    case 'checklist.unchecked':
+      return recomputeChecklistItem(state, target.payload.checklist, target.payload.item);
+    case 'severity.declared':
+      state.severity = currentSeverity(state);
+      return;
+    default:
+      return;
+  }
+}
+
+function retractEscalation(state: DrillState, seq: number): void {
   const escalation = state.escalations.get(seq);
-  if (escalation) escalation.retracted = true;
-  const ack = state.log[seq - 1];
-  if (ack?.type === 'acknowledgement.recorded') {
-    const acked = state.escalations.get(ack.payload.escalation);
-    if (acked && acked.ackSeq === seq) acked.ackSeq = null;
+  if (!escalation) return;
+  escalation.retracted = true;
+  for (const [expectationId, expectation] of state.expectations) {
+    if (expectation.metBy !== seq) continue;
+    // The expectation is unmet again: what waited for it being met waits again.
+    expectation.metAtMs = null;
+    expectation.metBy = null;
+    for (const key of state.schedule.waitingOn.get(`met:${expectationId}`) ?? []) {
+      const item = state.schedule.items.get(key);
+      if (item && !item.done) item.dueMs = null;
+    }
   }
-  if (ack?.type === 'severity.declared') {
-    // The severity in force is the last one declared or set that was not retracted.
-    state.severity = currentSeverity(state);
+}
+
+/** An item's state is the last check or uncheck of it that still counts, in drill order. */
+function recomputeChecklistItem(state: DrillState, checklist: string, item: number): void {
+  const items = state.checklists.get(checklist);
+  if (!items || item >= items.length) return;
+  let latest: LogEntry | undefined;
+  for (const entry of state.log) {
+    if (entry.type !== 'checklist.checked' && entry.type !== 'checklist.unchecked') continue;
+    if (
+      state.retracted.has(entry.seq) ||
+      entry.payload.checklist !== checklist ||
+      entry.payload.item !== item
+    )
+      continue;
+    if (!latest || entry.drillMs >= latest.drillMs) latest = entry;
   }
+  items[item] = latest?.type === 'checklist.checked';
 }
 
 function currentSeverity(state: DrillState): string | null {

@@ -57,6 +57,7 @@ const payloads = {
     delivered: z.boolean(),
     undelivered: z.enum(['unavailable', 'channel_down']).nullable(),
     system: z.boolean(),
+    via: z.strictObject({ path: id, level: z.number().int().min(0) }).nullable(),
   }),
   'escalation.unanswered': z.strictObject({ escalation: seq }),
   'acknowledgement.recorded': z.strictObject({ by: id, escalation: seq, automatic: z.boolean() }),

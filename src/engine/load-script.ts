@@ -86,7 +86,14 @@ export function loadScriptText(text: string, file: string): ScriptResult {
     const result = parseAction(step);
     if (!result.ok) {
       for (const found of result.problems)
-        problems.push(problem([...path, ...found.path], found.message));
+        problems.push(
+          problem(
+            [...path, ...found.path],
+            found.path.length > 1
+              ? `${dottedPath(found.path)}${lowerFirst(found.message)}`
+              : found.message,
+          ),
+        );
       return;
     }
     const position = source.positionOf(path);
@@ -108,4 +115,17 @@ export function loadScriptText(text: string, file: string): ScriptResult {
       steps: ordered.map(({ step }) => step),
     },
   };
+}
+
+/** `ack.by: `, the field inside the action that is wrong. */
+function dottedPath(path: readonly PropertyKey[]): string {
+  const text = path
+    .map((segment) => (typeof segment === 'number' ? `[${segment}]` : `.${String(segment)}`))
+    .join('')
+    .replace(/^\./, '');
+  return text ? `${text}: ` : '';
+}
+
+function lowerFirst(message: string): string {
+  return message.charAt(0).toLowerCase() + message.slice(1);
 }

@@ -43,6 +43,8 @@ export interface FactPayloads {
     delivered: boolean;
     undelivered: UndeliveredReason | null;
     system: boolean;
+    /** For `system` pages: the auto-advancing path and the level paged. */
+    via: { path: string; level: number } | null;
   };
   /** A page whose level's `ack_within` passed without an acknowledgement. */
   'escalation.unanswered': { escalation: number };

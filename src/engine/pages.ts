@@ -28,6 +28,7 @@ export interface PageRequest extends MessageContent {
   readonly to: string;
   readonly channel: string;
   readonly system: boolean;
+  readonly via: { readonly path: string; readonly level: number } | null;
 }
 
 export function sendPage(

@@ -27,7 +27,14 @@ export function decideTeamAction(
       sendPage(
         state,
         recorder,
-        { from: action.from, to: action.to, channel: action.channel, ...content, system: false },
+        {
+          from: action.from,
+          to: action.to,
+          channel: action.channel,
+          ...content,
+          system: false,
+          via: null,
+        },
         atMs,
       );
       return;

@@ -81,8 +81,12 @@ export class DryRunFisGateway implements FisGateway {
       startedAtMs + runningAfterMs,
       startedAtMs + Math.max(runningAfterMs, request.dryRunDurationMs),
     ];
-    if (stopRequestedAtMs !== null) times.push(stopRequestedAtMs + stoppedAfterMs);
-    return times;
+    if (stopRequestedAtMs === null) return times;
+    // Once stopped, nothing happens but the stop itself.
+    return [
+      ...times.filter((atMs) => atMs < stopRequestedAtMs),
+      stopRequestedAtMs + stoppedAfterMs,
+    ];
   }
 
   private statusOf(experiment: SimulatedExperiment): { status: string; reason: string | null } {

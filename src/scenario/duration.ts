@@ -3,20 +3,32 @@ export type DurationInput = string | number;
 
 const durationPattern = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+(?:\.\d{1,3})?)s)?$/;
 
+/** Nothing in a drill lasts longer than this; larger numbers are typos (or attacks). */
+export const maxDurationMs = 30 * 24 * 3600 * 1000;
+
 /** The text shown to authors when a duration does not parse. */
-export const durationHint = 'a duration like "90s", "5m" or "1h30m", or a number of seconds';
+export const durationHint =
+  'a duration like "90s", "5m" or "1h30m", or a number of seconds (at most 30 days)';
 
 /** Milliseconds for a duration, or `undefined` when it is not one. */
 export function parseDuration(input: unknown): number | undefined {
   if (typeof input === 'number') {
-    return Number.isFinite(input) && input >= 0 ? Math.round(input * 1000) : undefined;
+    return withinBounds(
+      Number.isFinite(input) && input >= 0 ? Math.round(input * 1000) : undefined,
+    );
   }
   if (typeof input !== 'string') return undefined;
   const text = input.trim();
   const match = durationPattern.exec(text);
   if (text === '' || match === null) return undefined;
   const [, hours = '0', minutes = '0', seconds = '0'] = match;
-  return Math.round((Number(hours) * 3600 + Number(minutes) * 60 + Number(seconds)) * 1000);
+  return withinBounds(
+    Math.round((Number(hours) * 3600 + Number(minutes) * 60 + Number(seconds)) * 1000),
+  );
+}
+
+function withinBounds(ms: number | undefined): number | undefined {
+  return ms !== undefined && Number.isSafeInteger(ms) && ms <= maxDurationMs ? ms : undefined;
 }
 
 /** `1h02m03s`-style text for milliseconds, for messages and summaries. */

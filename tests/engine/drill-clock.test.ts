@@ -56,3 +56,35 @@ describe('the drill clock', () => {
     expect(outcome).toMatchObject({ ok: false, status: 409 });
   });
 });
+
+describe('downtime after a crash', () => {
+  it('is logged as a pause from the last checkpoint, so nothing overdue bursts out', () => {
+    const harness = DrillHarness.started(scenario).runTo('5m');
+    const entries = harness.drill.recoverFromDowntime(ms('6m'), ms('30m'));
+    expect(entries.map((entry) => [entry.type, entry.drillMs, entry.wallMs])).toEqual([
+      ['drill.paused', ms('6m'), ms('6m')],
+      ['drill.resumed', ms('6m'), ms('30m')],
+    ]);
+    expect(entries[0]?.payload).toEqual({ reason: 'downtime' });
+    harness.runTo('33m');
+    expect(harness.firedAt('alarm')).toBeUndefined();
+    harness.runTo('34m');
+    expect(harness.firedAt('alarm')).toBe(600);
+  });
+
+  it('lets what fell due before the checkpoint happen at its own time first', () => {
+    const harness = DrillHarness.started(scenario).runTo('5m');
+    const entries = harness.drill.recoverFromDowntime(ms('12m'), ms('40m'));
+    expect(entries.map((entry) => [entry.type, entry.drillMs])).toEqual([
+      ['inject.fired', ms('10m')],
+      ['drill.paused', ms('12m')],
+      ['drill.resumed', ms('12m')],
+    ]);
+  });
+
+  it('changes nothing for a paused drill', () => {
+    const harness = DrillHarness.started(scenario).runTo('5m');
+    harness.expectOk({ type: 'pause' });
+    expect(harness.drill.recoverFromDowntime(ms('6m'), ms('30m'))).toEqual([]);
+  });
+});

@@ -28,7 +28,7 @@ const cases: { fixture: string; line: number; column: number; message: string }[
     line: 13,
     column: 93,
     message:
-      'expectations[0].target: expected a duration like "90s", "5m" or "1h30m", or a number of seconds',
+      'expectations[0].target: expected a duration like "90s", "5m" or "1h30m", or a number of seconds (at most 30 days)',
   },
   {
     fixture: 'duplicate-id',

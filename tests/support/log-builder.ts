@@ -88,6 +88,7 @@ export class LogBuilder {
       channel: input.channel ?? 'page',
       delivered,
       undelivered: input.undelivered ?? (delivered ? null : 'unavailable'),
+      via: null,
       system: input.system ?? false,
       message: input.message ?? {},
       covered: input.covered ?? [],

@@ -32,7 +32,8 @@ export async function runSimulate(args: readonly string[], io: CliIo): Promise<n
   });
   if (positionals.length !== 1) throw new UsageError('simulate takes exactly one scenario file');
   const format = pickFormat(values, ['json', 'markdown'], 'text');
-  const seedOption = values.seed === undefined ? undefined : Number(values.seed);
+  const seedOption =
+    values.seed === undefined ? undefined : /^\d+$/.test(values.seed) ? Number(values.seed) : NaN;
   if (seedOption !== undefined && !Number.isSafeInteger(seedOption))
     throw new UsageError('--seed takes a whole number');
 

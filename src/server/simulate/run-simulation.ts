@@ -10,6 +10,7 @@ import type { ResponseScript, ScriptStep } from '../../engine/load-script';
 import type { LogEntry } from '../../engine/log';
 import type { Scenario } from '../../scenario/types';
 import { DryRunFisGateway } from '../../fis/dry-run-fis-gateway';
+import { wallTimeAt } from '../../engine/drill-clock';
 import { ExperimentConductor } from '../experiment-conductor';
 
 export interface SimulationInput {
@@ -72,42 +73,53 @@ export async function runSimulation(input: SimulationInput): Promise<SimulationR
 
   if (!steps.some((step) => step.action.type === 'start'))
     await act({ action: { type: 'start' }, actor: facilitator });
-  for (;;) {
+  // Script times are drill times: map each to the wall time at which the drill clock reaches
+  // it (a paused drill's clock stands still, so what is scripted then happens at once).
+  const wallAt = (drillMs: number) =>
+    drill.phase() === 'paused' ? now : (wallTimeAt(drill.state().clock, drillMs) ?? now);
+  let stalled = 0;
+  while (drill.phase() !== 'ended' && drill.phase() !== 'aborted') {
     const step = steps[nextStep];
-    const wakes = [drill.nextWakeAt(), gateway.nextChangeAt(), step?.atMs ?? null].filter(
-      (at): at is number => at !== null,
+    const stepWall = step ? wallAt(step.atMs) : Infinity;
+    const endWall = scriptEnd
+      ? Infinity
+      : drill.phase() === 'paused' && !step
+        ? now
+        : wallAt(endAtMs);
+    const wake = Math.min(
+      drill.nextWakeAt() ?? Infinity,
+      gateway.nextChangeAt() ?? Infinity,
+      stepWall,
+      endWall,
     );
-    const next = Math.min(...wakes, endAtMs);
-    if (
-      next > endAtMs ||
-      (next === endAtMs && !step && drill.phase() !== 'running' && drill.phase() !== 'paused')
-    )
-      break;
-    now = Math.max(now, next);
-    // An action catches the drill up by itself; a tick is only needed between actions.
-    if (!(step && step.atMs <= now)) await settle(drill.tick(now));
-    if (conductor.following) await settle(await conductor.poll(clock));
-    if (step && step.atMs <= now) {
+    const logLength = drill.log.length;
+    now = Math.max(now, wake);
+    if (step && stepWall <= now) {
       nextStep++;
-      await act(
-        {
-          action: step.action,
-          actor: facilitator,
-          ...(step.clientId === undefined ? {} : { clientId: step.clientId }),
-        },
-        step,
-      );
-      continue;
+      const request = {
+        action: step.action,
+        actor: facilitator,
+        ...(step.clientId === undefined ? {} : { clientId: step.clientId }),
+      };
+      await act(request, step);
+    } else if (endWall <= now) {
+      await settle(drill.tick(now));
+      await act({ action: { type: 'end' }, actor: facilitator });
+    } else {
+      await settle(drill.tick(now));
+      if (conductor.following) await settle(await conductor.poll(clock));
     }
-    if (now >= endAtMs && !scriptEnd) await act({ action: { type: 'end' }, actor: facilitator });
-    if (now >= endAtMs && steps.slice(nextStep).every((rest) => rest.atMs > endAtMs)) break;
+    stalled = drill.log.length === logLength && wake <= now && !step ? stalled + 1 : 0;
+    if (stalled > 3) throw new Error(`the simulation stopped advancing at wall time ${now} ms`);
   }
-  for (const late of steps.slice(nextStep))
+  const endedAt = drill.state().nowMs;
+  for (const late of steps.slice(nextStep)) {
     refusals.push({
       step: late,
       status: 409,
-      error: `the drill ended at ${endAtMs / 1000}s, before this action`,
+      error: `the drill ended at ${endedAt / 1000}s, before this action`,
     });
+  }
   await windDownExperiments(drill, gateway, conductor, (at) => (now = at), clock);
   return { drillId, drill, refusals };
 }

@@ -52,6 +52,7 @@ function factOf(scenario: Scenario): fc.Arbitrary<Fact> {
               ...base,
               ...content,
               undelivered: base.delivered ? null : 'unavailable',
+              via: null,
             },
           })),
       ),
