@@ -3,6 +3,7 @@ import { scenarioJsonSchema } from '../../scenario/json-schema';
 import type { CliIo } from './cli-io';
 import { exitCode, UsageError } from './cli-io';
 import { reportUsage, runReport } from './report-command';
+import { runServe, serveUsage } from './serve-command';
 import { runSimulate, simulateUsage } from './simulate-command';
 import { runValidate, validateUsage } from './validate-command';
 
@@ -13,6 +14,7 @@ const commands: Record<
   validate: { usage: validateUsage, run: runValidate },
   simulate: { usage: simulateUsage, run: runSimulate },
   report: { usage: reportUsage, run: runReport },
+  serve: { usage: serveUsage, run: runServe },
   schema: {
     usage: 'firedrill schema            (prints the JSON Schema of scenario files)',
     run: async (_args, io) => {

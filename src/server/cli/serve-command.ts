@@ -1,0 +1,102 @@
+/**
+ * `firedrill serve`: the live server, what `npm start` runs. Flags win over environment
+ * variables (PORT, FIREDRILL_DATA, FIREDRILL_SCENARIOS, FIREDRILL_KEY), which win over the
+ * defaults: 127.0.0.1:8080, ./data, ./scenarios.
+ */
+import { existsSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
+import { resolve } from 'node:path';
+import { createServer } from '../http/create-server';
+import { isLoopbackHost } from '../security/host-check';
+import { loadServerKey } from '../security/server-key';
+import { DrillStore } from '../store/drill-store';
+import type { CliIo } from './cli-io';
+import { exitCode, UsageError } from './cli-io';
+import { parseOptions } from './parse-options';
+
+export const serveUsage =
+  'firedrill serve [--port 8080] [--host 127.0.0.1] [--data ./data] [--scenarios ./scenarios] [--key K] [--allow-real-fis]';
+
+export async function runServe(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseOptions(args, {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    data: { type: 'string' },
+    scenarios: { type: 'string' },
+    key: { type: 'string' },
+    'allow-real-fis': { type: 'boolean' },
+    quiet: { type: 'boolean' },
+  });
+  if (positionals.length > 0)
+    throw new UsageError(`serve takes no file arguments (got ${positionals.join(' ')})`);
+  const env = process.env;
+  const portText = values.port ?? env.PORT ?? '8080';
+  const port = /^\d+$/.test(portText) ? Number(portText) : NaN;
+  if (!(port >= 0 && port <= 65535))
+    throw new UsageError(`--port takes a port number, not ${portText}`);
+  const host = values.host ?? env.HOST ?? '127.0.0.1';
+  const dataDirectory = resolve(values.data ?? env.FIREDRILL_DATA ?? 'data');
+  const scenariosDirectory = resolve(values.scenarios ?? env.FIREDRILL_SCENARIOS ?? 'scenarios');
+  if (!existsSync(scenariosDirectory))
+    throw new UsageError(`${scenariosDirectory}: no such scenarios folder`);
+
+  const staticDirectory = resolve('dist');
+  if (!existsSync(resolve(staticDirectory, 'index.html'))) await buildApp(io);
+
+  const store = DrillStore.open(dataDirectory);
+  const key = loadServerKey(dataDirectory, values.key ?? env.FIREDRILL_KEY);
+  const { app, host: drillHost } = await createServer({
+    host,
+    store,
+    scenariosDirectory,
+    key,
+    staticDirectory,
+    logger: values.quiet ? false : { level: env.LOG_LEVEL ?? 'info' },
+  });
+  const recovered = drillHost.recover();
+  await app.listen({ host, port });
+  const address = app.server.address();
+  const boundPort = typeof address === 'object' && address ? address.port : port;
+  const shown = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  io.stdout(
+    `\nFiredrill is running (${recovered} open drill${recovered === 1 ? '' : 's'} resumed).\n`,
+  );
+  io.stdout(
+    `  Facilitator:  http://${shown.includes(':') ? `[${shown}]` : shown}:${boundPort}/#key=${key}\n`,
+  );
+  if (!isLoopbackHost(host)) {
+    for (const address of lanAddresses())
+      io.stdout(`  Phones join:  http://${address}:${boundPort}/join\n`);
+  }
+  io.stdout(`  Data:         ${dataDirectory}\n\n`);
+
+  await new Promise<void>((done) => {
+    const shutdown = (signal: string) => {
+      app.log.info(`${signal}: shutting down`);
+      void app.close().then(() => {
+        store.close();
+        done();
+      });
+    };
+    process.once('SIGINT', () => shutdown('SIGINT'));
+    process.once('SIGTERM', () => shutdown('SIGTERM'));
+  });
+  return exitCode.ok;
+}
+
+async function buildApp(io: CliIo): Promise<void> {
+  io.stdout('Building the web app (first start only)…\n');
+  const vite = await import('vite').catch(() => undefined);
+  if (!vite)
+    throw new Error(
+      'dist/ is missing and Vite is not installed: run `npm install` (with dev dependencies), then `npm run build`',
+    );
+  await vite.build({ logLevel: 'warn' });
+}
+
+function lanAddresses(): string[] {
+  return Object.values(networkInterfaces())
+    .flat()
+    .filter((address) => address !== undefined && address.family === 'IPv4' && !address.internal)
+    .map((address) => address?.address ?? '');
+}

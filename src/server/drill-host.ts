@@ -1,0 +1,256 @@
+/**
+ * All the drills a server is playing: creates them, rebuilds unfinished ones from their logs
+ * after a restart (the downtime logged as a pause), keeps the clock checkpoint, and answers
+ * "who is this token?" for the API.
+ */
+import { createDrill, replay } from '../engine/drill';
+import type { DrillExport } from '../engine/drill-export';
+import { scoreDrill } from '../engine/score/score-drill';
+import { DryRunFisGateway } from '../fis/dry-run-fis-gateway';
+import { loadScenarioText } from '../scenario/load-scenario';
+import type { Scenario } from '../scenario/types';
+import { LiveDrill } from './live-drill';
+import type { LibraryScenario } from './scenario-library';
+import { hashToken, newDrillId, newJoinCode, newToken } from './security/tokens';
+import type { DrillStore, StoredDrill, StoredParticipant } from './store/drill-store';
+
+export interface DrillHostOptions {
+  readonly store: DrillStore;
+  readonly now?: () => number;
+  readonly log: { info(message: string): void; error(error: unknown, message: string): void };
+}
+
+export interface CreatedDrill {
+  readonly id: string;
+  readonly joinCode: string;
+  readonly facilitatorToken: string;
+  readonly projectorKey: string;
+}
+
+export interface DrillSummary {
+  readonly id: string;
+  readonly scenario: string;
+  readonly team: string;
+  readonly status: string;
+  readonly createdWallMs: number;
+  readonly endedWallMs: number | null;
+  readonly excluded: boolean;
+  readonly overall: number | null;
+  readonly timeToFirstEscalationS: number | null;
+}
+
+/** The clock checkpoint bounds how much downtime a crash can hide. */
+const checkpointEveryMs = 1_000;
+
+export class DrillHost {
+  private readonly live = new Map<string, LiveDrill>();
+  private readonly scenarios = new Map<string, Scenario>();
+  private readonly checkpointTimer: NodeJS.Timeout;
+  readonly now: () => number;
+
+  constructor(private readonly options: DrillHostOptions) {
+    this.now = options.now ?? Date.now;
+    this.checkpointTimer = setInterval(() => this.checkpoint(), checkpointEveryMs);
+  }
+
+  get store(): DrillStore {
+    return this.options.store;
+  }
+
+  /** Rebuilds every unfinished drill from its log; running ones resume with the downtime paused. */
+  recover(): number {
+    let count = 0;
+    for (const stored of this.store.unfinishedDrills()) {
+      const scenario = this.scenarioOf(stored);
+      const drill = replay(scenario, this.store.readLog(stored.id));
+      const live = this.host(stored, drill);
+      const lastEntry = drill.log.at(-1);
+      const lastAlive = Math.max(stored.checkpointWallMs ?? 0, lastEntry?.wallMs ?? 0);
+      if (drill.phase() === 'running') live.recoverFromDowntime(lastAlive);
+      count++;
+    }
+    return count;
+  }
+
+  create(
+    entry: LibraryScenario,
+    input: { seed?: number | undefined; speed?: number | undefined; team?: string | undefined },
+  ): CreatedDrill {
+    const id = newDrillId();
+    const facilitatorToken = newToken();
+    const projectorKey = newToken();
+    const joinCode = newJoinCode((code) => this.store.drillByJoinCode(code) !== undefined);
+    const seed = input.seed ?? Math.floor(Math.random() * 2 ** 31);
+    const drill = createDrill({
+      scenario: entry.scenario,
+      seed,
+      team: input.team ?? '',
+      speed: input.speed ?? 1,
+      wallMs: this.now(),
+    });
+    const stored: StoredDrill = {
+      id,
+      scenarioId: entry.scenario.id,
+      scenarioFile: entry.file,
+      scenarioSource: entry.source,
+      team: input.team ?? '',
+      seed,
+      createdWallMs: this.now(),
+      status: 'briefing',
+      facilitatorTokenHash: hashToken(facilitatorToken),
+      projectorKeyHash: hashToken(projectorKey),
+      joinCode,
+      excluded: false,
+      checkpointWallMs: null,
+    };
+    this.store.createDrill(stored, drill.log);
+    this.scenarios.set(id, entry.scenario);
+    this.host(stored, drill);
+    return { id, joinCode, facilitatorToken, projectorKey };
+  }
+
+  /** The live drill, rebuilt from the store when it finished before this server started. */
+  /**
+   * Keeps a finished drill from an export as a new drill of this server (for review, history
+   * and trends). Unfinished drills are refused: their clocks belong to another server.
+   */
+  importDrill(
+    exported: DrillExport,
+    scenario: Scenario,
+  ): { ok: true; id: string; facilitatorToken: string } | { ok: false; error: string } {
+    const drill = replay(scenario, exported.log);
+    const phase = drill.phase();
+    if (phase !== 'ended' && phase !== 'aborted')
+      return { ok: false, error: `only a finished drill can be imported; this one is ${phase}` };
+    const id = newDrillId();
+    const facilitatorToken = newToken();
+    const created = exported.log[0];
+    this.store.createDrill(
+      {
+        id,
+        scenarioId: scenario.id,
+        scenarioFile: exported.scenario.file,
+        scenarioSource: exported.scenario.source,
+        team: exported.drill.team,
+        seed: exported.drill.seed,
+        createdWallMs: created?.wallMs ?? this.now(),
+        status: phase,
+        facilitatorTokenHash: hashToken(facilitatorToken),
+        projectorKeyHash: hashToken(newToken()),
+        joinCode: null,
+        excluded: false,
+        checkpointWallMs: null,
+      },
+      exported.log,
+    );
+    return { ok: true, id, facilitatorToken };
+  }
+
+  /** Past and present drills for the history page, newest first, with their headline figures. */
+  history(): DrillSummary[] {
+    return this.store.listDrills().map((stored) => {
+      const log = this.get(stored.id)?.drill.log ?? [];
+      const card = scoreDrill(this.scenarioOf(stored), log);
+      const ended = log.find(
+        (entry) => entry.type === 'drill.ended' || entry.type === 'drill.aborted',
+      );
+      return {
+        id: stored.id,
+        scenario: stored.scenarioId,
+        team: stored.team,
+        status: this.get(stored.id)?.drill.phase() ?? stored.status,
+        createdWallMs: stored.createdWallMs,
+        endedWallMs: ended?.wallMs ?? null,
+        excluded: stored.excluded,
+        overall: card.overall,
+        timeToFirstEscalationS: card.metrics.time_to_first_escalation_s,
+      };
+    });
+  }
+
+  get(id: string): LiveDrill | undefined {
+    const live = this.live.get(id);
+    if (live) return live;
+    const stored = this.store.getDrill(id);
+    if (!stored) return undefined;
+    return this.host(stored, replay(this.scenarioOf(stored), this.store.readLog(id)));
+  }
+
+  /** The scenario a stored drill was created from (its snapshot, not today's file). */
+  scenarioOf(stored: StoredDrill): Scenario {
+    const known = this.scenarios.get(stored.id);
+    if (known) return known;
+    const loaded = loadScenarioText(stored.scenarioSource, stored.scenarioFile);
+    if (!loaded.ok) throw new Error(`drill ${stored.id}: its stored scenario no longer loads`);
+    this.scenarios.set(stored.id, loaded.scenario);
+    return loaded.scenario;
+  }
+
+  /** Who holds this token for this drill: its facilitator, its projector, or a participant. */
+  identify(
+    stored: StoredDrill,
+    token: string | undefined,
+  ):
+    | { kind: 'facilitator' }
+    | { kind: 'projector' }
+    | { kind: 'participant'; participant: StoredParticipant }
+    | null {
+    if (token === undefined || token === '') return null;
+    const hash = hashToken(token);
+    if (hash === stored.facilitatorTokenHash) return { kind: 'facilitator' };
+    if (hash === stored.projectorKeyHash) return { kind: 'projector' };
+    const participant = this.store.participantByTokenHash(hash);
+    return participant?.drillId === stored.id ? { kind: 'participant', participant } : null;
+  }
+
+  join(stored: StoredDrill, name: string, roles: readonly string[]): { participantToken: string } {
+    const participantToken = newToken();
+    this.store.addParticipant({
+      tokenHash: hashToken(participantToken),
+      drillId: stored.id,
+      name,
+      roles,
+      joinedWallMs: this.now(),
+    });
+    return { participantToken };
+  }
+
+  delete(id: string): boolean {
+    this.live.get(id)?.close();
+    this.live.delete(id);
+    this.scenarios.delete(id);
+    return this.store.deleteDrill(id);
+  }
+
+  private host(stored: StoredDrill, drill: ReturnType<typeof createDrill>): LiveDrill {
+    const live = new LiveDrill({
+      stored,
+      drill,
+      store: this.store,
+      gateway: new DryRunFisGateway(this.now),
+      now: this.now,
+      onFinished: (drillId) => this.finish(drillId),
+      onError: (error) => this.options.log.error(error, `drill ${stored.id}`),
+    });
+    this.live.set(stored.id, live);
+    return live;
+  }
+
+  /** A finished drill's join code dies with it; its log stays for review. */
+  private finish(drillId: string): void {
+    this.store.setJoinCode(drillId, null);
+  }
+
+  private checkpoint(): void {
+    const running = [...this.live.values()]
+      .filter((live) => live.drill.phase() === 'running')
+      .map((live) => live.id);
+    if (running.length > 0) this.store.checkpoint(running, this.now());
+  }
+
+  close(): void {
+    clearInterval(this.checkpointTimer);
+    for (const live of this.live.values()) live.close();
+    this.live.clear();
+  }
+}

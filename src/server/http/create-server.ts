@@ -1,0 +1,121 @@
+/**
+ * The Firedrill server: Fastify serving the built web app, the HTTP API and the drills'
+ * WebSockets on one port, with the drill host and its SQLite store behind them.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifyWebsocket from '@fastify/websocket';
+import Fastify from 'fastify';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import { maxClientFrameBytes } from '../../protocol/ws-messages';
+import { DrillHost } from '../drill-host';
+import { isAllowedHost, isLoopbackHost } from '../security/host-check';
+import type { DrillStore } from '../store/drill-store';
+import { sendError } from './api-error';
+import { libraryRoutes } from './routes-library';
+import { drillRoutes } from './routes-drills';
+import { websocketRoutes } from './routes-websocket';
+
+export interface ServerOptions {
+  readonly host: string;
+  readonly store: DrillStore;
+  readonly scenariosDirectory: string;
+  /** The server's facilitator key: required for library, history, creation and import beyond loopback. */
+  readonly key: string;
+  /** The built web app (dist/); the API works without it. */
+  readonly staticDirectory?: string;
+  readonly logger?: FastifyServerOptions['logger'];
+  readonly now?: () => number;
+}
+
+/** Scripts and data only from this origin; recharts draws with inline styles. */
+const contentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "object-src 'none'",
+].join('; ');
+
+export async function createServer(
+  options: ServerOptions,
+): Promise<{ app: FastifyInstance; host: DrillHost }> {
+  const loopback = isLoopbackHost(options.host);
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 64 * 1024,
+    return503OnClosing: true,
+  });
+  const host = new DrillHost({
+    store: options.store,
+    ...(options.now ? { now: options.now } : {}),
+    log: {
+      info: (message) => app.log.info(message),
+      error: (error, message) => app.log.error({ err: error }, message),
+    },
+  });
+
+  // DNS rebinding: a loopback server answers only to loopback names.
+  app.addHook('onRequest', async (request, reply) => {
+    if (!isAllowedHost(request.headers.host, loopback))
+      return sendError(reply, 403, 'this server answers only to localhost');
+    return undefined;
+  });
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('content-security-policy', contentSecurityPolicy);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'no-referrer');
+    return payload;
+  });
+  app.setErrorHandler(
+    (error: { statusCode?: number; message: string; code?: string }, request, reply) => {
+      const status = error.statusCode ?? 500;
+      if (status >= 500) {
+        request.log.error({ err: error }, 'request failed');
+        return sendError(reply, 500, 'the server could not do that; it has been logged');
+      }
+      if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+        return sendError(reply, 413, 'the request body is too large');
+      return sendError(reply, status, error.message);
+    },
+  );
+
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyWebsocket, { options: { maxPayload: maxClientFrameBytes } });
+
+  const access = { key: options.key, keyRequired: !loopback };
+  app.get('/api/health', async () => ({ status: 'ok' }));
+  libraryRoutes(app, options.scenariosDirectory, access);
+  drillRoutes(app, host, options.scenariosDirectory, access);
+  websocketRoutes(app, host);
+
+  const staticDirectory = options.staticDirectory;
+  if (staticDirectory && existsSync(join(staticDirectory, 'index.html'))) {
+    await app.register(fastifyStatic, {
+      root: staticDirectory,
+      wildcard: false,
+      index: ['index.html'],
+    });
+  }
+  // The app's routes (/drills/…, /join/…) are client-side: serve its page for them.
+  app.setNotFoundHandler((request, reply) => {
+    if (
+      request.method === 'GET' &&
+      !request.url.startsWith('/api/') &&
+      staticDirectory &&
+      existsSync(join(staticDirectory, 'index.html'))
+    ) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return sendError(reply, 404, `no route ${request.method} ${request.url.split('?')[0]}`);
+  });
+
+  app.addHook('onClose', async () => host.close());
+  return { app, host };
+}

@@ -1,0 +1,42 @@
+/** The scenario library: `GET /api/scenarios`, `GET /api/scenarios/:id`. */
+import type { FastifyInstance } from 'fastify';
+import { readLibrary } from '../scenario-library';
+import type { ServerAccess } from './access';
+import { hasServerKey } from './access';
+import { sendError } from './api-error';
+
+export function libraryRoutes(
+  app: FastifyInstance,
+  scenariosDirectory: string,
+  access: ServerAccess,
+): void {
+  app.get('/api/scenarios', async (request, reply) => {
+    if (!hasServerKey(request, access))
+      return sendError(reply, 401, 'the facilitator key is required');
+    const library = await readLibrary(scenariosDirectory);
+    return {
+      scenarios: library.scenarios.map(({ scenario }) => ({
+        id: scenario.id,
+        title: scenario.title,
+        summary: scenario.summary,
+        mode: scenario.mode,
+        durationMs: scenario.durationMs,
+        tags: scenario.tags,
+        roles: scenario.roles.length,
+        injects: scenario.injects.length,
+        surprises: scenario.injects.filter((inject) => inject.kind === 'surprise').length,
+        expectations: scenario.expectations.length,
+      })),
+      problems: library.problems,
+    };
+  });
+
+  app.get<{ Params: { id: string } }>('/api/scenarios/:id', async (request, reply) => {
+    if (!hasServerKey(request, access))
+      return sendError(reply, 401, 'the facilitator key is required');
+    const library = await readLibrary(scenariosDirectory);
+    const found = library.scenarios.find(({ scenario }) => scenario.id === request.params.id);
+    if (!found) return sendError(reply, 404, `no scenario "${request.params.id}" in the library`);
+    return { scenario: found.scenario, file: found.file };
+  });
+}

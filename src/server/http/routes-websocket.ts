@@ -1,0 +1,161 @@
+/**
+ * The drill's WebSocket: the client says hello with its token and the last sequence it saw;
+ * the server answers with a snapshot (or just what it missed), streams new entries as the
+ * log grows, and takes actions like the HTTP API does. Heartbeats drop dead sockets.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { WebSocket } from 'ws';
+import type { ServerFrame } from '../../protocol/ws-messages';
+import { clientFrame, maxClientFrameBytes } from '../../protocol/ws-messages';
+import type { DrillHost } from '../drill-host';
+import type { LiveDrill } from '../live-drill';
+import { isAllowedOrigin } from '../security/host-check';
+import { visibleEntries } from '../visibility';
+import type { Caller } from './access';
+import { callerOf } from './access';
+import { snapshotFor } from './drill-snapshot';
+import { decideAction } from './routes-drills';
+
+const helloWithinMs = 10_000;
+const heartbeatEveryMs = 15_000;
+/** Past this many missed entries, a fresh snapshot is cheaper than the backlog. */
+const maxBacklog = 2_000;
+
+export function websocketRoutes(app: FastifyInstance, host: DrillHost): void {
+  app.get<{ Params: { id: string } }>(
+    '/api/drills/:id/ws',
+    { websocket: true },
+    (socket, request) => {
+      if (!isAllowedOrigin(request.headers.origin, request.headers.host)) {
+        socket.close(4403, 'foreign origin');
+        return;
+      }
+      const live = host.get(request.params.id);
+      if (!live) {
+        socket.close(4404, 'no such drill');
+        return;
+      }
+      new DrillSocket(socket, host, live).start();
+    },
+  );
+}
+
+class DrillSocket {
+  private caller: Caller | null = null;
+  private unsubscribe: (() => void) | undefined;
+  private alive = true;
+  private readonly heartbeat: NodeJS.Timeout;
+  private readonly helloTimer: NodeJS.Timeout;
+
+  constructor(
+    private readonly socket: WebSocket,
+    private readonly host: DrillHost,
+    private readonly live: LiveDrill,
+  ) {
+    this.helloTimer = setTimeout(
+      () => socket.close(4401, 'say hello with a token first'),
+      helloWithinMs,
+    );
+    this.heartbeat = setInterval(() => this.beat(), heartbeatEveryMs);
+  }
+
+  start(): void {
+    this.socket.on('pong', () => (this.alive = true));
+    this.socket.on('message', (data, isBinary) => this.receive(data, isBinary));
+    this.socket.on('close', () => this.stop());
+    this.socket.on('error', () => this.stop());
+  }
+
+  private beat(): void {
+    if (!this.alive) {
+      this.socket.terminate();
+      return;
+    }
+    this.alive = false;
+    this.socket.ping();
+  }
+
+  private receive(data: unknown, isBinary: boolean): void {
+    const text = isBinary
+      ? null
+      : Buffer.isBuffer(data)
+        ? data.toString('utf8')
+        : Array.isArray(data)
+          ? Buffer.concat(data as Buffer[]).toString('utf8')
+          : null;
+    if (text === null || text.length > maxClientFrameBytes)
+      return this.send({ type: 'error', error: 'frames are JSON text of at most 64 KB' });
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      return this.send({ type: 'error', error: 'a frame must be JSON' });
+    }
+    const frame = clientFrame.safeParse(json);
+    if (!frame.success)
+      return this.send({
+        type: 'error',
+        error: `not a frame this server knows: ${frame.error.issues[0]?.message ?? ''}`,
+      });
+    switch (frame.data.type) {
+      case 'hello':
+        return this.hello(frame.data.token, frame.data.lastSeq);
+      case 'ping':
+        return this.send({ type: 'pong' });
+      case 'action':
+        return this.act(frame.data.action);
+    }
+  }
+
+  private hello(token: string, lastSeq: number | undefined): void {
+    if (this.caller) return this.send({ type: 'error', error: 'already said hello' });
+    const caller = callerOf(this.host, this.live, token);
+    if (!caller) {
+      this.socket.close(4401, 'not a valid token for this drill');
+      return;
+    }
+    clearTimeout(this.helloTimer);
+    this.caller = caller;
+    const log = this.live.drill.log;
+    if (lastSeq !== undefined && lastSeq <= log.length && log.length - lastSeq <= maxBacklog) {
+      this.send({
+        type: 'entries',
+        seq: log.length,
+        entries: visibleEntries(this.live.drill.scenario, log, log.slice(lastSeq), caller.viewer),
+      });
+    } else {
+      this.send({ type: 'snapshot', snapshot: snapshotFor(this.host, this.live, caller) });
+    }
+    this.unsubscribe = this.live.subscribe((entries) => {
+      const visible = visibleEntries(
+        this.live.drill.scenario,
+        this.live.drill.log,
+        entries,
+        caller.viewer,
+      );
+      if (visible.length > 0)
+        this.send({ type: 'entries', seq: this.live.drill.log.length, entries: visible });
+    });
+  }
+
+  private act(action: Record<string, unknown>): void {
+    if (!this.caller) return this.send({ type: 'error', error: 'say hello with a token first' });
+    const id = typeof action.id === 'string' ? action.id : null;
+    const result = decideAction(this.live, this.caller, action);
+    this.send(
+      result.ok
+        ? { type: 'ack', id, seq: result.seq, duplicate: result.duplicate }
+        : { type: 'refused', id, status: result.status, error: result.error },
+    );
+  }
+
+  private send(frame: ServerFrame): void {
+    if (this.socket.readyState === this.socket.OPEN) this.socket.send(JSON.stringify(frame));
+  }
+
+  private stop(): void {
+    clearTimeout(this.helloTimer);
+    clearInterval(this.heartbeat);
+    this.unsubscribe?.();
+  }
+}

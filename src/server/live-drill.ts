@@ -1,0 +1,132 @@
+/**
+ * One drill being played: its engine, driven by the server's own timers (a hidden browser
+ * tab cannot slow the clock), its durable log, and the clients watching it. Every new fact
+ * is written to SQLite before anyone hears of it.
+ */
+import type { ActionOutcome, ActionRequest } from '../engine/action-outcome';
+import type { Drill } from '../engine/drill';
+import type { LogEntry } from '../engine/log';
+import type { FisGateway } from '../fis/fis-gateway';
+import { ExperimentConductor } from './experiment-conductor';
+import type { DrillStore, StoredDrill } from './store/drill-store';
+
+export type Listener = (entries: readonly LogEntry[]) => void;
+
+export interface LiveDrillOptions {
+  readonly stored: StoredDrill;
+  readonly drill: Drill;
+  readonly store: DrillStore;
+  readonly gateway: FisGateway;
+  readonly now: () => number;
+  /** Called once the drill has ended or been aborted, after its facts are stored. */
+  readonly onFinished: (drillId: string) => void;
+  readonly onError: (error: unknown) => void;
+}
+
+/** How often experiments are asked for their state while one is running. */
+const experimentPollMs = 1_000;
+
+export class LiveDrill {
+  readonly id: string;
+  readonly drill: Drill;
+  private readonly listeners = new Set<Listener>();
+  private readonly conductor: ExperimentConductor;
+  private timer: NodeJS.Timeout | undefined;
+  private pollTimer: NodeJS.Timeout | undefined;
+  private persisted: number;
+  private closed = false;
+
+  constructor(private readonly options: LiveDrillOptions) {
+    this.id = options.stored.id;
+    this.drill = options.drill;
+    this.persisted = options.drill.log.length;
+    this.conductor = new ExperimentConductor(options.drill, options.gateway, options.stored.id);
+    this.schedule();
+  }
+
+  get stored(): StoredDrill {
+    return this.options.stored;
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  act(request: ActionRequest): ActionOutcome {
+    const outcome = this.drill.act(request, this.options.now());
+    this.commit();
+    return outcome;
+  }
+
+  /** After a restart: the time the server was down becomes a pause. */
+  recoverFromDowntime(lastAliveWallMs: number): void {
+    this.drill.recoverFromDowntime(lastAliveWallMs, this.options.now());
+    this.commit();
+  }
+
+  /** Stores whatever the engine logged since the last commit, then tells the listeners. */
+  private commit(): void {
+    const fresh = this.drill.log.slice(this.persisted);
+    if (fresh.length > 0) {
+      this.options.store.appendEntries(this.id, fresh, this.drill.phase());
+      this.persisted = this.drill.log.length;
+      for (const listener of this.listeners) listener(fresh);
+      this.followExperiments(fresh);
+    }
+    if (this.drill.phase() === 'ended' || this.drill.phase() === 'aborted')
+      this.options.onFinished(this.id);
+    this.schedule();
+  }
+
+  private schedule(): void {
+    clearTimeout(this.timer);
+    if (this.closed) return;
+    const wakeAt = this.drill.nextWakeAt();
+    if (wakeAt === null) return;
+    // setTimeout is capped at about 24.8 days; a drill never waits that long in one step.
+    const delay = Math.min(Math.max(0, wakeAt - this.options.now()), 2 ** 31 - 1);
+    this.timer = setTimeout(() => this.tick(), delay);
+  }
+
+  private tick(): void {
+    try {
+      this.drill.tick(this.options.now());
+      this.commit();
+    } catch (error) {
+      this.options.onError(error);
+    }
+  }
+
+  private followExperiments(entries: readonly LogEntry[]): void {
+    if (
+      !entries.some((entry) => entry.type === 'experiment.requested') &&
+      !this.conductor.following
+    )
+      return;
+    void this.conductor
+      .handle(entries, this.options.now)
+      .then(() => this.commit())
+      .catch((error: unknown) => this.options.onError(error));
+    if (this.pollTimer === undefined) {
+      this.pollTimer = setInterval(() => {
+        if (!this.conductor.following) {
+          clearInterval(this.pollTimer);
+          this.pollTimer = undefined;
+          return;
+        }
+        void this.conductor
+          .poll(this.options.now)
+          .then((caused) => caused.length > 0 && this.commit())
+          .catch((error: unknown) => this.options.onError(error));
+      }, experimentPollMs);
+    }
+  }
+
+  close(): void {
+    this.closed = true;
+    clearTimeout(this.timer);
+    clearInterval(this.pollTimer);
+    this.listeners.clear();
+  }
+}
