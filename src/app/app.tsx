@@ -1,7 +1,36 @@
-import { LibraryPage } from './library/library-page';
+import { lazy, Suspense, useEffect } from 'react';
+import type { ReactNode } from 'react';
+import { absorbFragmentSecrets } from './api/credentials';
+import { useRoute } from './router/router';
+import type { Route } from './router/router';
 
-/** The app shell. Until the server issue lands, the library is the only page. */
+// Each page loads its own code: a phone joining a drill never downloads the console or charts.
+const LibraryPage = lazy(() =>
+  import('./library/library-page').then((module) => ({ default: module.LibraryPage })),
+);
+const ScenarioPage = lazy(() =>
+  import('./scenario/scenario-page').then((module) => ({ default: module.ScenarioPage })),
+);
+const ConsolePage = lazy(() =>
+  import('./console/console-page').then((module) => ({ default: module.ConsolePage })),
+);
+const ProjectorPage = lazy(() =>
+  import('./projector/projector-page').then((module) => ({ default: module.ProjectorPage })),
+);
+const JoinPage = lazy(() =>
+  import('./participant/join-page').then((module) => ({ default: module.JoinPage })),
+);
+
 export function App() {
+  const route = useRoute();
+  useEffect(() => absorbFragmentSecrets('id' in route ? route.id : null), [route]);
+  if (route.page === 'projector') {
+    return (
+      <Suspense fallback={<p className="loading">Loading…</p>}>
+        <ProjectorPage drillId={route.id} />
+      </Suspense>
+    );
+  }
   return (
     <div className="shell">
       <header className="topbar">
@@ -12,8 +41,46 @@ export function App() {
         <span className="tagline">Escalation is encouraged.</span>
       </header>
       <main className="page">
-        <LibraryPage />
+        <Suspense fallback={<p className="loading">Loading…</p>}>{pageFor(route)}</Suspense>
       </main>
     </div>
+  );
+}
+
+function pageFor(route: Route): ReactNode {
+  switch (route.page) {
+    case 'library':
+      return <LibraryPage />;
+    case 'scenario':
+      return <ScenarioPage scenarioId={route.id} />;
+    case 'console':
+      return <ConsolePage drillId={route.id} />;
+    case 'join':
+      return <JoinPage key={route.code ?? ''} code={route.code} />;
+    case 'scorecard':
+    case 'history':
+      return <NotYetBuilt route={route} />;
+    default:
+      return (
+        <section>
+          <h1>Page not found</h1>
+          <p>
+            <a href="/">Back to the scenario library</a>
+          </p>
+        </section>
+      );
+  }
+}
+
+/** Scorecards and history arrive with the review issue; until then, say where to look. */
+function NotYetBuilt({ route }: { route: Route }) {
+  return (
+    <section>
+      <h1>{route.page === 'history' ? 'History' : 'Scorecard'}</h1>
+      <p className="muted">
+        This page is not built yet. A drill&apos;s scorecard is on its console once it ends, and
+        <code> npx firedrill report</code> scores an export.
+      </p>
+    </section>
   );
 }

@@ -4,6 +4,8 @@
  */
 import type { ActionOutcome } from './action-outcome';
 import { ActionRefused, maxBackdateMs, refuse } from './action-outcome';
+
+const clockSkewToleranceMs = 5_000;
 import { isTeamAction } from './actions';
 import { advanceTimers } from './advance-timers';
 import { drillTimeAt } from './drill-clock';
@@ -83,10 +85,12 @@ function actionTime(event: ActionEvent, nowMs: number): number {
     refuse(400, '`at` applies only to what the team did, not to controls');
   if (request.actor.kind !== 'facilitator')
     refuse(403, 'only the facilitator may record an action at an earlier time');
-  if (request.atMs > nowMs) refuse(400, `\`at\` is in the future (drill time is ${nowMs / 1000}s)`);
+  // A browser's estimate of the drill clock may run a little ahead of the server's.
+  if (request.atMs > nowMs + clockSkewToleranceMs)
+    refuse(400, `\`at\` is in the future (drill time is ${nowMs / 1000}s)`);
   if (request.atMs < nowMs - maxBackdateMs)
     refuse(400, '`at` may be at most 10 minutes in the past');
-  return request.atMs;
+  return Math.min(request.atMs, nowMs);
 }
 
 /**

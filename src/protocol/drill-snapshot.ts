@@ -45,6 +45,8 @@ export interface DrillSnapshot {
     readonly id: string;
     readonly team: string;
     readonly status: string;
+    /** The drill clock's current speed factor. */
+    readonly speed: number;
     /** Only for the facilitator, while the drill is open. */
     readonly joinCode: string | null;
   };

@@ -35,9 +35,24 @@ export type ServerFrame =
       readonly error: string;
     }
   | { readonly type: 'error'; readonly error: string }
+  | {
+      readonly type: 'participants';
+      readonly participants: readonly {
+        readonly name: string;
+        readonly roles: readonly string[];
+      }[];
+    }
   | { readonly type: 'pong' };
 
-export const serverFrameTypes = ['snapshot', 'entries', 'ack', 'refused', 'error', 'pong'] as const;
+export const serverFrameTypes = [
+  'snapshot',
+  'entries',
+  'ack',
+  'refused',
+  'error',
+  'participants',
+  'pong',
+] as const;
 
 /** A light check of frames from the server; the app trusts their shape past the type. */
 export const serverFrame = z.looseObject({ type: z.enum(serverFrameTypes) });

@@ -11,6 +11,9 @@ import { ExperimentConductor } from './experiment-conductor';
 import type { DrillStore, StoredDrill } from './store/drill-store';
 
 export type Listener = (entries: readonly LogEntry[]) => void;
+export type ParticipantsListener = (
+  participants: readonly { name: string; roles: readonly string[] }[],
+) => void;
 
 export interface LiveDrillOptions {
   readonly stored: StoredDrill;
@@ -30,6 +33,7 @@ export class LiveDrill {
   readonly id: string;
   readonly drill: Drill;
   private readonly listeners = new Set<Listener>();
+  private readonly participantListeners = new Set<ParticipantsListener>();
   private readonly conductor: ExperimentConductor;
   private timer: NodeJS.Timeout | undefined;
   private pollTimer: NodeJS.Timeout | undefined;
@@ -51,6 +55,19 @@ export class LiveDrill {
   subscribe(listener: Listener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Joins are not drill facts, but every screen shows who is in the room. */
+  onParticipants(listener: ParticipantsListener): () => void {
+    this.participantListeners.add(listener);
+    return () => this.participantListeners.delete(listener);
+  }
+
+  participantsChanged(): void {
+    const participants = this.options.store
+      .participants(this.id)
+      .map(({ name, roles }) => ({ name, roles }));
+    for (const listener of this.participantListeners) listener(participants);
   }
 
   act(request: ActionRequest): ActionOutcome {
@@ -128,5 +145,6 @@ export class LiveDrill {
     clearTimeout(this.timer);
     clearInterval(this.pollTimer);
     this.listeners.clear();
+    this.participantListeners.clear();
   }
 }

@@ -27,6 +27,7 @@ describe('the scenario library page', () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(app.url);
     await page.getByRole('heading', { name: 'Scenario library' }).waitFor();
+    await page.getByRole('status').waitFor();
     expect(await page.getByTestId('scenario-card').count()).toBe(shippedCount);
     expect(await page.getByRole('alert').count()).toBe(0);
     await expect(page.getByText('Game day').first().isVisible()).resolves.toBe(true);

@@ -1,16 +1,25 @@
 import { useMemo, useState } from 'react';
-import { formatProblem } from '../../scenario/problems';
-import { loadBundledLibrary } from './bundled-scenarios';
+import { apiRequest } from '../api/api-client';
+import { useAsync } from '../components/use-async';
+import type { LibraryEntry } from './match-scenario';
 import { matchesQuery } from './match-scenario';
 import { ScenarioCard } from './scenario-card';
 
-const library = loadBundledLibrary();
+interface LibraryReply {
+  readonly scenarios: readonly LibraryEntry[];
+  readonly problems: readonly { file: string; line: number; column: number; message: string }[];
+}
 
 export function LibraryPage() {
   const [query, setQuery] = useState('');
+  const library = useAsync(() => apiRequest<LibraryReply>('/api/scenarios'), 'library');
+  const scenarios = useMemo(
+    () => (library.status === 'ready' ? library.value.scenarios : []),
+    [library],
+  );
   const shown = useMemo(
-    () => library.scenarios.filter((scenario) => matchesQuery(scenario, query)),
-    [query],
+    () => scenarios.filter((scenario) => matchesQuery(scenario, query)),
+    [scenarios, query],
   );
   return (
     <section aria-labelledby="library-title">
@@ -25,14 +34,29 @@ export function LibraryPage() {
           onChange={(event) => setQuery(event.target.value)}
         />
       </div>
-      <p className="muted" role="status">
-        {shown.length} of {library.scenarios.length} scenarios
-      </p>
-      {library.problems.length > 0 && (
+      {library.status === 'loading' && <p className="muted">Loading the library…</p>}
+      {library.status === 'failed' && (
+        <div className="alert" role="alert">
+          <strong>The library could not be loaded.</strong> {library.error}
+        </div>
+      )}
+      {library.status === 'ready' && (
+        <p className="muted" role="status">
+          {shown.length} of {scenarios.length} scenarios
+        </p>
+      )}
+      {library.status === 'ready' && library.value.problems.length > 0 && (
         <div className="alert" role="alert">
           <strong>Some scenario files could not be loaded.</strong> Run{' '}
           <code>npx firedrill validate scenarios</code>:
-          <pre>{library.problems.map(formatProblem).join('\n')}</pre>
+          <pre>
+            {library.value.problems
+              .map(
+                (problem) =>
+                  `${problem.file}:${problem.line}:${problem.column}: ${problem.message}`,
+              )
+              .join('\n')}
+          </pre>
         </div>
       )}
       <div className="grid">
@@ -40,7 +64,9 @@ export function LibraryPage() {
           <ScenarioCard key={scenario.id} scenario={scenario} />
         ))}
       </div>
-      {shown.length === 0 && <p className="empty">No scenario matches “{query}”.</p>}
+      {library.status === 'ready' && shown.length === 0 && (
+        <p className="empty">No scenario matches “{query}”.</p>
+      )}
     </section>
   );
 }

@@ -1,13 +1,24 @@
 import { formatDuration } from '../../scenario/duration';
-import type { Scenario } from '../../scenario/types';
+import { navigate } from '../router/router';
+import type { LibraryEntry } from './match-scenario';
 import { plainText } from './plain-text';
 
-export function ScenarioCard({ scenario }: { scenario: Scenario }) {
-  const surprises = scenario.injects.filter((inject) => inject.kind === 'surprise').length;
+export function ScenarioCard({ scenario }: { scenario: LibraryEntry }) {
+  const href = `/scenarios/${encodeURIComponent(scenario.id)}`;
   return (
     <article className="card" aria-label={scenario.title} data-testid="scenario-card">
       <header className="card-head">
-        <h2>{scenario.title}</h2>
+        <h2>
+          <a
+            href={href}
+            onClick={(event) => {
+              event.preventDefault();
+              navigate(href);
+            }}
+          >
+            {scenario.title}
+          </a>
+        </h2>
         <span className={`badge badge-${scenario.mode}`}>
           {scenario.mode === 'gameday' ? 'Game day' : 'Tabletop'}
         </span>
@@ -20,18 +31,20 @@ export function ScenarioCard({ scenario }: { scenario: Scenario }) {
         </div>
         <div>
           <dt>Roles</dt>
-          <dd>{scenario.roles.length}</dd>
+          <dd>{scenario.roles}</dd>
         </div>
         <div>
           <dt>Injects</dt>
           <dd>
-            {scenario.injects.length}
-            {surprises > 0 ? ` (${surprises} surprise${surprises === 1 ? '' : 's'})` : ''}
+            {scenario.injects}
+            {scenario.surprises > 0
+              ? ` (${scenario.surprises} surprise${scenario.surprises === 1 ? '' : 's'})`
+              : ''}
           </dd>
         </div>
         <div>
           <dt>Expectations</dt>
-          <dd>{scenario.expectations.length}</dd>
+          <dd>{scenario.expectations}</dd>
         </div>
       </dl>
       <ul className="tags" aria-label="Tags">

@@ -16,6 +16,7 @@ export function snapshotFor(host: DrillHost, live: LiveDrill, caller: Caller): D
       id: live.id,
       team: stored.team,
       status: live.drill.phase(),
+      speed: live.drill.state().clock.speed,
       joinCode: facilitator ? stored.joinCode : null,
     },
     audience: viewer.audience,

@@ -112,6 +112,7 @@ export function drillRoutes(
       const clash = body.data.roles.filter((role) => taken.has(role));
       if (clash.length > 0) return sendError(reply, 409, `already taken: ${clash.join(', ')}`);
       const { participantToken } = host.join(stored, body.data.name, body.data.roles);
+      live.participantsChanged();
       return reply.code(201).send({ drillId: stored.id, participantToken });
     },
   );

@@ -43,6 +43,7 @@ export function websocketRoutes(app: FastifyInstance, host: DrillHost): void {
 class DrillSocket {
   private caller: Caller | null = null;
   private unsubscribe: (() => void) | undefined;
+  private unsubscribeParticipants: (() => void) | undefined;
   private alive = true;
   private readonly heartbeat: NodeJS.Timeout;
   private readonly helloTimer: NodeJS.Timeout;
@@ -126,6 +127,9 @@ class DrillSocket {
     } else {
       this.send({ type: 'snapshot', snapshot: snapshotFor(this.host, this.live, caller) });
     }
+    this.unsubscribeParticipants = this.live.onParticipants((participants) =>
+      this.send({ type: 'participants', participants }),
+    );
     this.unsubscribe = this.live.subscribe((entries) => {
       const visible = visibleEntries(
         this.live.drill.scenario,
@@ -157,5 +161,6 @@ class DrillSocket {
     clearTimeout(this.helloTimer);
     clearInterval(this.heartbeat);
     this.unsubscribe?.();
+    this.unsubscribeParticipants?.();
   }
 }

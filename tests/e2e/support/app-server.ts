@@ -1,6 +1,7 @@
-/** Serves the web app on an ephemeral 127.0.0.1 port for a browser to open. */
-import { createServer } from 'vite';
-import type { ViteDevServer } from 'vite';
+/** The real server with the built app on an ephemeral 127.0.0.1 port, for a browser to open. */
+import { join } from 'node:path';
+import { createServer } from '../../../src/server/http/create-server';
+import { DrillStore } from '../../../src/server/store/drill-store';
 import { repoRoot } from '../../support/fixtures';
 
 export interface RunningApp {
@@ -9,13 +10,22 @@ export interface RunningApp {
 }
 
 export async function startApp(): Promise<RunningApp> {
-  const server: ViteDevServer = await createServer({
-    root: repoRoot,
-    logLevel: 'error',
-    server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false },
+  const store = DrillStore.open(':memory:');
+  const { app } = await createServer({
+    host: '127.0.0.1',
+    store,
+    scenariosDirectory: join(repoRoot, 'scenarios'),
+    key: 'e2e-key',
+    staticDirectory: join(repoRoot, 'dist'),
   });
-  await server.listen();
-  const address = server.httpServer?.address();
-  if (!address || typeof address === 'string') throw new Error('the app server has no TCP address');
-  return { url: `http://127.0.0.1:${address.port}`, close: () => server.close() };
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: async () => {
+      await app.close();
+      store.close();
+    },
+  };
 }

@@ -1,0 +1,48 @@
+import type { FeedItem } from '../drill/drill-view';
+import { formatDrillClock } from '../drill/drill-view';
+import { MarkdownText } from './markdown-text';
+
+/** The drill's story so far, newest first; drill time shown, wall-clock time on hover. */
+export function DrillFeed({
+  items,
+  limit = 200,
+  onRetract,
+}: {
+  items: readonly FeedItem[];
+  limit?: number;
+  onRetract?: (seq: number) => void;
+}) {
+  const shown = [...items].reverse().slice(0, limit);
+  if (shown.length === 0) return <p className="muted">Nothing has happened yet.</p>;
+  return (
+    <ol className="feed" aria-label="Drill feed">
+      {shown.map((item) => (
+        <li
+          key={item.seq}
+          className={`feed-item tone-${item.tone}${item.retracted ? ' retracted' : ''}`}
+        >
+          <time title={new Date(item.wallMs).toLocaleTimeString()}>
+            {formatDrillClock(item.drillMs)}
+          </time>
+          <div>
+            <strong>{item.title}</strong>
+            {item.retracted ? <span className="badge">retracted</span> : null}
+            {item.detail ? <MarkdownText text={item.detail} /> : null}
+          </div>
+          {onRetract &&
+          !item.retracted &&
+          (item.tone === 'page' || item.tone === 'ack' || item.tone === 'team') ? (
+            <button
+              type="button"
+              className="link"
+              onClick={() => onRetract(item.seq)}
+              aria-label={`Retract entry ${item.seq}`}
+            >
+              Retract
+            </button>
+          ) : null}
+        </li>
+      ))}
+    </ol>
+  );
+}

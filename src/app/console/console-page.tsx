@@ -1,0 +1,112 @@
+import { useMemo, useState } from 'react';
+import { replay } from '../../engine/drill';
+import { facilitatorToken } from '../api/credentials';
+import { ConnectionBanner } from '../components/connection-banner';
+import { DrillFeed } from '../components/drill-feed';
+import { useDrill } from '../drill/drill-store';
+import { formatDrillClock } from '../drill/drill-view';
+import { useDrillClock } from '../drill/use-drill-clock';
+import { useDrillConnection } from '../drill/use-drill-connection';
+import { ConsoleControls } from './console-controls';
+import { DrillResult } from './drill-result';
+import { EffectsInForce } from './effects-in-force';
+import { InjectTimeline } from './inject-timeline';
+import { JoinPanel } from './join-panel';
+import { Recorder } from './recorder';
+
+/** The facilitator's console: the clock, the controls, the recorder, the room and the feed. */
+export function ConsolePage({ drillId }: { drillId: string }) {
+  const token = facilitatorToken(drillId);
+  const { store, act } = useDrillConnection(drillId, token);
+  const status = useDrill(store, (state) => state.status);
+  const failure = useDrill(store, (state) => state.failure);
+  const queued = useDrill(store, (state) => state.queue.length);
+  const snapshot = useDrill(store, (state) => state.snapshot);
+  const entries = useDrill(store, (state) => state.entries);
+  const view = useDrill(store, (state) => state.view);
+  const refusal = useDrill(store, (state) => state.refusal);
+  const offset = useDrill(store, (state) => state.serverOffsetMs);
+  const nowMs = useDrillClock(view?.clock, offset);
+  const [recording, setRecording] = useState<'escalation' | 'note' | null>(null);
+
+  // The console replays the whole log with the engine, as the server did: upcoming injects,
+  // effects and expectations come from the same code that runs the drill.
+  const engine = useMemo(
+    () => (snapshot?.fullScenario ? replay(snapshot.fullScenario, entries).state() : null),
+    [snapshot, entries],
+  );
+
+  if (!token) {
+    return (
+      <div className="alert" role="alert">
+        <strong>This browser does not hold the facilitator token for this drill.</strong> Open the
+        console from the browser that created the drill, or from the link with <code>#token=…</code>{' '}
+        that it can share.
+      </div>
+    );
+  }
+  const phase = view?.phase ?? 'connecting';
+  return (
+    <div className="console">
+      <ConnectionBanner status={status} failure={failure} queued={queued} />
+      <header className="console-head">
+        <div>
+          <p className="muted">{snapshot?.scenario.title ?? 'Loading…'}</p>
+          <div className="clock" aria-label="Drill clock">
+            {formatDrillClock(nowMs)}
+          </div>
+          <p className={`phase phase-${phase}`}>
+            {phase}
+            {view?.severity ? <span className="severity">{view.severity}</span> : null}
+          </p>
+        </div>
+        <ConsoleControls phase={phase} act={act} onRecord={setRecording} />
+      </header>
+      {refusal ? (
+        <p className="error" role="alert">
+          {refusal}
+        </p>
+      ) : null}
+      {phase === 'ended' || phase === 'aborted' ? (
+        <DrillResult drillId={drillId} token={token} seq={entries.length} />
+      ) : null}
+      <div className="console-grid">
+        <section aria-labelledby="feed-title">
+          <h2 id="feed-title">Live feed</h2>
+          <DrillFeed
+            items={view?.feed ?? []}
+            onRetract={(seq) => act({ retract: { seq, reason: 'corrected by the facilitator' } })}
+          />
+        </section>
+        <section aria-labelledby="timeline-title">
+          <h2 id="timeline-title">Injects</h2>
+          {engine ? <InjectTimeline state={engine} nowMs={nowMs} act={act} /> : null}
+          <h2>Effects in force</h2>
+          {engine ? (
+            <EffectsInForce state={engine} nowMs={nowMs} severity={view?.severity ?? null} />
+          ) : null}
+        </section>
+        <section aria-labelledby="room-title">
+          <h2 id="room-title">The room</h2>
+          {snapshot ? (
+            <JoinPanel
+              snapshot={snapshot}
+              drillId={drillId}
+              over={phase === 'ended' || phase === 'aborted'}
+            />
+          ) : null}
+        </section>
+      </div>
+      {recording && snapshot?.fullScenario ? (
+        <Recorder
+          kind={recording}
+          scenario={snapshot.fullScenario}
+          openedAtMs={nowMs}
+          pages={view?.pages ?? []}
+          act={act}
+          onClose={() => setRecording(null)}
+        />
+      ) : null}
+    </div>
+  );
+}

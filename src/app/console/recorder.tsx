@@ -1,0 +1,175 @@
+import { useState } from 'react';
+import type { Scenario } from '../../scenario/types';
+import type { PageView } from '../drill/drill-view';
+import { formatDrillClock } from '../drill/drill-view';
+
+const channels = ['page', 'phone', 'chat', 'bridge', 'email'] as const;
+
+/**
+ * Records what was said out loud in the room. It is stamped at the moment it was opened,
+ * so the time spent typing is not taken off the team.
+ */
+export function Recorder({
+  kind,
+  scenario,
+  openedAtMs,
+  pages,
+  act,
+  onClose,
+}: {
+  kind: 'escalation' | 'note';
+  scenario: Scenario;
+  openedAtMs: number;
+  pages: readonly PageView[];
+  act: (action: Record<string, unknown>) => void;
+  onClose: () => void;
+}) {
+  const [stampedAtMs] = useState(openedAtMs);
+  const roles = scenario.roles;
+  const [from, setFrom] = useState(roles[0]?.id ?? '');
+  const [to, setTo] = useState(roles[1]?.id ?? roles[0]?.id ?? '');
+  const [channel, setChannel] = useState<string>('page');
+  const [covered, setCovered] = useState<string[]>([]);
+  const [text, setText] = useState('');
+  const fields = scenario.templates.escalation ?? [];
+  const levelOf = (role: string) => {
+    for (const path of scenario.escalationPaths) {
+      const index = path.levels.findIndex((level) => level.role === role);
+      if (index >= 0) return `${path.id} level ${index + 1}`;
+    }
+    return null;
+  };
+  const at = `${stampedAtMs / 1000}s`;
+  const submit = () => {
+    if (kind === 'note')
+      act({ at, note: { by: 'facilitator', text: text.trim() || '(empty note)' } });
+    else
+      act({
+        at,
+        escalate: {
+          from,
+          to,
+          channel,
+          covered,
+          ...(text.trim() ? { message: { situation: text.trim() } } : {}),
+        },
+      });
+    onClose();
+  };
+  const openPages = pages.filter(
+    (page) => page.delivered && page.ackedAtMs === null && !page.retracted,
+  );
+  return (
+    <div
+      className="overlay"
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby="recorder-title"
+      onKeyDown={(event) => event.key === 'Escape' && onClose()}
+    >
+      <form
+        className="dialog"
+        onSubmit={(event) => {
+          event.preventDefault();
+          submit();
+        }}
+      >
+        <h2 id="recorder-title">
+          {kind === 'note' ? 'Note' : 'Escalation said out loud'}{' '}
+          <span className="muted">at {formatDrillClock(stampedAtMs)}</span>
+        </h2>
+        {kind === 'escalation' ? (
+          <>
+            <div className="row">
+              <label>
+                From
+                <select value={from} onChange={(event) => setFrom(event.target.value)} autoFocus>
+                  {roles.map((role) => (
+                    <option key={role.id} value={role.id}>
+                      {role.name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                To
+                <select value={to} onChange={(event) => setTo(event.target.value)}>
+                  {roles.map((role) => (
+                    <option key={role.id} value={role.id}>
+                      {role.name}
+                      {levelOf(role.id) ? ` (${levelOf(role.id)})` : ''}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                Channel
+                <select value={channel} onChange={(event) => setChannel(event.target.value)}>
+                  {channels.map((name) => (
+                    <option key={name}>{name}</option>
+                  ))}
+                </select>
+              </label>
+            </div>
+            {fields.length > 0 ? (
+              <fieldset>
+                <legend>The message covered</legend>
+                {fields.map((field) => (
+                  <label key={field} className="check">
+                    <input
+                      type="checkbox"
+                      checked={covered.includes(field)}
+                      onChange={(event) =>
+                        setCovered((current) =>
+                          event.target.checked
+                            ? [...current, field]
+                            : current.filter((name) => name !== field),
+                        )
+                      }
+                    />
+                    {field.replaceAll('_', ' ')}
+                  </label>
+                ))}
+              </fieldset>
+            ) : null}
+          </>
+        ) : null}
+        <label>
+          {kind === 'note' ? 'Note' : 'Or what was said (optional)'}
+          <textarea
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+            rows={3}
+            autoFocus={kind === 'note'}
+          />
+        </label>
+        {kind === 'escalation' && openPages.length > 0 ? (
+          <div className="acks">
+            <p className="muted">Acknowledged out loud?</p>
+            {openPages.map((page) => (
+              <button
+                key={page.seq}
+                type="button"
+                onClick={() => {
+                  act({ at, ack: { by: page.to, escalation: page.seq } });
+                  onClose();
+                }}
+              >
+                {roles.find((role) => role.id === page.to)?.name ?? page.to} acknowledged page{' '}
+                {page.seq}
+              </button>
+            ))}
+          </div>
+        ) : null}
+        <div className="buttons">
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="primary">
+            Record
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

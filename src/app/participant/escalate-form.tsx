@@ -1,0 +1,93 @@
+import { useState } from 'react';
+import type { PublicScenario } from '../../protocol/drill-snapshot';
+
+const channels = ['page', 'phone', 'chat', 'bridge', 'email'] as const;
+
+/** Escalate from one of my roles: to whom (with the path shown), how, and the template's fields. */
+export function EscalateForm({
+  scenario,
+  roles,
+  act,
+  onClose,
+}: {
+  scenario: PublicScenario;
+  roles: readonly string[];
+  act: (action: Record<string, unknown>) => void;
+  onClose: () => void;
+}) {
+  const [from] = useState(roles[0] ?? '');
+  const path = scenario.escalationPaths.find((candidate) =>
+    candidate.levels.some((level) => level.role === from),
+  );
+  const [to, setTo] = useState(() => {
+    const index = path?.levels.findIndex((level) => level.role === from) ?? -1;
+    return (
+      path?.levels[index + 1]?.role ?? scenario.roles.find((role) => role.id !== from)?.id ?? ''
+    );
+  });
+  const [channel, setChannel] = useState('page');
+  const fields = scenario.templates.escalation ?? ['message'];
+  const [message, setMessage] = useState<Record<string, string>>({});
+  const name = (id: string) => scenario.roles.find((role) => role.id === id)?.name ?? id;
+  return (
+    <form
+      className="escalate"
+      aria-label="Escalate"
+      onSubmit={(event) => {
+        event.preventDefault();
+        act({ escalate: { from, to, channel, message } });
+        onClose();
+      }}
+    >
+      {path ? (
+        <p className="muted">
+          Path {path.id}: {path.levels.map((level) => name(level.role)).join(' → ')}
+        </p>
+      ) : null}
+      <label>
+        To
+        <select aria-label="Escalate to" value={to} onChange={(event) => setTo(event.target.value)}>
+          {scenario.roles
+            .filter((role) => role.id !== from)
+            .map((role) => (
+              <option key={role.id} value={role.id}>
+                {role.name}
+              </option>
+            ))}
+        </select>
+      </label>
+      <label>
+        How
+        <select
+          aria-label="Channel"
+          value={channel}
+          onChange={(event) => setChannel(event.target.value)}
+        >
+          {channels.map((option) => (
+            <option key={option}>{option}</option>
+          ))}
+        </select>
+      </label>
+      {fields.map((field) => (
+        <label key={field}>
+          {field.replaceAll('_', ' ')}
+          <textarea
+            rows={2}
+            value={message[field] ?? ''}
+            onChange={(event) =>
+              setMessage((current) => ({ ...current, [field]: event.target.value }))
+            }
+          />
+        </label>
+      ))}
+      <div className="buttons">
+        <button type="button" onClick={onClose}>
+          Cancel
+        </button>
+        <button type="submit" className="primary big">
+          Send escalation
+        </button>
+      </div>
+    </form>
+  );
+}

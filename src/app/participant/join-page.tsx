@@ -1,0 +1,99 @@
+import { useState } from 'react';
+import type { JoinReply } from '../../protocol/http-bodies';
+import { apiRequest } from '../api/api-client';
+import { participantToken, rememberParticipantToken } from '../api/credentials';
+import { ParticipantView } from './participant-view';
+
+const lastDrillKey = 'firedrill.participant.lastDrill';
+
+/** Join with the code (or the QR), a name and a role; then the phone becomes a pager. */
+export function JoinPage({ code: codeFromUrl }: { code: string | null }) {
+  const [drillId, setDrillId] = useState<string | null>(() => rememberedDrill());
+  const [code, setCode] = useState(codeFromUrl ?? '');
+  const [name, setName] = useState('');
+  const [role, setRole] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  if (drillId && participantToken(drillId)) {
+    return <ParticipantView drillId={drillId} onLeave={() => setDrillId(null)} />;
+  }
+  const submit = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const joined = await apiRequest<JoinReply>('/api/join', {
+        body: { code: code.trim(), name: name.trim(), roles: [role.trim()] },
+        token: null,
+      });
+      rememberParticipantToken(joined.drillId, joined.participantToken);
+      try {
+        window.localStorage.setItem(lastDrillKey, joined.drillId);
+      } catch {
+        // storage refused: the participant stays joined for this visit
+      }
+      setDrillId(joined.drillId);
+    } catch (caught) {
+      setError(caught instanceof Error ? caught.message : String(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="join">
+      <h1>Join a drill</h1>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit();
+        }}
+      >
+        <label>
+          Join code
+          <input
+            value={code}
+            onChange={(event) => setCode(event.target.value.replace(/\D/g, '').slice(0, 6))}
+            inputMode="numeric"
+            autoComplete="off"
+            required
+          />
+        </label>
+        <label>
+          Your name
+          <input
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+            maxLength={60}
+            autoComplete="name"
+            required
+          />
+        </label>
+        <label>
+          Your role <span className="muted">(as the facilitator assigned it, e.g. oncall)</span>
+          <input
+            value={role}
+            onChange={(event) => setRole(event.target.value)}
+            autoCapitalize="none"
+            required
+          />
+        </label>
+        {error ? (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <button type="submit" className="primary big" disabled={busy}>
+          {busy ? 'Joining…' : 'Join'}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function rememberedDrill(): string | null {
+  try {
+    return window.localStorage.getItem(lastDrillKey);
+  } catch {
+    return null;
+  }
+}

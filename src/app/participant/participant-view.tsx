@@ -1,0 +1,149 @@
+import { useEffect, useRef, useState } from 'react';
+import { participantToken } from '../api/credentials';
+import { ConnectionBanner } from '../components/connection-banner';
+import { DrillFeed } from '../components/drill-feed';
+import { useDrill } from '../drill/drill-store';
+import { formatDrillClock } from '../drill/drill-view';
+import { useDrillClock } from '../drill/use-drill-clock';
+import { useDrillConnection } from '../drill/use-drill-connection';
+import { EscalateForm } from './escalate-form';
+
+/** A phone's view of the drill: the pager, Acknowledge, Escalate, and the role's checklist. */
+export function ParticipantView({ drillId, onLeave }: { drillId: string; onLeave: () => void }) {
+  const { store, act } = useDrillConnection(drillId, participantToken(drillId));
+  const status = useDrill(store, (state) => state.status);
+  const failure = useDrill(store, (state) => state.failure);
+  const queued = useDrill(store, (state) => state.queue.length);
+  const snapshot = useDrill(store, (state) => state.snapshot);
+  const view = useDrill(store, (state) => state.view);
+  const refusal = useDrill(store, (state) => state.refusal);
+  const offset = useDrill(store, (state) => state.serverOffsetMs);
+  const nowMs = useDrillClock(view?.clock, offset);
+  const [escalating, setEscalating] = useState(false);
+  const roles = snapshot?.you?.roles ?? [];
+  const openPages = (view?.pages ?? []).filter(
+    (page) =>
+      roles.includes(page.to) && page.delivered && page.ackedAtMs === null && !page.retracted,
+  );
+  useAlertOnNewPage(openPages.length);
+  if (status === 'failed') {
+    return (
+      <div className="alert" role="alert">
+        <strong>{failure}</strong>{' '}
+        <button type="button" className="link" onClick={onLeave}>
+          Join another drill
+        </button>
+      </div>
+    );
+  }
+  return (
+    <section className="participant">
+      <ConnectionBanner status={status} failure={failure} queued={queued} />
+      <header className="participant-head">
+        <div>
+          <strong>{snapshot?.you?.name}</strong> <span className="muted">{roles.join(', ')}</span>
+        </div>
+        <div className="clock small">{formatDrillClock(nowMs)}</div>
+      </header>
+      {openPages.length > 0 ? (
+        <div className="pager" role="alert">
+          {openPages.map((page) => (
+            <p key={page.seq}>
+              Page from{' '}
+              {snapshot?.scenario.roles.find((role) => role.id === page.from)?.name ??
+                'the paging system'}{' '}
+              ({page.channel})
+            </p>
+          ))}
+          <button
+            type="button"
+            className="primary huge"
+            onClick={() =>
+              roles.forEach(
+                (role) => openPages.some((page) => page.to === role) && act({ ack: { by: role } }),
+              )
+            }
+          >
+            Acknowledge
+          </button>
+        </div>
+      ) : null}
+      {refusal ? (
+        <p className="error" role="alert">
+          {refusal}
+        </p>
+      ) : null}
+      <div className="participant-actions">
+        <button
+          type="button"
+          className="big"
+          onClick={() => setEscalating(true)}
+          disabled={view?.phase !== 'running' && view?.phase !== 'paused'}
+        >
+          Escalate
+        </button>
+      </div>
+      {escalating && snapshot ? (
+        <EscalateForm
+          scenario={snapshot.scenario}
+          roles={roles}
+          act={act}
+          onClose={() => setEscalating(false)}
+        />
+      ) : null}
+      {snapshot?.scenario.checklists.map((checklist) => (
+        <section key={checklist.id} className="checklist" aria-label={checklist.title}>
+          <h2>{checklist.title}</h2>
+          {checklist.items.map((itemText, item) => {
+            const checked = view?.checklists.get(checklist.id)?.[item] ?? false;
+            return (
+              <label key={itemText} className="check big">
+                <input
+                  type="checkbox"
+                  checked={checked}
+                  onChange={() =>
+                    act({
+                      [checked ? 'uncheck' : 'check']: {
+                        checklist: checklist.id,
+                        item,
+                        by: checklist.role,
+                      },
+                    })
+                  }
+                />
+                {itemText}
+              </label>
+            );
+          })}
+        </section>
+      ))}
+      <h2>Pager</h2>
+      <DrillFeed items={view?.feed ?? []} limit={50} />
+    </section>
+  );
+}
+
+/** A short vibration and beep when a new page arrives; iOS has no vibration, so it just beeps. */
+function useAlertOnNewPage(openCount: number): void {
+  const previous = useRef(openCount);
+  useEffect(() => {
+    if (openCount > previous.current) {
+      navigator.vibrate?.([200, 100, 200]);
+      beep();
+    }
+    previous.current = openCount;
+  }, [openCount]);
+}
+
+function beep(): void {
+  try {
+    const context = new AudioContext();
+    const oscillator = context.createOscillator();
+    oscillator.frequency.value = 880;
+    oscillator.connect(context.destination);
+    oscillator.start();
+    oscillator.stop(context.currentTime + 0.25);
+  } catch {
+    // no audio (autoplay rules, old browsers): the visual pager is enough
+  }
+}

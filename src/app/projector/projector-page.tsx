@@ -1,0 +1,68 @@
+import { lazy, Suspense } from 'react';
+import { facilitatorToken, projectorKey } from '../api/credentials';
+import { ConnectionBanner } from '../components/connection-banner';
+import { DrillFeed } from '../components/drill-feed';
+import { useDrill } from '../drill/drill-store';
+import { formatDrillClock } from '../drill/drill-view';
+import { useDrillClock } from '../drill/use-drill-clock';
+import { useDrillConnection } from '../drill/use-drill-connection';
+import { PathLadders } from './path-ladders';
+
+// Charts are the heaviest code in the app: they load only when a metric arrives.
+const MetricCharts = lazy(() =>
+  import('./metric-charts').then((module) => ({ default: module.MetricCharts })),
+);
+
+/** The big screen: readable from the back of the room, no controls, no secrets. */
+export function ProjectorPage({ drillId }: { drillId: string }) {
+  const token = projectorKey(drillId) ?? facilitatorToken(drillId);
+  const { store } = useDrillConnection(drillId, token);
+  const status = useDrill(store, (state) => state.status);
+  const failure = useDrill(store, (state) => state.failure);
+  const snapshot = useDrill(store, (state) => state.snapshot);
+  const view = useDrill(store, (state) => state.view);
+  const offset = useDrill(store, (state) => state.serverOffsetMs);
+  const nowMs = useDrillClock(view?.clock, offset);
+  if (!token) {
+    return (
+      <div className="projector">
+        <p className="projector-message">
+          Open the projector from the facilitator&apos;s console: this screen needs its key.
+        </p>
+      </div>
+    );
+  }
+  const publicFeed = (view?.feed ?? []).filter((item) => item.tone !== 'team');
+  return (
+    <div className="projector">
+      <ConnectionBanner status={status} failure={failure} queued={0} />
+      <header className="projector-head">
+        <h1>{snapshot?.scenario.title ?? 'Firedrill'}</h1>
+        <div className="projector-clock" aria-label="Drill clock">
+          {formatDrillClock(nowMs)}
+        </div>
+        <div className="projector-status">
+          <span className={`phase phase-${view?.phase ?? 'briefing'}`}>
+            {view?.phase ?? 'connecting'}
+          </span>
+          {view?.severity ? <span className="severity big">{view.severity}</span> : null}
+        </div>
+      </header>
+      <div className="projector-grid">
+        <section aria-label="Feed">
+          <DrillFeed items={publicFeed} limit={12} />
+        </section>
+        <section aria-label="Escalations">
+          {snapshot && view ? (
+            <PathLadders scenario={snapshot.scenario} pages={view.pages} />
+          ) : null}
+          {view && view.metrics.length > 0 ? (
+            <Suspense fallback={<p>Loading charts…</p>}>
+              <MetricCharts metrics={view.metrics} nowMs={nowMs} />
+            </Suspense>
+          ) : null}
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,146 @@
+/**
+ * A drill in the room, end to end in a real Chromium: the facilitator starts it, two
+ * participants join from their phones, one escalates, the escalation reaches the console and
+ * the projector, the target acknowledges, and the facilitator ends the drill and sees the result.
+ */
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp } from './support/app-server';
+import type { RunningApp } from './support/app-server';
+import { launchBrowser, saveScreenshot, scrollsSideways } from './support/browser';
+
+let app: RunningApp;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+});
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+  await browser?.close();
+  await app?.close();
+});
+
+async function newPage(options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
+  const context = await browser.newContext(options);
+  contexts.push(context);
+  const page = await context.newPage();
+  page.on('dialog', (dialog) => void dialog.accept());
+  return page;
+}
+
+function decodeQr(dataUrl: string): string | null {
+  const png = PNG.sync.read(Buffer.from(dataUrl.replace(/^data:image\/png;base64,/, ''), 'base64'));
+  return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data ?? null;
+}
+
+describe('a drill from start to result', () => {
+  it('runs through console, projector and two phones, in order', async () => {
+    const console = await newPage({ viewport: { width: 1400, height: 900 } });
+    await console.goto(app.url);
+    await console.getByRole('link', { name: 'Primary database failover under load' }).click();
+    await console.getByRole('heading', { name: 'Primary database failover under load' }).waitFor();
+    await saveScreenshot(console, 'scenario-desktop');
+    await console.getByRole('button', { name: 'Start drill…' }).click();
+    await console.getByLabel('Team name').fill('Blue team');
+    await console.getByLabel(/^Seed/).fill('3');
+    await console.getByRole('button', { name: 'Create drill' }).click();
+    await console.waitForURL(/\/drills\/[^/]+$/);
+    await console.getByRole('button', { name: 'Start drill' }).waitFor();
+    const drillUrl = console.url();
+
+    const code = (await console.locator('.join-code').textContent())?.trim() ?? '';
+    expect(code).toMatch(/^\d{6}$/);
+    const qr = await console.getByTestId('join-qr').getAttribute('src');
+    expect(decodeQr(qr ?? '')).toBe(`${app.url}/join/${code}`);
+
+    await console.getByRole('button', { name: 'Start drill' }).click();
+    await console.getByRole('button', { name: 'Pause' }).waitFor();
+    // The facilitator brings the latency alarm forward instead of waiting four minutes.
+    await console.getByRole('button', { name: 'Fire latency-alarm now' }).click();
+    await console.locator('.feed-item', { hasText: 'CheckoutLatencyP99High' }).first().waitFor();
+
+    const projectorHref = await console
+      .getByRole('link', { name: 'Open the projector view' })
+      .getAttribute('href');
+    const projector = await console.context().newPage();
+    await projector.setViewportSize({ width: 1920, height: 1080 });
+    await projector.goto(`${app.url}${projectorHref}`);
+    await projector.locator('.projector-clock').waitFor();
+
+    const ana = await newPage(phone);
+    await ana.goto(`${app.url}/join/${code}`);
+    await saveScreenshot(ana, 'join-phone');
+    await ana.getByLabel('Your name').fill('Ana');
+    await ana.getByLabel(/^Your role/).fill('oncall');
+    await ana.getByRole('button', { name: 'Join' }).click();
+    await ana.getByRole('button', { name: 'Escalate' }).waitFor();
+
+    const ben = await newPage(phone);
+    await ben.goto(`${app.url}/join/${code}`);
+    await ben.getByLabel('Your name').fill('Ben');
+    await ben.getByLabel(/^Your role/).fill('ic');
+    await ben.getByRole('button', { name: 'Join' }).click();
+    await ben.getByRole('button', { name: 'Escalate' }).waitFor();
+
+    await console.getByText('Ana — oncall').waitFor();
+    await console.getByText('Ben — ic').waitFor();
+    await ana.getByRole('button', { name: 'Escalate' }).click();
+    await ana
+      .getByRole('combobox', { name: 'Escalate to' })
+      .selectOption({ label: 'Incident commander' });
+    await ana
+      .getByRole('textbox', { name: 'situation' })
+      .fill('Checkout p99 at 4 s, primary DB write latency high');
+    await ana
+      .getByRole('textbox', { name: 'ask', exact: true })
+      .fill('Take command of the incident');
+    await saveScreenshot(ana, 'participant-escalate-phone');
+    await ana.getByRole('button', { name: 'Send escalation' }).click();
+
+    const paged = 'Primary on-call SRE → Incident commander (page)';
+    await console.getByText(paged).waitFor();
+    await projector.locator('li[data-state="paged"]', { hasText: 'Incident commander' }).waitFor();
+
+    await ben.getByRole('button', { name: 'Acknowledge' }).click();
+    await console.getByText('Incident commander acknowledged').waitFor();
+    await projector
+      .locator('li[data-state="acknowledged"]', { hasText: 'Incident commander' })
+      .waitFor();
+    await saveScreenshot(ben, 'participant-phone');
+    await saveScreenshot(projector, 'projector-desktop');
+
+    // The console's feed runs newest first: the acknowledgement above the page it answers.
+    const feed = await console.locator('.feed-item strong').allTextContents();
+    expect(feed.indexOf('Incident commander acknowledged')).toBeLessThan(feed.indexOf(paged));
+    await saveScreenshot(console, 'console-desktop');
+
+    await console.getByRole('button', { name: 'End drill' }).click();
+    await console.getByRole('heading', { name: /^Result:/ }).waitFor();
+    expect(await console.locator('.verdict').count()).toBeGreaterThan(0);
+    await expect(
+      console.locator('.verdict', { hasText: 'page-ic' }).textContent(),
+    ).resolves.toMatch(/on time/);
+    await saveScreenshot(console, 'console-result-desktop');
+
+    await console.setViewportSize({ width: 390, height: 844 });
+    await saveScreenshot(console, 'console-phone');
+    await projector.setViewportSize({ width: 390, height: 844 });
+    await saveScreenshot(projector, 'projector-phone');
+
+    for (const [page, url] of [
+      [console, drillUrl],
+      [ana, `${app.url}/join/${code}`],
+      [console, `${app.url}/`],
+    ] as const) {
+      await page.setViewportSize({ width: 360, height: 800 });
+      await page.goto(url);
+      await page.waitForLoadState('networkidle');
+      expect(await scrollsSideways(page), `${url} scrolls sideways at 360 px`).toBe(false);
+    }
+  });
+});
