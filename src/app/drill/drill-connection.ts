@@ -4,7 +4,7 @@
  * it is back. The server applies an id at most once, so a resend after a drop is safe.
  */
 import type { ServerFrame } from '../../protocol/ws-messages';
-import { serverFrame } from '../../protocol/ws-messages';
+import { isServerFrame } from '../../protocol/server-frame';
 import { newClientId } from './client-id';
 import type { DrillStore } from './drill-store';
 
@@ -87,7 +87,7 @@ export function connectDrill(
       } catch {
         return;
       }
-      if (serverFrame.safeParse(parsed).success) receive(parsed as ServerFrame);
+      if (isServerFrame(parsed)) receive(parsed);
     });
     socket.addEventListener('close', (event) => {
       socket = null;

@@ -1,0 +1,136 @@
+// @vitest-environment happy-dom
+/** The browser's socket: hello with the last sequence, reconnection, and the offline queue. */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { connectDrill } from '../../src/app/drill/drill-connection';
+import { createDrillStore } from '../../src/app/drill/drill-store';
+import type { DrillSnapshot } from '../../src/protocol/drill-snapshot';
+
+class FakeSocket {
+  static instances: FakeSocket[] = [];
+  static readonly OPEN = 1;
+  readyState = 0;
+  sent: unknown[] = [];
+  private readonly handlers = new Map<string, ((event: unknown) => void)[]>();
+  constructor(readonly url: string) {
+    FakeSocket.instances.push(this);
+  }
+  addEventListener(type: string, handler: (event: unknown) => void) {
+    this.handlers.set(type, [...(this.handlers.get(type) ?? []), handler]);
+  }
+  send(data: string) {
+    this.sent.push(JSON.parse(data));
+  }
+  close() {
+    this.drop(1000);
+  }
+  open() {
+    this.readyState = 1;
+    this.emit('open', {});
+  }
+  receive(frame: unknown) {
+    this.emit('message', { data: JSON.stringify(frame) });
+  }
+  drop(code = 1006) {
+    this.readyState = 3;
+    this.emit('close', { code, reason: '' });
+  }
+  private emit(type: string, event: unknown) {
+    for (const handler of this.handlers.get(type) ?? []) handler(event);
+  }
+}
+
+const snapshot = (seq: number): DrillSnapshot => ({
+  drill: { id: 'd1', team: '', status: 'running', speed: 1, joinCode: null },
+  audience: 'participant',
+  scenario: {
+    id: 's',
+    title: 'S',
+    summary: '',
+    mode: 'tabletop',
+    durationMs: 60_000,
+    roles: [],
+    escalationPaths: [],
+    templates: { escalation: null, handoff: null },
+    checklists: [],
+  },
+  fullScenario: null,
+  entries: [{ seq, drillMs: 0, wallMs: 0, type: 'drill.started', payload: {} }],
+  seq,
+  serverWallMs: 0,
+  participants: [],
+  you: null,
+});
+
+beforeEach(() => {
+  FakeSocket.instances = [];
+  vi.useFakeTimers();
+  vi.stubGlobal('WebSocket', FakeSocket);
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+describe('the drill connection', () => {
+  it('says hello with its token, then with the last sequence it has after a drop', () => {
+    const store = createDrillStore();
+    connectDrill('d1', 'tok', store, 'ws://test/ws');
+    const first = FakeSocket.instances[0];
+    first?.open();
+    expect(first?.sent).toEqual([{ type: 'hello', token: 'tok' }]);
+    first?.receive({ type: 'snapshot', snapshot: snapshot(2) });
+    expect(store.getState().status).toBe('open');
+    first?.drop();
+    expect(store.getState().status).toBe('reconnecting');
+    vi.advanceTimersByTime(1_000);
+    const second = FakeSocket.instances[1];
+    second?.open();
+    expect(second?.sent).toEqual([{ type: 'hello', token: 'tok', lastSeq: 2 }]);
+  });
+
+  it('queues actions taken while offline and sends each once, by id, when it is back', () => {
+    const store = createDrillStore();
+    const connection = connectDrill('d1', 'tok', store, 'ws://test/ws');
+    FakeSocket.instances[0]?.drop();
+    const id = connection.act({ ack: { by: 'ic' } });
+    expect(store.getState().queue).toEqual([{ id, action: { ack: { by: 'ic' } } }]);
+    vi.advanceTimersByTime(1_000);
+    const back = FakeSocket.instances[1];
+    back?.open();
+    back?.receive({ type: 'snapshot', snapshot: snapshot(1) });
+    expect(back?.sent).toEqual([
+      { type: 'hello', token: 'tok' },
+      { type: 'action', action: { ack: { by: 'ic' }, id } },
+    ]);
+    back?.receive({ type: 'ack', id, seq: 5, duplicate: false });
+    expect(store.getState().queue).toEqual([]);
+  });
+
+  it('stops and says why when the server refuses the token', () => {
+    const store = createDrillStore();
+    connectDrill('d1', 'bad', store, 'ws://test/ws');
+    FakeSocket.instances[0]?.drop(4401);
+    expect(store.getState()).toMatchObject({ status: 'failed' });
+    vi.advanceTimersByTime(60_000);
+    expect(FakeSocket.instances).toHaveLength(1);
+  });
+
+  it('shows a refusal to the person who acted and takes the action off the queue', () => {
+    const store = createDrillStore();
+    const connection = connectDrill('d1', 'tok', store, 'ws://test/ws');
+    const socket = FakeSocket.instances[0];
+    socket?.open();
+    socket?.receive({ type: 'snapshot', snapshot: snapshot(1) });
+    const id = connection.act({ ack: { by: 'ic' } });
+    socket?.receive({
+      type: 'refused',
+      id,
+      status: 409,
+      error: 'nothing open to acknowledge for "ic"',
+    });
+    expect(store.getState()).toMatchObject({
+      queue: [],
+      refusal: 'nothing open to acknowledge for "ic"',
+    });
+  });
+});

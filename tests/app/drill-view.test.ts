@@ -1,0 +1,113 @@
+/** The picture a screen folds from the entries it may see. */
+import { describe, expect, it } from 'vitest';
+import { drillNowMs, foldView, formatDrillClock } from '../../src/app/drill/drill-view';
+import type { DrillSnapshot, VisibleEntry } from '../../src/protocol/drill-snapshot';
+
+const snapshot: DrillSnapshot = {
+  drill: { id: 'd1', team: '', status: 'running', speed: 1, joinCode: null },
+  audience: 'projector',
+  scenario: {
+    id: 's',
+    title: 'S',
+    summary: '',
+    mode: 'tabletop',
+    durationMs: 60_000,
+    roles: [
+      { id: 'oncall', name: 'On-call', npc: false },
+      { id: 'ic', name: 'IC', npc: false },
+    ],
+    escalationPaths: [],
+    templates: { escalation: null, handoff: null },
+    checklists: [],
+  },
+  fullScenario: null,
+  entries: [],
+  seq: 0,
+  serverWallMs: 0,
+  participants: [],
+  you: null,
+};
+const page = {
+  from: 'oncall',
+  to: 'ic',
+  channel: 'page',
+  delivered: true,
+  undelivered: null,
+  system: false,
+  via: null,
+  message: {},
+  covered: [],
+};
+const entries: VisibleEntry[] = [
+  { seq: 2, drillMs: 0, wallMs: 1_000, type: 'drill.started', payload: {} },
+  { seq: 3, drillMs: 60_000, wallMs: 61_000, type: 'escalation.recorded', payload: page },
+  {
+    seq: 4,
+    drillMs: 90_000,
+    wallMs: 91_000,
+    type: 'acknowledgement.recorded',
+    payload: { by: 'ic', escalation: 3, automatic: false },
+  },
+  {
+    seq: 5,
+    drillMs: 95_000,
+    wallMs: 96_000,
+    type: 'severity.declared',
+    payload: { severity: 'SEV1', by: 'ic' },
+  },
+  {
+    seq: 6,
+    drillMs: 100_000,
+    wallMs: 101_000,
+    type: 'drill.paused',
+    payload: { reason: 'facilitator' },
+  },
+];
+
+describe('foldView', () => {
+  const view = foldView(snapshot, entries);
+
+  it('follows pages and their acknowledgements', () => {
+    expect(view.pages).toEqual([expect.objectContaining({ seq: 3, to: 'ic', ackedAtMs: 90_000 })]);
+  });
+
+  it('keeps the phase, the severity and a stopped clock at the pause', () => {
+    expect(view).toMatchObject({
+      phase: 'paused',
+      severity: 'SEV1',
+      clock: { running: false, anchorDrillMs: 100_000 },
+    });
+    expect(drillNowMs(view.clock, 0, 500_000)).toBe(100_000);
+  });
+
+  it('marks a retracted escalation and forgets its acknowledgement', () => {
+    const corrected = foldView(snapshot, [
+      ...entries,
+      {
+        seq: 7,
+        drillMs: 100_000,
+        wallMs: 102_000,
+        type: 'fact.retracted',
+        payload: { seq: 3, reason: 'wrong role' },
+      },
+    ]);
+    expect(corrected.pages[0]).toMatchObject({ retracted: true });
+    expect(corrected.feed.find((item) => item.seq === 3)).toMatchObject({ retracted: true });
+  });
+
+  it('reads the running clock from the server wall time and the speed', () => {
+    const running = foldView(snapshot, entries.slice(0, 1));
+    expect(drillNowMs(running.clock, 0, 31_000)).toBe(30_000);
+    expect(drillNowMs(running.clock, 5_000, 26_000)).toBe(30_000);
+  });
+});
+
+describe('formatDrillClock', () => {
+  it.each([
+    [0, 'T+00:00'],
+    [750_000, 'T+12:30'],
+    [3_750_000, 'T+1:02:30'],
+  ])('shows %i ms as %s', (ms, text) => {
+    expect(formatDrillClock(ms)).toBe(text);
+  });
+});
