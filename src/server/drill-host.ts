@@ -18,6 +18,8 @@ export interface DrillHostOptions {
   readonly store: DrillStore;
   readonly now?: () => number;
   readonly log: { info(message: string): void; error(error: unknown, message: string): void };
+  /** What to do when SQLite refuses a write; by default the error propagates. */
+  readonly onStorageFailure?: (error: unknown) => void;
 }
 
 export interface CreatedDrill {
@@ -231,6 +233,10 @@ export class DrillHost {
       now: this.now,
       onFinished: (drillId) => this.finish(drillId),
       onError: (error) => this.options.log.error(error, `drill ${stored.id}`),
+      onStorageFailure: (error) => {
+        this.options.log.error(error, `drill ${stored.id}: a fact could not be stored`);
+        this.options.onStorageFailure?.(error);
+      },
     });
     this.live.set(stored.id, live);
     return live;

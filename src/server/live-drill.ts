@@ -24,6 +24,8 @@ export interface LiveDrillOptions {
   /** Called once the drill has ended or been aborted, after its facts are stored. */
   readonly onFinished: (drillId: string) => void;
   readonly onError: (error: unknown) => void;
+  /** Called when a fact cannot be stored; the host stops the process (it restarts from the log). */
+  readonly onStorageFailure: (error: unknown) => void;
 }
 
 /** How often experiments are asked for their state while one is running. */
@@ -86,7 +88,14 @@ export class LiveDrill {
   private commit(): void {
     const fresh = this.drill.log.slice(this.persisted);
     if (fresh.length > 0) {
-      this.options.store.appendEntries(this.id, fresh, this.drill.phase());
+      try {
+        this.options.store.appendEntries(this.id, fresh, this.drill.phase());
+      } catch (error) {
+        // The engine already holds facts the disk refused: only the durable log may be
+        // trusted now, so the process must stop and be rebuilt from it.
+        this.options.onStorageFailure(error);
+        throw error;
+      }
       this.persisted = this.drill.log.length;
       for (const listener of this.listeners) listener(fresh);
       this.followExperiments(fresh);

@@ -52,6 +52,13 @@ export async function runServe(args: readonly string[], io: CliIo): Promise<numb
     key,
     staticDirectory,
     logger: values.quiet ? false : { level: env.LOG_LEVEL ?? 'info' },
+    // A fact the disk refused must not be acknowledged: stop, and restart from the durable log.
+    onStorageFailure: (error) => {
+      io.stderr(
+        `firedrill: the drill log could not be written (${String(error)}); stopping so no fact is lost\n`,
+      );
+      process.exit(70);
+    },
   });
   const recovered = drillHost.recover();
   await app.listen({ host, port });

@@ -28,6 +28,7 @@ export interface ServerOptions {
   readonly staticDirectory?: string;
   readonly logger?: FastifyServerOptions['logger'];
   readonly now?: () => number;
+  readonly onStorageFailure?: (error: unknown) => void;
 }
 
 /** Scripts and data only from this origin; recharts draws with inline styles. */
@@ -55,6 +56,7 @@ export async function createServer(
   const host = new DrillHost({
     store: options.store,
     ...(options.now ? { now: options.now } : {}),
+    ...(options.onStorageFailure ? { onStorageFailure: options.onStorageFailure } : {}),
     log: {
       info: (message) => app.log.info(message),
       error: (error, message) => app.log.error({ err: error }, message),
