@@ -13,6 +13,9 @@ import { EffectsInForce } from './effects-in-force';
 import { InjectTimeline } from './inject-timeline';
 import { JoinPanel } from './join-panel';
 import { Recorder } from './recorder';
+import { ExpectationsDue } from './expectations-due';
+import { TeamRecorder } from './team-recorder';
+import type { TeamRecordKind } from './team-recorder';
 
 /** The facilitator's console: the clock, the controls, the recorder, the room and the feed. */
 export function ConsolePage({ drillId }: { drillId: string }) {
@@ -28,6 +31,7 @@ export function ConsolePage({ drillId }: { drillId: string }) {
   const offset = useDrill(store, (state) => state.serverOffsetMs);
   const nowMs = useDrillClock(view?.clock, offset);
   const [recording, setRecording] = useState<'escalation' | 'note' | null>(null);
+  const [teamRecording, setTeamRecording] = useState<TeamRecordKind | null>(null);
 
   // The console replays the whole log with the engine, as the server did: upcoming injects,
   // effects and expectations come from the same code that runs the drill.
@@ -62,6 +66,23 @@ export function ConsolePage({ drillId }: { drillId: string }) {
         </div>
         <ConsoleControls phase={phase} act={act} onRecord={setRecording} />
       </header>
+      {phase === 'running' || phase === 'paused' ? (
+        <div className="record-more" aria-label="Record for the team">
+          {(['handoff', 'checklist', 'decision', 'severity', 'adhoc'] as const).map((kind) => (
+            <button key={kind} type="button" onClick={() => setTeamRecording(kind)}>
+              {
+                {
+                  handoff: 'Handoff',
+                  checklist: 'Checklist',
+                  decision: 'Decision',
+                  severity: 'Severity',
+                  adhoc: 'Ad-hoc inject',
+                }[kind]
+              }
+            </button>
+          ))}
+        </div>
+      ) : null}
       {refusal ? (
         <p className="error" role="alert">
           {refusal}
@@ -79,6 +100,8 @@ export function ConsolePage({ drillId }: { drillId: string }) {
           />
         </section>
         <section aria-labelledby="timeline-title">
+          <h2>Expectations due</h2>
+          {engine ? <ExpectationsDue state={engine} nowMs={nowMs} /> : null}
           <h2 id="timeline-title">Injects</h2>
           {engine ? <InjectTimeline state={engine} nowMs={nowMs} act={act} /> : null}
           <h2>Effects in force</h2>
@@ -97,6 +120,16 @@ export function ConsolePage({ drillId }: { drillId: string }) {
           ) : null}
         </section>
       </div>
+      {teamRecording && snapshot?.fullScenario ? (
+        <TeamRecorder
+          kind={teamRecording}
+          scenario={snapshot.fullScenario}
+          openedAtMs={nowMs}
+          checklists={view?.checklists ?? new Map()}
+          act={act}
+          onClose={() => setTeamRecording(null)}
+        />
+      ) : null}
       {recording && snapshot?.fullScenario ? (
         <Recorder
           kind={recording}

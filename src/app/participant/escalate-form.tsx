@@ -3,13 +3,18 @@ import type { PublicScenario } from '../../protocol/drill-snapshot';
 
 const channels = ['page', 'phone', 'chat', 'bridge', 'email'] as const;
 
-/** Escalate from one of my roles: to whom (with the path shown), how, and the template's fields. */
+/**
+ * Escalate (or hand off) from one of my roles: to whom (with the path shown), how, and the
+ * template's fields.
+ */
 export function EscalateForm({
+  kind = 'escalate',
   scenario,
   roles,
   act,
   onClose,
 }: {
+  kind?: 'escalate' | 'handoff';
   scenario: PublicScenario;
   roles: readonly string[];
   act: (action: Record<string, unknown>) => void;
@@ -26,16 +31,22 @@ export function EscalateForm({
     );
   });
   const [channel, setChannel] = useState('page');
-  const fields = scenario.templates.escalation ?? ['message'];
+  const fields = (kind === 'handoff'
+    ? scenario.templates.handoff
+    : scenario.templates.escalation) ?? ['message'];
   const [message, setMessage] = useState<Record<string, string>>({});
   const name = (id: string) => scenario.roles.find((role) => role.id === id)?.name ?? id;
   return (
     <form
       className="escalate"
-      aria-label="Escalate"
+      aria-label={kind === 'handoff' ? 'Hand off' : 'Escalate'}
       onSubmit={(event) => {
         event.preventDefault();
-        act({ escalate: { from, to, channel, message } });
+        act(
+          kind === 'handoff'
+            ? { handoff: { from, to, message } }
+            : { escalate: { from, to, channel, message } },
+        );
         onClose();
       }}
     >
@@ -85,7 +96,7 @@ export function EscalateForm({
           Cancel
         </button>
         <button type="submit" className="primary big">
-          Send escalation
+          {kind === 'handoff' ? 'Hand off' : 'Send escalation'}
         </button>
       </div>
     </form>

@@ -19,7 +19,7 @@ export function ParticipantView({ drillId, onLeave }: { drillId: string; onLeave
   const refusal = useDrill(store, (state) => state.refusal);
   const offset = useDrill(store, (state) => state.serverOffsetMs);
   const nowMs = useDrillClock(view?.clock, offset);
-  const [escalating, setEscalating] = useState(false);
+  const [writing, setWriting] = useState<'escalate' | 'handoff' | null>(null);
   const roles = snapshot?.you?.roles ?? [];
   const openPages = (view?.pages ?? []).filter(
     (page) =>
@@ -74,21 +74,25 @@ export function ParticipantView({ drillId, onLeave }: { drillId: string; onLeave
         </p>
       ) : null}
       <div className="participant-actions">
-        <button
-          type="button"
-          className="big"
-          onClick={() => setEscalating(true)}
-          disabled={view?.phase !== 'running' && view?.phase !== 'paused'}
-        >
-          Escalate
-        </button>
+        {(['escalate', 'handoff'] as const).map((kind) => (
+          <button
+            key={kind}
+            type="button"
+            className="big"
+            onClick={() => setWriting(kind)}
+            disabled={view?.phase !== 'running' && view?.phase !== 'paused'}
+          >
+            {kind === 'escalate' ? 'Escalate' : 'Hand off'}
+          </button>
+        ))}
       </div>
-      {escalating && snapshot ? (
+      {writing && snapshot ? (
         <EscalateForm
+          kind={writing}
           scenario={snapshot.scenario}
           roles={roles}
           act={act}
-          onClose={() => setEscalating(false)}
+          onClose={() => setWriting(null)}
         />
       ) : null}
       {snapshot?.scenario.checklists.map((checklist) => (
