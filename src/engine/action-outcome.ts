@@ -11,8 +11,8 @@ export interface ActionRequest {
   readonly clientId?: string;
 }
 
-/** 400: malformed or unknown reference; 403: not this caller's to do; 409: not now. */
-export type RefusalStatus = 400 | 403 | 409;
+/** 400: malformed or unknown reference; 403: not this caller's to do; 404: gone; 409: not now. */
+export type RefusalStatus = 400 | 403 | 404 | 409;
 
 export type ActionOutcome =
   | {

@@ -12,6 +12,22 @@ import { checkLog } from './fact-schema';
 import type { LogEntry } from './log';
 
 export const exportFormat = 'firedrill.drill-export';
+/** No export nests deeper than this; deeper input is refused before anything recurses into it. */
+export const maxExportDepth = 32;
+
+/** Whether a JSON value nests deeper than `limit`, measured without recursion. */
+export function nestingDeeperThan(value: unknown, limit: number): boolean {
+  const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
+  while (stack.length > 0) {
+    const next = stack.pop();
+    if (!next || typeof next.value !== 'object' || next.value === null) continue;
+    if (next.depth >= limit) return true;
+    for (const child of Object.values(next.value))
+      stack.push({ value: child, depth: next.depth + 1 });
+  }
+  return false;
+}
+
 export const exerciseNotice = 'Exercise data from a Firedrill drill: not real incident metrics.';
 
 export interface DrillExport {
@@ -59,6 +75,19 @@ export function parseExport(text: string, file: string): ParsedExport {
     return {
       ok: false,
       problems: [{ file, ...positionInText(text, message), message: `not valid JSON: ${message}` }],
+    };
+  }
+  if (nestingDeeperThan(value, maxExportDepth)) {
+    return {
+      ok: false,
+      problems: [
+        {
+          file,
+          line: 1,
+          column: 1,
+          message: `nested deeper than ${maxExportDepth} levels: not a drill export`,
+        },
+      ],
     };
   }
   // JSON is YAML: the YAML parser gives every value its line and column.

@@ -55,7 +55,7 @@ export interface DrillSnapshot {
   /** The whole scenario, upcoming injects and expectations included: the facilitator's only. */
   readonly fullScenario: Scenario | null;
   readonly entries: readonly VisibleEntry[];
-  /** The log's last sequence number (entries may stop earlier: what this caller may not see). */
+  /** The last sequence number this caller may see (the whole log's, for the facilitator). */
   readonly seq: number;
   /** The server's wall clock when it answered, so a client can read the drill clock. */
   readonly serverWallMs: number;

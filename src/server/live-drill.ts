@@ -36,6 +36,7 @@ export class LiveDrill {
   readonly drill: Drill;
   private readonly listeners = new Set<Listener>();
   private readonly participantListeners = new Set<ParticipantsListener>();
+  private readonly closeListeners = new Set<() => void>();
   private readonly conductor: ExperimentConductor;
   private timer: NodeJS.Timeout | undefined;
   private pollTimer: NodeJS.Timeout | undefined;
@@ -73,6 +74,7 @@ export class LiveDrill {
   }
 
   act(request: ActionRequest): ActionOutcome {
+    if (this.closed) return { ok: false, status: 404, error: 'this drill has been deleted' };
     const outcome = this.drill.act(request, this.options.now());
     this.commit();
     return outcome;
@@ -149,8 +151,17 @@ export class LiveDrill {
     }
   }
 
+  /** Called when the drill is deleted (or the server closes): sockets following it hang up. */
+  onClose(listener: () => void): () => void {
+    this.closeListeners.add(listener);
+    return () => this.closeListeners.delete(listener);
+  }
+
   close(): void {
+    if (this.closed) return;
     this.closed = true;
+    for (const listener of this.closeListeners) listener();
+    this.closeListeners.clear();
     clearTimeout(this.timer);
     clearInterval(this.pollTimer);
     this.listeners.clear();

@@ -64,7 +64,7 @@ function visibleEntry(
       : null;
   }
   if (viewer.audience === 'facilitator') return entry;
-  return mayOthersSee(scenario, log, entry, viewer) ? entry : null;
+  return mayOthersSee(scenario, log, entry, viewer) ? withoutMeta(entry) : null;
 }
 
 function mayOthersSee(
@@ -141,4 +141,11 @@ export function publicScenario(scenario: Scenario, viewer: Viewer): PublicScenar
         ? scenario.checklists
         : scenario.checklists.filter((checklist) => viewer.roles.includes(checklist.role)),
   };
+}
+
+/** Who sent an action, and its client id, are the facilitator's to know. */
+function withoutMeta(entry: LogEntry): LogEntry {
+  if (!entry.meta) return entry;
+  const { meta, ...rest } = entry;
+  return rest as LogEntry;
 }

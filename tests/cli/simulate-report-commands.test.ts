@@ -164,9 +164,7 @@ describe('firedrill simulate and report usage errors', () => {
     expect(result.stdout).toBe('');
   });
 
-  // BUG (src/server/cli/simulate-command.ts): `Number('')` is 0, so an empty `--seed=` (as
-  // `--seed="$SEED"` with SEED unset gives) runs the drill with seed 0 and exits 0 instead
-  // of refusing a value that is not a whole number.
+  // `--seed="$SEED"` with SEED unset must not quietly run seed 0 (`Number('')` is 0).
   it('exits 2 for an empty --seed', slow, async () => {
     const result = await run('simulate', dbFailover, '--seed=', '--json');
     expect(result.code).toBe(2);

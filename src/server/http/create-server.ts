@@ -63,12 +63,6 @@ export async function createServer(
     },
   });
 
-  // DNS rebinding: a loopback server answers only to loopback names.
-  app.addHook('onRequest', async (request, reply) => {
-    if (!isAllowedHost(request.headers.host, loopback))
-      return sendError(reply, 403, 'this server answers only to localhost');
-    return undefined;
-  });
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('content-security-policy', contentSecurityPolicy);
     reply.header('x-content-type-options', 'nosniff');
@@ -90,6 +84,13 @@ export async function createServer(
 
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifyWebsocket, { options: { maxPayload: maxClientFrameBytes } });
+  // After the WebSocket plugin: its own hook must still see (and tear down) refused upgrades.
+  // DNS rebinding: a loopback server answers only to loopback names.
+  app.addHook('onRequest', async (request, reply) => {
+    if (!isAllowedHost(request.headers.host, loopback))
+      return sendError(reply, 403, 'this server answers only to localhost');
+    return undefined;
+  });
 
   const access = { key: options.key, keyRequired: !loopback };
   app.get('/api/health', async () => ({ status: 'ok' }));

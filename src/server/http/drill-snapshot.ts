@@ -10,6 +10,7 @@ export function snapshotFor(host: DrillHost, live: LiveDrill, caller: Caller): D
   const log = live.drill.log;
   const stored = host.store.getDrill(live.id) ?? live.stored;
   const facilitator = viewer.audience === 'facilitator';
+  const entries = visibleEntries(live.drill.scenario, log, log, viewer);
   const participants = host.store.participants(live.id).map(({ name, roles }) => ({ name, roles }));
   return {
     drill: {
@@ -22,8 +23,8 @@ export function snapshotFor(host: DrillHost, live: LiveDrill, caller: Caller): D
     audience: viewer.audience,
     scenario: publicScenario(live.drill.scenario, viewer),
     fullScenario: facilitator ? live.drill.scenario : null,
-    entries: visibleEntries(live.drill.scenario, log, log, viewer),
-    seq: log.length,
+    entries,
+    seq: facilitator ? log.length : (entries.at(-1)?.seq ?? 0),
     serverWallMs: host.now(),
     participants:
       viewer.audience === 'projector'

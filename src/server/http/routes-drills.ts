@@ -4,7 +4,12 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { parseAction } from '../../engine/actions';
-import { buildExport, parseExport } from '../../engine/drill-export';
+import {
+  buildExport,
+  maxExportDepth,
+  nestingDeeperThan,
+  parseExport,
+} from '../../engine/drill-export';
 import { scoreDrill } from '../../engine/score/score-drill';
 import { formatProblem } from '../../scenario/problems';
 import { createDrillBody, deleteDrillQuery, joinBody } from '../../protocol/http-bodies';
@@ -154,6 +159,8 @@ export function drillRoutes(
   app.post('/api/drills/import', { bodyLimit: importBodyLimit }, async (request, reply) => {
     if (!hasServerKey(request, access))
       return sendError(reply, 401, 'the facilitator key is required');
+    if (nestingDeeperThan(request.body, maxExportDepth))
+      return sendError(reply, 400, 'not a valid drill export: nested too deep');
     const parsed = parseExport(JSON.stringify(request.body), 'import.json');
     if (!parsed.ok)
       return sendError(reply, 400, 'not a valid drill export', parsed.problems.map(formatProblem));

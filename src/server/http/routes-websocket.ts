@@ -61,6 +61,10 @@ class DrillSocket {
   }
 
   start(): void {
+    const unsubscribeClose = this.live.onClose(() =>
+      this.socket.close(4404, 'the drill was deleted'),
+    );
+    this.socket.on('close', unsubscribeClose);
     this.socket.on('pong', () => (this.alive = true));
     this.socket.on('message', (data, isBinary) => this.receive(data, isBinary));
     this.socket.on('close', () => this.stop());

@@ -6,7 +6,7 @@
 const loopbackNames = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
 export function isLoopbackHost(host: string): boolean {
-  return loopbackNames.has(host) || host.startsWith('127.');
+  return loopbackNames.has(host) || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
 /** The hostname part of a Host header (`[::1]:8080` → `[::1]`). */
