@@ -3,10 +3,9 @@ import { replay } from '../../engine/drill';
 import { facilitatorToken } from '../api/credentials';
 import { ConnectionBanner } from '../components/connection-banner';
 import { DrillFeed } from '../components/drill-feed';
-import { useDrill } from '../drill/drill-store';
 import { formatDrillClock } from '../drill/drill-view';
-import { useDrillClock } from '../drill/use-drill-clock';
 import { useDrillConnection } from '../drill/use-drill-connection';
+import { useDrillScreen } from '../drill/use-drill-screen';
 import { ConsoleControls } from './console-controls';
 import { DrillResult } from './drill-result';
 import { EffectsInForce } from './effects-in-force';
@@ -21,15 +20,8 @@ import type { TeamRecordKind } from './team-recorder';
 export function ConsolePage({ drillId }: { drillId: string }) {
   const token = facilitatorToken(drillId);
   const { store, act } = useDrillConnection(drillId, token);
-  const status = useDrill(store, (state) => state.status);
-  const failure = useDrill(store, (state) => state.failure);
-  const queued = useDrill(store, (state) => state.queue.length);
-  const snapshot = useDrill(store, (state) => state.snapshot);
-  const entries = useDrill(store, (state) => state.entries);
-  const view = useDrill(store, (state) => state.view);
-  const refusal = useDrill(store, (state) => state.refusal);
-  const offset = useDrill(store, (state) => state.serverOffsetMs);
-  const nowMs = useDrillClock(view?.clock, offset);
+  const { status, failure, queued, snapshot, entries, view, refusal, nowMs } =
+    useDrillScreen(store);
   const [recording, setRecording] = useState<'escalation' | 'note' | null>(null);
   const [teamRecording, setTeamRecording] = useState<TeamRecordKind | null>(null);
 

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Scenario } from '../../scenario/types';
 import type { PageView } from '../drill/drill-view';
+import { CoveredFields, Dialog } from '../components/dialog';
 import { formatDrillClock } from '../drill/drill-view';
 
 const channels = ['page', 'phone', 'chat', 'bridge', 'email'] as const;
@@ -60,116 +61,85 @@ export function Recorder({
     (page) => page.delivered && page.ackedAtMs === null && !page.retracted,
   );
   return (
-    <div
-      className="overlay"
-      role="dialog"
-      aria-modal="true"
-      aria-labelledby="recorder-title"
-      onKeyDown={(event) => event.key === 'Escape' && onClose()}
-    >
-      <form
-        className="dialog"
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
-        }}
-      >
-        <h2 id="recorder-title">
+    <Dialog
+      title={
+        <>
           {kind === 'note' ? 'Note' : 'Escalation said out loud'}{' '}
           <span className="muted">at {formatDrillClock(stampedAtMs)}</span>
-        </h2>
-        {kind === 'escalation' ? (
-          <>
-            <div className="row">
-              <label>
-                From
-                <select value={from} onChange={(event) => setFrom(event.target.value)} autoFocus>
-                  {roles.map((role) => (
-                    <option key={role.id} value={role.id}>
-                      {role.name}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <label>
-                To
-                <select value={to} onChange={(event) => setTo(event.target.value)}>
-                  {roles.map((role) => (
-                    <option key={role.id} value={role.id}>
-                      {role.name}
-                      {levelOf(role.id) ? ` (${levelOf(role.id)})` : ''}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <label>
-                Channel
-                <select value={channel} onChange={(event) => setChannel(event.target.value)}>
-                  {channels.map((name) => (
-                    <option key={name}>{name}</option>
-                  ))}
-                </select>
-              </label>
-            </div>
-            {fields.length > 0 ? (
-              <fieldset>
-                <legend>The message covered</legend>
-                {fields.map((field) => (
-                  <label key={field} className="check">
-                    <input
-                      type="checkbox"
-                      checked={covered.includes(field)}
-                      onChange={(event) =>
-                        setCovered((current) =>
-                          event.target.checked
-                            ? [...current, field]
-                            : current.filter((name) => name !== field),
-                        )
-                      }
-                    />
-                    {field.replaceAll('_', ' ')}
-                  </label>
+        </>
+      }
+      submitLabel="Record"
+      onSubmit={submit}
+      onClose={onClose}
+    >
+      {kind === 'escalation' ? (
+        <>
+          <div className="row">
+            <label>
+              From
+              <select value={from} onChange={(event) => setFrom(event.target.value)} autoFocus>
+                {roles.map((role) => (
+                  <option key={role.id} value={role.id}>
+                    {role.name}
+                  </option>
                 ))}
-              </fieldset>
-            ) : null}
-          </>
-        ) : null}
-        <label>
-          {kind === 'note' ? 'Note' : 'Or what was said (optional)'}
-          <textarea
-            value={text}
-            onChange={(event) => setText(event.target.value)}
-            rows={3}
-            autoFocus={kind === 'note'}
-          />
-        </label>
-        {kind === 'escalation' && openPages.length > 0 ? (
-          <div className="acks">
-            <p className="muted">Acknowledged out loud?</p>
-            {openPages.map((page) => (
-              <button
-                key={page.seq}
-                type="button"
-                onClick={() => {
-                  act({ at, ack: { by: page.to, escalation: page.seq } });
-                  onClose();
-                }}
-              >
-                {roles.find((role) => role.id === page.to)?.name ?? page.to} acknowledged page{' '}
-                {page.seq}
-              </button>
-            ))}
+              </select>
+            </label>
+            <label>
+              To
+              <select value={to} onChange={(event) => setTo(event.target.value)}>
+                {roles.map((role) => (
+                  <option key={role.id} value={role.id}>
+                    {role.name}
+                    {levelOf(role.id) ? ` (${levelOf(role.id)})` : ''}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              Channel
+              <select value={channel} onChange={(event) => setChannel(event.target.value)}>
+                {channels.map((name) => (
+                  <option key={name}>{name}</option>
+                ))}
+              </select>
+            </label>
           </div>
-        ) : null}
-        <div className="buttons">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary">
-            Record
-          </button>
+          <CoveredFields
+            legend="The message covered"
+            fields={fields}
+            covered={covered}
+            onChange={setCovered}
+          />
+        </>
+      ) : null}
+      <label>
+        {kind === 'note' ? 'Note' : 'Or what was said (optional)'}
+        <textarea
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+          rows={3}
+          autoFocus={kind === 'note'}
+        />
+      </label>
+      {kind === 'escalation' && openPages.length > 0 ? (
+        <div className="acks">
+          <p className="muted">Acknowledged out loud?</p>
+          {openPages.map((page) => (
+            <button
+              key={page.seq}
+              type="button"
+              onClick={() => {
+                act({ at, ack: { by: page.to, escalation: page.seq } });
+                onClose();
+              }}
+            >
+              {roles.find((role) => role.id === page.to)?.name ?? page.to} acknowledged page{' '}
+              {page.seq}
+            </button>
+          ))}
         </div>
-      </form>
-    </div>
+      ) : null}
+    </Dialog>
   );
 }

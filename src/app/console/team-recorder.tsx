@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Scenario } from '../../scenario/types';
+import { CoveredFields, Dialog } from '../components/dialog';
 import { formatDrillClock } from '../drill/drill-view';
 
 export type TeamRecordKind = 'handoff' | 'checklist' | 'decision' | 'severity' | 'adhoc';
@@ -86,121 +87,92 @@ export function TeamRecorder({
     </label>
   );
   return (
-    <div
-      className="overlay"
-      role="dialog"
-      aria-modal="true"
-      aria-labelledby="team-recorder-title"
-      onKeyDown={(event) => event.key === 'Escape' && onClose()}
-    >
-      <form
-        className="dialog"
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
-        }}
-      >
-        <h2 id="team-recorder-title">
+    <Dialog
+      title={
+        <>
           {titles[kind]}{' '}
           {kind === 'adhoc' ? null : (
             <span className="muted">at {formatDrillClock(stampedAtMs)}</span>
           )}
-        </h2>
-        {kind === 'handoff' ? (
-          <>
-            <div className="row">
-              {roleSelect('From', from, setFrom)}
-              {roleSelect('To', to, setTo)}
-            </div>
-            <fieldset>
-              <legend>The handoff covered</legend>
-              {(scenario.templates.handoff ?? []).map((field) => (
-                <label key={field} className="check">
-                  <input
-                    type="checkbox"
-                    checked={covered.includes(field)}
-                    onChange={(event) =>
-                      setCovered((current) =>
-                        event.target.checked
-                          ? [...current, field]
-                          : current.filter((name) => name !== field),
-                      )
-                    }
-                  />
-                  {field.replaceAll('_', ' ')}
-                </label>
-              ))}
-            </fieldset>
-          </>
-        ) : null}
-        {kind === 'checklist' ? (
+        </>
+      }
+      submitLabel={kind === 'adhoc' ? 'Send to everyone' : 'Record'}
+      onSubmit={submit}
+      onClose={onClose}
+    >
+      {kind === 'handoff' ? (
+        <>
+          <div className="row">
+            {roleSelect('From', from, setFrom)}
+            {roleSelect('To', to, setTo)}
+          </div>
+          <CoveredFields
+            legend="The handoff covered"
+            fields={scenario.templates.handoff ?? []}
+            covered={covered}
+            onChange={setCovered}
+          />
+        </>
+      ) : null}
+      {kind === 'checklist' ? (
+        <label>
+          Item (ticks it, or unticks it if it is ticked)
+          <select value={item} onChange={(event) => setItem(event.target.value)}>
+            {scenario.checklists.flatMap((checklist) =>
+              checklist.items.map((text, index) => (
+                <option key={`${checklist.id}:${index}`} value={`${checklist.id}:${index}`}>
+                  {checklists.get(checklist.id)?.[index] ? '☑' : '☐'} {checklist.title}: {text}
+                </option>
+              )),
+            )}
+          </select>
+        </label>
+      ) : null}
+      {kind === 'decision' ? (
+        <div className="row">
           <label>
-            Item (ticks it, or unticks it if it is ticked)
-            <select value={item} onChange={(event) => setItem(event.target.value)}>
-              {scenario.checklists.flatMap((checklist) =>
-                checklist.items.map((text, index) => (
-                  <option key={`${checklist.id}:${index}`} value={`${checklist.id}:${index}`}>
-                    {checklists.get(checklist.id)?.[index] ? '☑' : '☐'} {checklist.title}: {text}
-                  </option>
-                )),
-              )}
+            Decision
+            <select value={decision} onChange={(event) => setDecision(event.target.value)}>
+              {scenario.decisions.map((candidate) => (
+                <option key={candidate.id} value={candidate.id}>
+                  {candidate.title}
+                </option>
+              ))}
             </select>
           </label>
-        ) : null}
-        {kind === 'decision' ? (
-          <div className="row">
-            <label>
-              Decision
-              <select value={decision} onChange={(event) => setDecision(event.target.value)}>
-                {scenario.decisions.map((candidate) => (
-                  <option key={candidate.id} value={candidate.id}>
-                    {candidate.title}
-                  </option>
-                ))}
-              </select>
-            </label>
-            {roleSelect('Taken by', from, setFrom)}
-          </div>
-        ) : null}
-        {kind === 'severity' ? (
-          <div className="row">
-            <label>
-              Severity
-              <select value={severity} onChange={(event) => setSeverity(event.target.value)}>
-                {['SEV1', 'SEV2', 'SEV3', 'SEV4'].map((level) => (
-                  <option key={level}>{level}</option>
-                ))}
-              </select>
-            </label>
-            {roleSelect('Declared by', from, setFrom)}
-          </div>
-        ) : null}
-        {kind === 'adhoc' ? (
-          <>
-            <label>
-              Title
-              <input
-                value={title}
-                onChange={(event) => setTitle(event.target.value)}
-                maxLength={200}
-                autoFocus
-              />
-            </label>
-            <label>
-              Message
-              <textarea value={body} onChange={(event) => setBody(event.target.value)} rows={3} />
-            </label>
-          </>
-        ) : null}
-        <div className="buttons">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary">
-            {kind === 'adhoc' ? 'Send to everyone' : 'Record'}
-          </button>
+          {roleSelect('Taken by', from, setFrom)}
         </div>
-      </form>
-    </div>
+      ) : null}
+      {kind === 'severity' ? (
+        <div className="row">
+          <label>
+            Severity
+            <select value={severity} onChange={(event) => setSeverity(event.target.value)}>
+              {['SEV1', 'SEV2', 'SEV3', 'SEV4'].map((level) => (
+                <option key={level}>{level}</option>
+              ))}
+            </select>
+          </label>
+          {roleSelect('Declared by', from, setFrom)}
+        </div>
+      ) : null}
+      {kind === 'adhoc' ? (
+        <>
+          <label>
+            Title
+            <input
+              value={title}
+              onChange={(event) => setTitle(event.target.value)}
+              maxLength={200}
+              autoFocus
+            />
+          </label>
+          <label>
+            Message
+            <textarea value={body} onChange={(event) => setBody(event.target.value)} rows={3} />
+          </label>
+        </>
+      ) : null}
+    </Dialog>
   );
 }

@@ -2,23 +2,15 @@ import { useEffect, useRef, useState } from 'react';
 import { participantToken } from '../api/credentials';
 import { ConnectionBanner } from '../components/connection-banner';
 import { DrillFeed } from '../components/drill-feed';
-import { useDrill } from '../drill/drill-store';
 import { formatDrillClock } from '../drill/drill-view';
-import { useDrillClock } from '../drill/use-drill-clock';
 import { useDrillConnection } from '../drill/use-drill-connection';
+import { useDrillScreen } from '../drill/use-drill-screen';
 import { EscalateForm } from './escalate-form';
 
 /** A phone's view of the drill: the pager, Acknowledge, Escalate, and the role's checklist. */
 export function ParticipantView({ drillId, onLeave }: { drillId: string; onLeave: () => void }) {
   const { store, act } = useDrillConnection(drillId, participantToken(drillId));
-  const status = useDrill(store, (state) => state.status);
-  const failure = useDrill(store, (state) => state.failure);
-  const queued = useDrill(store, (state) => state.queue.length);
-  const snapshot = useDrill(store, (state) => state.snapshot);
-  const view = useDrill(store, (state) => state.view);
-  const refusal = useDrill(store, (state) => state.refusal);
-  const offset = useDrill(store, (state) => state.serverOffsetMs);
-  const nowMs = useDrillClock(view?.clock, offset);
+  const { status, failure, queued, snapshot, view, refusal, nowMs } = useDrillScreen(store);
   const [writing, setWriting] = useState<'escalate' | 'handoff' | null>(null);
   const roles = snapshot?.you?.roles ?? [];
   const openPages = (view?.pages ?? []).filter(

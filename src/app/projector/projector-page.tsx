@@ -2,10 +2,9 @@ import { lazy, Suspense } from 'react';
 import { facilitatorToken, projectorKey } from '../api/credentials';
 import { ConnectionBanner } from '../components/connection-banner';
 import { DrillFeed } from '../components/drill-feed';
-import { useDrill } from '../drill/drill-store';
 import { formatDrillClock } from '../drill/drill-view';
-import { useDrillClock } from '../drill/use-drill-clock';
 import { useDrillConnection } from '../drill/use-drill-connection';
+import { useDrillScreen } from '../drill/use-drill-screen';
 import { PathLadders } from './path-ladders';
 
 // Charts are the heaviest code in the app: they load only when a metric arrives.
@@ -17,12 +16,7 @@ const MetricCharts = lazy(() =>
 export function ProjectorPage({ drillId }: { drillId: string }) {
   const token = projectorKey(drillId) ?? facilitatorToken(drillId);
   const { store } = useDrillConnection(drillId, token);
-  const status = useDrill(store, (state) => state.status);
-  const failure = useDrill(store, (state) => state.failure);
-  const snapshot = useDrill(store, (state) => state.snapshot);
-  const view = useDrill(store, (state) => state.view);
-  const offset = useDrill(store, (state) => state.serverOffsetMs);
-  const nowMs = useDrillClock(view?.clock, offset);
+  const { status, failure, snapshot, view, nowMs } = useDrillScreen(store);
   if (!token) {
     return (
       <div className="projector">

@@ -3,6 +3,7 @@ import type { CreateDrillReply } from '../../protocol/http-bodies';
 import type { Scenario } from '../../scenario/types';
 import { apiRequest } from '../api/api-client';
 import { rememberFacilitatorToken, rememberProjectorKey } from '../api/credentials';
+import { Dialog } from '../components/dialog';
 import { navigate } from '../router/router';
 
 /** Seed, speed and team for a new drill; the facilitator token stays in this browser. */
@@ -38,73 +39,55 @@ export function StartDrillDialog({
     }
   };
   return (
-    <div
-      className="overlay"
-      role="dialog"
-      aria-modal="true"
-      aria-labelledby="start-title"
-      onKeyDown={(event) => event.key === 'Escape' && onClose()}
+    <Dialog
+      title={<>Start a drill: {scenario.title}</>}
+      submitLabel={busy ? 'Creating…' : 'Create drill'}
+      busy={busy}
+      onSubmit={() => void submit()}
+      onClose={onClose}
     >
-      <form
-        className="dialog"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
-        <h2 id="start-title">Start a drill: {scenario.title}</h2>
-        <label>
-          Team name
-          <input
-            value={team}
-            onChange={(event) => setTeam(event.target.value)}
-            placeholder="e.g. Payments on-call"
-            maxLength={100}
-            autoFocus
-          />
-        </label>
-        <label>
-          Seed{' '}
-          <span className="muted">(blank: random; the same seed gives the same surprises)</span>
-          <input
-            value={seed}
-            onChange={(event) => setSeed(event.target.value.replace(/\D/g, ''))}
-            inputMode="numeric"
-          />
-        </label>
-        <label>
-          Speed
-          <select
-            value={speed}
-            onChange={(event) => setSpeed(event.target.value)}
-            disabled={scenario.mode === 'gameday'}
-          >
-            <option value="0.5">×0.5</option>
-            <option value="1">×1 (real time)</option>
-            <option value="2">×2</option>
-            <option value="4">×4</option>
-          </select>
-        </label>
-        {scenario.mode === 'gameday' ? (
-          <p className="muted">
-            Game day: experiments run as dry runs unless real FIS experiments are armed, and the
-            drill runs at real time.
-          </p>
-        ) : null}
-        {error ? (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        ) : null}
-        <div className="buttons">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? 'Creating…' : 'Create drill'}
-          </button>
-        </div>
-      </form>
-    </div>
+      <label>
+        Team name
+        <input
+          value={team}
+          onChange={(event) => setTeam(event.target.value)}
+          placeholder="e.g. Payments on-call"
+          maxLength={100}
+          autoFocus
+        />
+      </label>
+      <label>
+        Seed <span className="muted">(blank: random; the same seed gives the same surprises)</span>
+        <input
+          value={seed}
+          onChange={(event) => setSeed(event.target.value.replace(/\D/g, ''))}
+          inputMode="numeric"
+        />
+      </label>
+      <label>
+        Speed
+        <select
+          value={speed}
+          onChange={(event) => setSpeed(event.target.value)}
+          disabled={scenario.mode === 'gameday'}
+        >
+          <option value="0.5">×0.5</option>
+          <option value="1">×1 (real time)</option>
+          <option value="2">×2</option>
+          <option value="4">×4</option>
+        </select>
+      </label>
+      {scenario.mode === 'gameday' ? (
+        <p className="muted">
+          Game day: experiments run as dry runs unless real FIS experiments are armed, and the drill
+          runs at real time.
+        </p>
+      ) : null}
+      {error ? (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </Dialog>
   );
 }
