@@ -45,6 +45,10 @@ describe('a drill from start to result', () => {
     await console.getByRole('link', { name: 'Primary database failover under load' }).click();
     await console.getByRole('heading', { name: 'Primary database failover under load' }).waitFor();
     await saveScreenshot(console, 'scenario-desktop');
+    await console.setViewportSize({ width: 390, height: 844 });
+    await saveScreenshot(console, 'scenario-phone');
+    expect(await scrollsSideways(console)).toBe(false);
+    await console.setViewportSize({ width: 1400, height: 900 });
     await console.getByRole('button', { name: 'Start drill…' }).click();
     await console.getByLabel('Team name').fill('Blue team');
     await console.getByLabel(/^Seed/).fill('3');
@@ -75,6 +79,10 @@ describe('a drill from start to result', () => {
     const ana = await newPage(phone);
     await ana.goto(`${app.url}/join/${code}`);
     await saveScreenshot(ana, 'join-phone');
+    const desk = await newPage({ viewport: { width: 1280, height: 800 } });
+    await desk.goto(`${app.url}/join/${code}`);
+    await desk.getByRole('heading', { name: 'Join a drill' }).waitFor();
+    await saveScreenshot(desk, 'join-desktop');
     await ana.getByLabel('Your name').fill('Ana');
     await ana.getByLabel(/^Your role/).fill('oncall');
     await ana.getByRole('button', { name: 'Join' }).click();

@@ -77,29 +77,31 @@ export function ScenarioPage({ scenarioId }: { scenarioId: string }) {
       </div>
 
       <h2>Expectations</h2>
-      <table className="table">
-        <thead>
-          <tr>
-            <th>Expectation</th>
-            <th>Escalate to</th>
-            <th>On time within</th>
-            <th>Missed after</th>
-          </tr>
-        </thead>
-        <tbody>
-          {scenario.expectations.map((expectation) => (
-            <tr key={expectation.id}>
-              <td>{expectation.title}</td>
-              <td>
-                {roleName(expectation.escalateTo)}
-                {expectation.path ? ' (or higher)' : ''}
-              </td>
-              <td>{formatDuration(expectation.targetMs)}</td>
-              <td>{formatDuration(expectation.deadlineMs)}</td>
+      <div className="table-scroll">
+        <table className="table">
+          <thead>
+            <tr>
+              <th>Expectation</th>
+              <th>Escalate to</th>
+              <th>On time within</th>
+              <th>Missed after</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {scenario.expectations.map((expectation) => (
+              <tr key={expectation.id}>
+                <td>{expectation.title}</td>
+                <td>
+                  {roleName(expectation.escalateTo)}
+                  {expectation.path ? ' (or higher)' : ''}
+                </td>
+                <td>{formatDuration(expectation.targetMs)}</td>
+                <td>{formatDuration(expectation.deadlineMs)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
 
       <h2>Injects</h2>
       <ol className="timeline">
