@@ -17,6 +17,12 @@ const ConsolePage = lazy(() =>
 const ProjectorPage = lazy(() =>
   import('./projector/projector-page').then((module) => ({ default: module.ProjectorPage })),
 );
+const ScorecardPage = lazy(() =>
+  import('./review/scorecard-page').then((module) => ({ default: module.ScorecardPage })),
+);
+const HistoryPage = lazy(() =>
+  import('./review/history-page').then((module) => ({ default: module.HistoryPage })),
+);
 const JoinPage = lazy(() =>
   import('./participant/join-page').then((module) => ({ default: module.JoinPage })),
 );
@@ -39,6 +45,10 @@ export function App() {
           Firedrill
         </a>
         <span className="tagline">Escalation is encouraged.</span>
+        <nav className="nav">
+          <a href="/">Library</a>
+          <a href="/history">History</a>
+        </nav>
       </header>
       <main className="page">
         <Suspense fallback={<p className="loading">Loading…</p>}>{pageFor(route)}</Suspense>
@@ -58,8 +68,9 @@ function pageFor(route: Route): ReactNode {
     case 'join':
       return <JoinPage key={route.code ?? ''} code={route.code} />;
     case 'scorecard':
+      return <ScorecardPage drillId={route.id} />;
     case 'history':
-      return <NotYetBuilt route={route} />;
+      return <HistoryPage />;
     default:
       return (
         <section>
@@ -70,17 +81,4 @@ function pageFor(route: Route): ReactNode {
         </section>
       );
   }
-}
-
-/** Scorecards and history arrive with the review issue; until then, say where to look. */
-function NotYetBuilt({ route }: { route: Route }) {
-  return (
-    <section>
-      <h1>{route.page === 'history' ? 'History' : 'Scorecard'}</h1>
-      <p className="muted">
-        This page is not built yet. A drill&apos;s scorecard is on its console once it ends, and
-        <code> npx firedrill report</code> scores an export.
-      </p>
-    </section>
-  );
 }

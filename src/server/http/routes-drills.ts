@@ -10,6 +10,8 @@ import {
   nestingDeeperThan,
   parseExport,
 } from '../../engine/drill-export';
+import { renderScorecardCsv } from '../../engine/report/render-scorecard-csv';
+import { renderScorecardMarkdown } from '../../engine/report/render-scorecard-markdown';
 import { scoreDrill } from '../../engine/score/score-drill';
 import { formatProblem } from '../../scenario/problems';
 import { createDrillBody, deleteDrillQuery, joinBody } from '../../protocol/http-bodies';
@@ -155,6 +157,42 @@ export function drillRoutes(
       log: live.drill.log,
     });
   });
+
+  // The scorecard as a document to share: Markdown, or CSV (one table at a time).
+  app.get<{ Params: { id: string }; Querystring: Record<string, string | undefined> }>(
+    '/api/drills/:id/report',
+    async (request, reply) => {
+      const found = resolve(request, reply);
+      if (!found) return reply;
+      const { live, caller } = found;
+      const over = live.drill.phase() === 'ended' || live.drill.phase() === 'aborted';
+      if (caller.viewer.audience !== 'facilitator' && !over)
+        return sendError(reply, 403, 'the report is shown once the drill has ended');
+      const { format = 'markdown', table = 'expectations' } = request.query;
+      const card = scoreDrill(live.drill.scenario, live.drill.log, {
+        endMs: live.drill.drillTimeAt(host.now()),
+      });
+      const name = `firedrill-${live.drill.scenario.id}-${live.id}`;
+      if (format === 'markdown') {
+        return reply
+          .type('text/markdown; charset=utf-8')
+          .header('content-disposition', `attachment; filename="${name}.md"`)
+          .send(renderScorecardMarkdown(card, live.drill.scenario));
+      }
+      if (format === 'csv' && (table === 'expectations' || table === 'escalations')) {
+        const csv = renderScorecardCsv(card, live.drill.scenario, live.drill.log, table);
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="${name}-${table}.csv"`)
+          .send(csv);
+      }
+      return sendError(
+        reply,
+        400,
+        'format is markdown, or csv with table=expectations or table=escalations',
+      );
+    },
+  );
 
   app.post('/api/drills/import', { bodyLimit: importBodyLimit }, async (request, reply) => {
     if (!hasServerKey(request, access))

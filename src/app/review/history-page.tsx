@@ -1,0 +1,149 @@
+import { lazy, Suspense, useMemo, useState } from 'react';
+import { apiRequest } from '../api/api-client';
+import { facilitatorToken } from '../api/credentials';
+import { useAsync } from '../components/use-async';
+
+export interface DrillSummary {
+  readonly id: string;
+  readonly scenario: string;
+  readonly team: string;
+  readonly status: string;
+  readonly createdWallMs: number;
+  readonly endedWallMs: number | null;
+  readonly excluded: boolean;
+  readonly overall: number | null;
+  readonly timeToFirstEscalationS: number | null;
+}
+
+const TrendChart = lazy(() =>
+  import('./trend-chart').then((module) => ({ default: module.TrendChart })),
+);
+
+/** Past drills, filtered by scenario and team, with the trend of the runs that count. */
+export function HistoryPage() {
+  const [version, setVersion] = useState(0);
+  const loaded = useAsync(
+    () => apiRequest<{ drills: readonly DrillSummary[] }>('/api/drills'),
+    `history:${version}`,
+  );
+  const [scenario, setScenario] = useState('');
+  const [team, setTeam] = useState('');
+  const drills = useMemo(() => (loaded.status === 'ready' ? loaded.value.drills : []), [loaded]);
+  const shown = drills.filter(
+    (drill) => (!scenario || drill.scenario === scenario) && (!team || drill.team === team),
+  );
+  const trend = shown.filter((drill) => !drill.excluded && drill.endedWallMs !== null);
+  const change = async (drill: DrillSummary, exclude: boolean) => {
+    const token = facilitatorToken(drill.id);
+    if (!token) return;
+    if (!exclude && !window.confirm('Delete this drill and its log for good?')) return;
+    await apiRequest(`/api/drills/${drill.id}${exclude ? '?exclude=true' : ''}`, {
+      method: 'DELETE',
+      token,
+    }).catch(() => undefined);
+    setVersion((count) => count + 1);
+  };
+  if (loaded.status === 'failed')
+    return (
+      <p className="alert" role="alert">
+        {loaded.error}
+      </p>
+    );
+  return (
+    <section aria-labelledby="history-title">
+      <div className="page-head">
+        <h1 id="history-title">History</h1>
+        <div className="row filters">
+          <label>
+            Scenario
+            <select value={scenario} onChange={(event) => setScenario(event.target.value)}>
+              <option value="">All</option>
+              {[...new Set(drills.map((drill) => drill.scenario))].map((id) => (
+                <option key={id}>{id}</option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Team
+            <select value={team} onChange={(event) => setTeam(event.target.value)}>
+              <option value="">All</option>
+              {[...new Set(drills.map((drill) => drill.team))].map((name) => (
+                <option key={name} value={name}>
+                  {name || '(no team)'}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      </div>
+      <p className="exercise">Exercise data from Firedrill drills — not real incident metrics.</p>
+      {trend.length > 1 ? (
+        <Suspense fallback={<p className="muted">Drawing the trend…</p>}>
+          <TrendChart drills={trend} />
+        </Suspense>
+      ) : (
+        <p className="muted">The trend appears once two finished drills count.</p>
+      )}
+      <div className="table-scroll">
+        <table className="table">
+          <thead>
+            <tr>
+              <th>Date</th>
+              <th>Scenario</th>
+              <th>Team</th>
+              <th>Status</th>
+              <th>Overall</th>
+              <th>First escalation</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((drill) => (
+              <tr key={drill.id} className={drill.excluded ? 'excluded' : ''}>
+                <td>{new Date(drill.createdWallMs).toLocaleString()}</td>
+                <td>{drill.scenario}</td>
+                <td>{drill.team || '—'}</td>
+                <td>
+                  {drill.status}
+                  {drill.excluded ? ' (not in trends)' : ''}
+                </td>
+                <td>{drill.overall ?? '—'}</td>
+                <td>
+                  {drill.timeToFirstEscalationS === null
+                    ? '—'
+                    : `${Math.round(drill.timeToFirstEscalationS)}s`}
+                </td>
+                <td className="row-actions">
+                  <a href={`/drills/${drill.id}/scorecard`}>Scorecard</a>
+                  {facilitatorToken(drill.id) ? (
+                    <>
+                      {!drill.excluded ? (
+                        <button
+                          type="button"
+                          className="link"
+                          onClick={() => void change(drill, true)}
+                        >
+                          Keep out of trends
+                        </button>
+                      ) : null}
+                      <button
+                        type="button"
+                        className="link"
+                        onClick={() => void change(drill, false)}
+                      >
+                        Delete
+                      </button>
+                    </>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {loaded.status === 'ready' && drills.length === 0 ? (
+        <p className="empty">No drills yet.</p>
+      ) : null}
+    </section>
+  );
+}

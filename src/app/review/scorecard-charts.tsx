@@ -1,0 +1,209 @@
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  ReferenceArea,
+  ResponsiveContainer,
+  Scatter,
+  ScatterChart,
+  Tooltip,
+  XAxis,
+  YAxis,
+  ZAxis,
+} from 'recharts';
+import type { VisibleEntry } from '../../protocol/drill-snapshot';
+import { formatDrillClock } from '../drill/drill-view';
+import type { Scorecard } from './scorecard-types';
+import { verdictLabels } from './scorecard-types';
+
+const verdictColour: Record<string, string> = {
+  on_time: '#15803d',
+  late: '#b45309',
+  missed: '#991b1b',
+  not_due: '#78716c',
+  not_triggered: '#a8a29e',
+};
+const verdictShape = {
+  on_time: 'circle',
+  late: 'diamond',
+  missed: 'cross',
+  not_due: 'square',
+  not_triggered: 'triangle',
+} as const;
+
+/** The escalation timeline, latency against target, and the dimensions; points select their trace. */
+export function ScorecardCharts({
+  card,
+  entries,
+  onSelect,
+}: {
+  card: Scorecard;
+  entries: readonly VisibleEntry[];
+  onSelect: (title: string, seqs: readonly (number | null)[]) => void;
+}) {
+  const triggered = card.expectations.filter((expectation) => expectation.triggered_at_s !== null);
+  const rows = triggered.map((expectation, index) => ({ ...expectation, row: index + 1 }));
+  const points = rows
+    .filter((row) => row.escalated_at_s !== null)
+    .map((row) => ({
+      x: row.escalated_at_s,
+      y: row.row,
+      verdict: row.verdict,
+      id: row.id,
+      trace: row.trace,
+    }));
+  const injects = entries
+    .filter((entry) => entry.type === 'inject.fired')
+    .map((entry) => ({
+      x: entry.drillMs / 1000,
+      y: 0,
+      title: entry.inject?.title ?? '',
+      seq: entry.seq,
+    }));
+  const latency = card.expectations
+    .filter((expectation) => expectation.latency_s !== null)
+    .map((expectation) => ({
+      id: expectation.id,
+      latency: expectation.latency_s,
+      target: expectation.target_s,
+      verdict: expectation.verdict,
+      trace: expectation.trace,
+    }));
+  const selectExpectation = (payload: unknown) => {
+    const point = payload as {
+      id: string;
+      trace: { trigger: number | null; escalation: number | null };
+    };
+    onSelect(point.id, [point.trace.trigger, point.trace.escalation]);
+  };
+  const dimensions = Object.entries(card.dimensions).map(([name, value]) => ({
+    name,
+    value: value ?? 0,
+    measured: value !== null,
+  }));
+  return (
+    <section className="charts" aria-labelledby="charts-title">
+      <h2 id="charts-title">Escalation timeline</h2>
+      <p className="muted">
+        Each row is an expectation: its window from trigger to target (light) and deadline
+        (lighter); the mark is the escalation that met it. Diamonds at the bottom are injects.
+      </p>
+      <div data-testid="timeline-chart">
+        <ResponsiveContainer width="100%" height={80 + rows.length * 36}>
+          <ScatterChart margin={{ top: 10, right: 20, bottom: 10, left: 10 }}>
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis
+              type="number"
+              dataKey="x"
+              name="drill time"
+              domain={[0, Math.max(card.duration_s, 60)]}
+              tickFormatter={(value: number) => formatDrillClock(value * 1000)}
+            />
+            <YAxis
+              type="number"
+              dataKey="y"
+              domain={[0, rows.length + 1]}
+              ticks={rows.map((row) => row.row)}
+              tickFormatter={(value: number) => rows[value - 1]?.id ?? ''}
+              width={150}
+            />
+            <ZAxis range={[90, 90]} />
+            {rows.map((row) => (
+              <ReferenceArea
+                key={`deadline-${row.id}`}
+                x1={row.triggered_at_s ?? 0}
+                x2={(row.triggered_at_s ?? 0) + row.deadline_s}
+                y1={row.row - 0.3}
+                y2={row.row + 0.3}
+                fill="#fde68a"
+                fillOpacity={0.35}
+                ifOverflow="hidden"
+                className="deadline-band"
+              />
+            ))}
+            {rows.map((row) => (
+              <ReferenceArea
+                key={`target-${row.id}`}
+                x1={row.triggered_at_s ?? 0}
+                x2={(row.triggered_at_s ?? 0) + row.target_s}
+                y1={row.row - 0.3}
+                y2={row.row + 0.3}
+                fill="#86efac"
+                fillOpacity={0.5}
+                ifOverflow="hidden"
+                className="target-band"
+              />
+            ))}
+            <Tooltip formatter={(value) => formatDrillClock(Number(value) * 1000)} />
+            <Scatter
+              data={injects}
+              shape="diamond"
+              fill="#2563eb"
+              onClick={(item: { payload?: unknown }) => {
+                const point = item.payload as { seq: number; title: string };
+                onSelect(point.title || 'inject', [point.seq]);
+              }}
+            />
+            {(Object.keys(verdictShape) as (keyof typeof verdictShape)[]).map((verdict) => (
+              <Scatter
+                key={verdict}
+                name={verdictLabels[verdict].text}
+                data={points.filter((point) => point.verdict === verdict)}
+                shape={verdictShape[verdict]}
+                fill={verdictColour[verdict] ?? '#78716c'}
+                onClick={(item: { payload?: unknown }) => selectExpectation(item.payload)}
+              />
+            ))}
+          </ScatterChart>
+        </ResponsiveContainer>
+      </div>
+
+      <div className="chart-pair">
+        <figure>
+          <figcaption>Latency against target (seconds)</figcaption>
+          <ResponsiveContainer width="100%" height={220}>
+            <BarChart data={latency} layout="vertical" margin={{ left: 10, right: 20 }}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis type="number" />
+              <YAxis type="category" dataKey="id" width={150} />
+              <Tooltip />
+              <Bar dataKey="target" name="target" fill="#d6d3d1" />
+              <Bar
+                dataKey="latency"
+                name="latency"
+                onClick={(item: { payload?: unknown }) => selectExpectation(item.payload)}
+              >
+                {latency.map((row) => (
+                  <Cell key={row.id} fill={verdictColour[row.verdict] ?? '#78716c'} />
+                ))}
+              </Bar>
+            </BarChart>
+          </ResponsiveContainer>
+        </figure>
+        <figure>
+          <figcaption>Dimensions (0–100; grey: nothing to measure)</figcaption>
+          <ResponsiveContainer width="100%" height={220}>
+            <BarChart data={dimensions} margin={{ left: 0, right: 20 }}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis dataKey="name" interval={0} />
+              <YAxis domain={[0, 100]} />
+              <Tooltip />
+              <Bar
+                dataKey="value"
+                onClick={(item: { payload?: unknown }) => {
+                  const name = (item.payload as { name: keyof Scorecard['dimensions'] }).name;
+                  onSelect(name, card.trace[name]);
+                }}
+              >
+                {dimensions.map((row) => (
+                  <Cell key={row.name} fill={row.measured ? '#1e3a8a' : '#d6d3d1'} />
+                ))}
+              </Bar>
+            </BarChart>
+          </ResponsiveContainer>
+        </figure>
+      </div>
+    </section>
+  );
+}

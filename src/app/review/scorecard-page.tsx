@@ -1,0 +1,193 @@
+import { lazy, Suspense, useState } from 'react';
+import type { DrillSnapshot, VisibleEntry } from '../../protocol/drill-snapshot';
+import { apiRequest } from '../api/api-client';
+import { facilitatorToken, participantToken } from '../api/credentials';
+import { useAsync } from '../components/use-async';
+import { DebriefPanel } from './debrief-panel';
+import { ExportLinks } from './export-links';
+import type { Scorecard } from './scorecard-types';
+import { metricExplanations, verdictLabels } from './scorecard-types';
+import { TracePanel } from './trace-panel';
+
+const ScorecardCharts = lazy(() =>
+  import('./scorecard-charts').then((module) => ({ default: module.ScorecardCharts })),
+);
+
+/** What people come back for: an honest scorecard, every number traceable to the log. */
+export function ScorecardPage({ drillId }: { drillId: string }) {
+  const token = facilitatorToken(drillId) ?? participantToken(drillId);
+  const [refresh, setRefresh] = useState(0);
+  const loaded = useAsync(async () => {
+    const [card, snapshot] = await Promise.all([
+      apiRequest<Scorecard>(`/api/drills/${drillId}/scorecard`, { token }),
+      apiRequest<DrillSnapshot>(`/api/drills/${drillId}`, { token }),
+    ]);
+    return { card, snapshot };
+  }, `${drillId}:${refresh}`);
+  const [trace, setTrace] = useState<{ title: string; seqs: readonly number[] } | null>(null);
+  if (!token) return <p className="alert">This browser holds no token for this drill.</p>;
+  if (loaded.status === 'loading') return <p className="muted">Scoring the drill…</p>;
+  if (loaded.status === 'failed')
+    return (
+      <p className="alert" role="alert">
+        {loaded.error}
+      </p>
+    );
+  const { card, snapshot } = loaded.value;
+  const entries: readonly VisibleEntry[] = snapshot.entries;
+  const show = (title: string, seqs: readonly (number | null)[]) =>
+    setTrace({ title, seqs: seqs.filter((seq): seq is number => seq !== null) });
+  const facilitator = snapshot.audience === 'facilitator';
+  return (
+    <article className="scorecard">
+      <p className="exercise">Exercise data from a Firedrill drill — not real incident metrics.</p>
+      <div className="page-head">
+        <div>
+          <p className="muted">
+            <a href={`/drills/${drillId}`}>Console</a> / scorecard
+          </p>
+          <h1>{snapshot.scenario.title}</h1>
+          <p className="muted">
+            {card.team ? `${card.team} · ` : ''}
+            {Math.round(card.duration_s / 60)} minutes
+          </p>
+        </div>
+        <button
+          type="button"
+          className="overall-badge"
+          onClick={() =>
+            show('Overall', [
+              ...card.trace.timeliness,
+              ...card.trace.communication,
+              ...card.trace.acknowledgement,
+              ...card.trace.checklists,
+            ])
+          }
+        >
+          <span className="overall">{card.overall ?? '—'}</span>
+          <span className="muted"> / 100 overall</span>
+        </button>
+      </div>
+
+      <section aria-labelledby="dimensions-title">
+        <h2 id="dimensions-title">Dimensions</h2>
+        <div className="dimensions">
+          {(Object.keys(card.dimensions) as (keyof Scorecard['dimensions'])[]).map((name) => (
+            <button
+              key={name}
+              type="button"
+              className="dimension"
+              onClick={() => show(name, card.trace[name])}
+            >
+              <span className="dimension-name">{name}</span>
+              <span className="dimension-value">{card.dimensions[name] ?? '—'}</span>
+            </button>
+          ))}
+        </div>
+      </section>
+
+      <section aria-labelledby="expectations-title">
+        <h2 id="expectations-title">Expectations</h2>
+        <div className="table-scroll">
+          <table className="table">
+            <thead>
+              <tr>
+                <th>Verdict</th>
+                <th>Expectation</th>
+                <th>Triggered</th>
+                <th>Escalated</th>
+                <th>Latency</th>
+                <th>Target / deadline</th>
+                <th>By → to</th>
+              </tr>
+            </thead>
+            <tbody>
+              {card.expectations.map((expectation) => (
+                <tr
+                  key={expectation.id}
+                  className={`verdict-${expectation.verdict}`}
+                  onClick={() =>
+                    show(expectation.id, [expectation.trace.trigger, expectation.trace.escalation])
+                  }
+                >
+                  <td className="verdict">
+                    <strong>
+                      {verdictLabels[expectation.verdict].mark}{' '}
+                      {verdictLabels[expectation.verdict].text}
+                    </strong>
+                    {expectation.anticipated ? <span className="muted"> (anticipated)</span> : null}
+                  </td>
+                  <td>
+                    <button type="button" className="link">
+                      {expectation.id}
+                    </button>
+                  </td>
+                  <td>{seconds(expectation.triggered_at_s)}</td>
+                  <td>{seconds(expectation.escalated_at_s)}</td>
+                  <td>{seconds(expectation.latency_s)}</td>
+                  <td>
+                    {seconds(expectation.target_s)} / {seconds(expectation.deadline_s)}
+                  </td>
+                  <td>{expectation.by ? `${expectation.by} → ${expectation.to}` : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      {trace ? (
+        <TracePanel
+          title={trace.title}
+          seqs={trace.seqs}
+          entries={entries}
+          onClose={() => setTrace(null)}
+        />
+      ) : null}
+
+      <Suspense fallback={<p className="muted">Drawing the charts…</p>}>
+        <ScorecardCharts card={card} entries={entries} onSelect={show} />
+      </Suspense>
+
+      <section aria-labelledby="metrics-title">
+        <h2 id="metrics-title">Metrics</h2>
+        <dl className="metrics">
+          {Object.entries(card.metrics).map(([name, value]) => (
+            <div key={name}>
+              <dt>
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => show(name, card.trace.metrics[name] ?? [])}
+                >
+                  {name.replaceAll('_', ' ').replace(/ s$/, ' (s)')}
+                </button>
+              </dt>
+              <dd>
+                <strong>{value === null ? '—' : Math.round(value * 10) / 10}</strong>{' '}
+                <span className="muted">{metricExplanations[name]}</span>
+              </dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+
+      <DebriefPanel
+        drillId={drillId}
+        token={token}
+        entries={entries}
+        canWrite={facilitator}
+        onSaved={() => setRefresh((count) => count + 1)}
+      />
+      {facilitator ? <ExportLinks drillId={drillId} token={token} /> : null}
+    </article>
+  );
+}
+
+function seconds(value: number | null): string {
+  if (value === null) return '—';
+  const total = Math.round(value);
+  return total >= 60
+    ? `${Math.floor(total / 60)}m${total % 60 ? `${total % 60}s` : ''}`
+    : `${total}s`;
+}

@@ -1,0 +1,48 @@
+import type { VisibleEntry } from '../../protocol/drill-snapshot';
+import { formatDrillClock } from '../drill/drill-view';
+
+/** The log entries behind a number: selecting any figure shows where it came from. */
+export function TracePanel({
+  title,
+  seqs,
+  entries,
+  onClose,
+}: {
+  title: string;
+  seqs: readonly number[];
+  entries: readonly VisibleEntry[];
+  onClose: () => void;
+}) {
+  const wanted = new Set(seqs);
+  const behind = entries.filter((entry) => wanted.has(entry.seq));
+  return (
+    <aside className="trace" aria-label={`Log entries behind ${title}`}>
+      <header>
+        <h2>Behind “{title}”</h2>
+        <button type="button" className="link" onClick={onClose}>
+          Close
+        </button>
+      </header>
+      {behind.length === 0 ? (
+        <p className="muted">No log entry stands behind this figure.</p>
+      ) : null}
+      <ol>
+        {behind.map((entry) => (
+          <li key={entry.seq} data-testid="trace-entry">
+            <code>#{entry.seq}</code> {formatDrillClock(entry.drillMs)}{' '}
+            <strong>{entry.type}</strong> <span className="muted">{summary(entry)}</span>
+          </li>
+        ))}
+      </ol>
+    </aside>
+  );
+}
+
+function summary(entry: VisibleEntry): string {
+  if (entry.inject) return entry.inject.title ?? entry.inject.id;
+  const payload = entry.payload as Record<string, unknown>;
+  return ['from', 'to', 'by', 'channel', 'checklist', 'decision', 'severity', 'expectation']
+    .filter((key) => payload[key] !== undefined && payload[key] !== null)
+    .map((key) => `${key} ${String(payload[key])}`)
+    .join(' · ');
+}
