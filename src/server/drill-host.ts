@@ -39,6 +39,14 @@ export interface DrillSummary {
   readonly excluded: boolean;
   readonly overall: number | null;
   readonly timeToFirstEscalationS: number | null;
+  readonly medianTimeToEscalateS: number | null;
+  /** Enough of the scorecard to compare two runs side by side. */
+  readonly dimensions: Readonly<Record<string, number | null>>;
+  readonly expectations: readonly {
+    readonly id: string;
+    readonly verdict: string;
+    readonly latencyS: number | null;
+  }[];
 }
 
 /** The clock checkpoint bounds how much downtime a crash can hide. */
@@ -166,6 +174,13 @@ export class DrillHost {
         excluded: stored.excluded,
         overall: card.overall,
         timeToFirstEscalationS: card.metrics.time_to_first_escalation_s,
+        medianTimeToEscalateS: card.metrics.median_time_to_escalate_s,
+        dimensions: { ...card.dimensions },
+        expectations: card.expectations.map((expectation) => ({
+          id: expectation.id,
+          verdict: expectation.verdict,
+          latencyS: expectation.latency_s,
+        })),
       };
     });
   }

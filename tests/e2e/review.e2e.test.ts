@@ -43,6 +43,14 @@ beforeAll(async () => {
   });
   await act({ ack: { by: 'ic' } });
   await act({ end: {} });
+  // A second run of the same scenario, by a team that said nothing, to compare with.
+  const quiet = (await call('/api/drills', {
+    scenario: 'db-failover-sev2',
+    seed: 3,
+    team: 'Green',
+  })) as typeof drill;
+  await call(`/api/drills/${quiet.id}/actions`, { start: {} }, quiet.facilitatorToken);
+  await call(`/api/drills/${quiet.id}/actions`, { end: {} }, quiet.facilitatorToken);
 });
 afterAll(async () => {
   await browser?.close();
@@ -116,8 +124,20 @@ describe('the history page', () => {
   it('lists the drill with its overall score', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(`${app.url}/history`);
-    await page.getByRole('cell', { name: 'db-failover-sev2' }).waitFor();
+    await page.getByRole('cell', { name: 'db-failover-sev2' }).first().waitFor();
     await expect(page.getByRole('cell', { name: 'Blue' }).count()).resolves.toBeGreaterThan(0);
+    for (const box of await page.getByRole('checkbox', { name: /^Compare db-failover-sev2/ }).all())
+      await box.check();
+    const comparison = page.getByTestId('comparison');
+    await comparison.waitFor();
+    await expect(comparison.locator('thead th').allTextContents()).resolves.toEqual([
+      '',
+      expect.stringMatching(/^(Blue|Green), /),
+      expect.stringMatching(/^(Blue|Green), /),
+    ]);
+    await expect(comparison.locator('tr', { hasText: 'page-ic' }).textContent()).resolves.toMatch(
+      /on time/,
+    );
     await saveScreenshot(page, 'history-desktop');
     await page.setViewportSize({ width: 390, height: 844 });
     await saveScreenshot(page, 'history-phone');

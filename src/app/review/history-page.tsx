@@ -2,6 +2,7 @@ import { lazy, Suspense, useMemo, useState } from 'react';
 import { apiRequest } from '../api/api-client';
 import { facilitatorToken } from '../api/credentials';
 import { useAsync } from '../components/use-async';
+import { RunComparison } from './run-comparison';
 
 export interface DrillSummary {
   readonly id: string;
@@ -13,6 +14,13 @@ export interface DrillSummary {
   readonly excluded: boolean;
   readonly overall: number | null;
   readonly timeToFirstEscalationS: number | null;
+  readonly medianTimeToEscalateS: number | null;
+  readonly dimensions: Readonly<Record<string, number | null>>;
+  readonly expectations: readonly {
+    readonly id: string;
+    readonly verdict: string;
+    readonly latencyS: number | null;
+  }[];
 }
 
 const TrendChart = lazy(() =>
@@ -28,6 +36,7 @@ export function HistoryPage() {
   );
   const [scenario, setScenario] = useState('');
   const [team, setTeam] = useState('');
+  const [compared, setCompared] = useState<readonly string[]>([]);
   const drills = useMemo(() => (loaded.status === 'ready' ? loaded.value.drills : []), [loaded]);
   const shown = drills.filter(
     (drill) => (!scenario || drill.scenario === scenario) && (!team || drill.team === team),
@@ -94,6 +103,7 @@ export function HistoryPage() {
               <th>Status</th>
               <th>Overall</th>
               <th>First escalation</th>
+              <th>Compare</th>
               <th />
             </tr>
           </thead>
@@ -112,6 +122,20 @@ export function HistoryPage() {
                   {drill.timeToFirstEscalationS === null
                     ? '—'
                     : `${Math.round(drill.timeToFirstEscalationS)}s`}
+                </td>
+                <td>
+                  <input
+                    type="checkbox"
+                    aria-label={`Compare ${drill.scenario} of ${new Date(drill.createdWallMs).toLocaleString()}`}
+                    checked={compared.includes(drill.id)}
+                    onChange={(event) =>
+                      setCompared((current) =>
+                        event.target.checked
+                          ? [...current, drill.id].slice(-2)
+                          : current.filter((id) => id !== drill.id),
+                      )
+                    }
+                  />
                 </td>
                 <td className="row-actions">
                   <a href={`/drills/${drill.id}/scorecard`}>Scorecard</a>
@@ -144,6 +168,11 @@ export function HistoryPage() {
       {loaded.status === 'ready' && drills.length === 0 ? (
         <p className="empty">No drills yet.</p>
       ) : null}
+      <RunComparison
+        drills={compared
+          .map((id) => drills.find((drill) => drill.id === id))
+          .filter((drill): drill is DrillSummary => drill !== undefined)}
+      />
     </section>
   );
 }

@@ -77,6 +77,7 @@ export function ScorecardCharts({
     };
     onSelect(point.id, [point.trace.trigger, point.trace.escalation]);
   };
+  const acks = ackTimes(entries);
   const dimensions = Object.entries(card.dimensions).map(([name, value]) => ({
     name,
     value: value ?? 0,
@@ -204,6 +205,59 @@ export function ScorecardCharts({
           </ResponsiveContainer>
         </figure>
       </div>
+      <figure>
+        <figcaption>
+          Time to acknowledge, per escalation (seconds; none: never acknowledged)
+        </figcaption>
+        <ResponsiveContainer width="100%" height={Math.max(120, 40 + acks.length * 28)}>
+          <BarChart data={acks} layout="vertical" margin={{ left: 10, right: 20 }}>
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis type="number" />
+            <YAxis type="category" dataKey="label" width={200} />
+            <Tooltip />
+            <Bar
+              dataKey="seconds"
+              name="time to acknowledge"
+              fill="#15803d"
+              onClick={(item: { payload?: unknown }) => {
+                const row = item.payload as { label: string; seqs: readonly number[] };
+                onSelect(row.label, row.seqs);
+              }}
+            />
+          </BarChart>
+        </ResponsiveContainer>
+      </figure>
     </section>
   );
+}
+
+/** Each team escalation that got through, with how long its acknowledgement took. */
+function ackTimes(
+  entries: readonly VisibleEntry[],
+): { label: string; seconds: number | null; seqs: readonly number[] }[] {
+  const retracted = new Set(
+    entries.flatMap((entry) => (entry.type === 'fact.retracted' ? [entry.payload.seq] : [])),
+  );
+  return entries.flatMap((entry) => {
+    if (
+      entry.type !== 'escalation.recorded' ||
+      entry.payload.system ||
+      !entry.payload.delivered ||
+      retracted.has(entry.seq)
+    )
+      return [];
+    const ack = entries.find(
+      (candidate) =>
+        candidate.type === 'acknowledgement.recorded' &&
+        candidate.payload.escalation === entry.seq &&
+        !retracted.has(candidate.seq),
+    );
+    return [
+      {
+        label: `#${entry.seq} ${entry.payload.from ?? ''} → ${entry.payload.to}`,
+        seconds: ack ? (ack.drillMs - entry.drillMs) / 1000 : null,
+        seqs: ack ? [entry.seq, ack.seq] : [entry.seq],
+      },
+    ];
+  });
 }

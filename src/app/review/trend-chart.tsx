@@ -12,15 +12,53 @@ import type { DrillSummary } from './history-page';
 
 const palette = ['#1e3a8a', '#b91c1c', '#15803d', '#7c3aed', '#b45309', '#0f766e'];
 
-/** Overall score over time, one line per team. */
-export function TrendChart({ drills }: { drills: readonly DrillSummary[] }) {
+/** One point per drill and team, in time order: what a trend line per team needs. */
+export function trendSeries(
+  drills: readonly DrillSummary[],
+  value: (drill: DrillSummary) => number | null,
+) {
   const teams = [...new Set(drills.map((drill) => drill.team || '(no team)'))];
   const data = [...drills]
     .sort((a, b) => a.createdWallMs - b.createdWallMs)
-    .map((drill) => ({ at: drill.createdWallMs, [drill.team || '(no team)']: drill.overall }));
+    .map((drill) => ({ at: drill.createdWallMs, [drill.team || '(no team)']: value(drill) }));
+  return { teams, data };
+}
+
+/** Overall score and median time to escalate over time, one line per team. */
+export function TrendChart({ drills }: { drills: readonly DrillSummary[] }) {
+  return (
+    <div className="chart-pair">
+      <TeamTrend
+        drills={drills}
+        title="Overall score per team over time"
+        value={(drill) => drill.overall}
+        domain={[0, 100]}
+      />
+      <TeamTrend
+        drills={drills}
+        title="Median time to escalate per team (seconds)"
+        value={(drill) => drill.medianTimeToEscalateS}
+        domain={[0, 'auto']}
+      />
+    </div>
+  );
+}
+
+function TeamTrend({
+  drills,
+  title,
+  value,
+  domain,
+}: {
+  drills: readonly DrillSummary[];
+  title: string;
+  value: (drill: DrillSummary) => number | null;
+  domain: [number, number | 'auto'];
+}) {
+  const { teams, data } = trendSeries(drills, value);
   return (
     <figure className="trend" data-testid="trend-chart">
-      <figcaption>Overall score per team over time</figcaption>
+      <figcaption>{title}</figcaption>
       <ResponsiveContainer width="100%" height={240}>
         <LineChart data={data} margin={{ top: 10, right: 20, bottom: 10, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" />
@@ -30,7 +68,7 @@ export function TrendChart({ drills }: { drills: readonly DrillSummary[] }) {
             domain={['dataMin', 'dataMax']}
             tickFormatter={(value: number) => new Date(value).toLocaleDateString()}
           />
-          <YAxis domain={[0, 100]} />
+          <YAxis domain={domain} />
           <Tooltip labelFormatter={(value) => new Date(Number(value)).toLocaleString()} />
           <Legend />
           {teams.map((team, index) => (
