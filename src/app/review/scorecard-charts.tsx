@@ -4,6 +4,7 @@ import {
   CartesianGrid,
   Cell,
   ReferenceArea,
+  ReferenceLine,
   ResponsiveContainer,
   Scatter,
   ScatterChart,
@@ -78,6 +79,28 @@ export function ScorecardCharts({
     onSelect(point.id, [point.trace.trigger, point.trace.escalation]);
   };
   const acks = ackTimes(entries);
+  // Each met expectation's escalation, linked to its acknowledgement on the same row.
+  const ackLinks = rows.flatMap((row) => {
+    const ack = entries.find(
+      (entry) =>
+        entry.type === 'acknowledgement.recorded' &&
+        entry.payload.escalation === row.trace.escalation,
+    );
+    return row.escalated_at_s !== null && ack
+      ? [{ id: row.id, y: row.row, from: row.escalated_at_s, to: ack.drillMs / 1000 }]
+      : [];
+  });
+  // Surprises as lines, and who was unreachable or which channel was down as shaded spans.
+  const surprises = entries
+    .filter((entry) => entry.type === 'inject.fired' && entry.inject?.kind === 'surprise')
+    .map((entry) => ({ seq: entry.seq, x: entry.drillMs / 1000 }));
+  const outages = entries.flatMap((entry) =>
+    entry.type === 'effect.began' &&
+    entry.payload.untilMs !== null &&
+    (entry.payload.effect.type === 'unavailable' || entry.payload.effect.type === 'channel_down')
+      ? [{ seq: entry.seq, from: entry.drillMs / 1000, to: entry.payload.untilMs / 1000 }]
+      : [],
+  );
   const dimensions = Object.entries(card.dimensions).map(([name, value]) => ({
     name,
     value: value ?? 0,
@@ -88,7 +111,9 @@ export function ScorecardCharts({
       <h2 id="charts-title">Escalation timeline</h2>
       <p className="muted">
         Each row is an expectation: its window from trigger to target (light) and deadline
-        (lighter); the mark is the escalation that met it. Diamonds at the bottom are injects.
+        (lighter); the mark is the escalation that met it and the green line runs to its
+        acknowledgement. Diamonds at the bottom are injects; dashed orange lines are surprises; red
+        spans are people unreachable or channels down.
       </p>
       <div data-testid="timeline-chart">
         <ResponsiveContainer width="100%" height={80 + rows.length * 36}>
@@ -134,6 +159,38 @@ export function ScorecardCharts({
                 fillOpacity={0.5}
                 ifOverflow="hidden"
                 className="target-band"
+              />
+            ))}
+            {outages.map((outage) => (
+              <ReferenceArea
+                key={`outage-${outage.seq}`}
+                x1={outage.from}
+                x2={outage.to}
+                fill="#fca5a5"
+                fillOpacity={0.25}
+                ifOverflow="hidden"
+                className="outage-band"
+              />
+            ))}
+            {surprises.map((surprise) => (
+              <ReferenceLine
+                key={`surprise-${surprise.seq}`}
+                x={surprise.x}
+                stroke="#ea580c"
+                strokeDasharray="4 3"
+                className="surprise-line"
+              />
+            ))}
+            {ackLinks.map((link) => (
+              <ReferenceLine
+                key={`ack-${link.id}`}
+                segment={[
+                  { x: link.from, y: link.y },
+                  { x: link.to, y: link.y },
+                ]}
+                stroke="#15803d"
+                strokeWidth={3}
+                className="ack-link"
               />
             ))}
             <Tooltip formatter={(value) => formatDrillClock(Number(value) * 1000)} />
