@@ -18,11 +18,16 @@ const downloads = [
 /** Downloads that someone without Firedrill can read; the token never goes into a URL. */
 export function ExportLinks({ drillId, token }: { drillId: string; token: string }) {
   const [error, setError] = useState<string | null>(null);
+  const [anonymise, setAnonymise] = useState(false);
   const download = async (path: string, file: string) => {
     setError(null);
-    const response = await fetch(`/api/drills/${drillId}/${path}`, {
-      headers: { authorization: `Bearer ${token}` },
-    }).catch(() => null);
+    const separator = path.includes('?') ? '&' : '?';
+    const response = await fetch(
+      `/api/drills/${drillId}/${path}${anonymise ? `${separator}anonymise=true` : ''}`,
+      {
+        headers: { authorization: `Bearer ${token}` },
+      },
+    ).catch(() => null);
     if (!response?.ok) {
       setError('The export could not be made; is the server still running?');
       return;
@@ -47,6 +52,14 @@ export function ExportLinks({ drillId, token }: { drillId: string; token: string
           Print / PDF
         </button>
       </div>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={anonymise}
+          onChange={(event) => setAnonymise(event.target.checked)}
+        />
+        Anonymise: no team name, action-item owners as “person 1”, notes withheld
+      </label>
       {error ? <p className="error">{error}</p> : null}
     </section>
   );

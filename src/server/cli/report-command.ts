@@ -1,5 +1,6 @@
 /** `firedrill report <drill-export.json> [--json | --markdown | --csv [expectations|escalations]]`. */
 import { readFile } from 'node:fs/promises';
+import { anonymiseLog } from '../../engine/anonymise-log';
 import { parseExport } from '../../engine/drill-export';
 import { renderScorecardCsv } from '../../engine/report/render-scorecard-csv';
 import { renderScorecardMarkdown } from '../../engine/report/render-scorecard-markdown';
@@ -21,6 +22,7 @@ export async function runReport(args: readonly string[], io: CliIo): Promise<num
     json: { type: 'boolean' },
     markdown: { type: 'boolean' },
     csv: { type: 'string' },
+    anonymise: { type: 'boolean' },
   });
   if (positionals.length !== 1) throw new UsageError('report takes exactly one drill export');
   const format = pickFormat(values, ['json', 'markdown', 'csv'], 'text');
@@ -39,13 +41,12 @@ export async function runReport(args: readonly string[], io: CliIo): Promise<num
     return exitCode.failed;
   }
   const { scenario } = parsed;
-  const card = scoreDrill(scenario, parsed.export.log);
+  const log = values.anonymise ? anonymiseLog(parsed.export.log) : parsed.export.log;
+  const card = scoreDrill(scenario, log);
   if (format === 'json') io.stdout(`${JSON.stringify(card, null, 2)}\n`);
   else if (format === 'markdown') io.stdout(renderScorecardMarkdown(card, scenario));
   else if (format === 'csv')
-    io.stdout(
-      renderScorecardCsv(card, scenario, parsed.export.log, table as (typeof csvTables)[number]),
-    );
+    io.stdout(renderScorecardCsv(card, scenario, log, table as (typeof csvTables)[number]));
   else io.stdout(renderScorecardText(card, scenario));
   return exitCode.ok;
 }

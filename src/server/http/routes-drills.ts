@@ -4,6 +4,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { parseAction } from '../../engine/actions';
+import { anonymiseLog } from '../../engine/anonymise-log';
 import {
   buildExport,
   maxExportDepth,
@@ -149,21 +150,24 @@ export function drillRoutes(
     });
   });
 
-  app.get<{ Params: { id: string } }>('/api/drills/:id/export', async (request, reply) => {
-    const found = resolve(request, reply);
-    if (!found) return reply;
-    if (found.caller.viewer.audience !== 'facilitator')
-      return sendError(reply, 403, 'only the facilitator may export a drill');
-    const { live } = found;
-    const stored = host.store.getDrill(live.id) ?? live.stored;
-    return buildExport({
-      drillId: live.id,
-      scenarioFile: stored.scenarioFile,
-      scenarioSource: stored.scenarioSource,
-      scenario: live.drill.scenario,
-      log: live.drill.log,
-    });
-  });
+  app.get<{ Params: { id: string }; Querystring: Record<string, string | undefined> }>(
+    '/api/drills/:id/export',
+    async (request, reply) => {
+      const found = resolve(request, reply);
+      if (!found) return reply;
+      if (found.caller.viewer.audience !== 'facilitator')
+        return sendError(reply, 403, 'only the facilitator may export a drill');
+      const { live } = found;
+      const stored = host.store.getDrill(live.id) ?? live.stored;
+      return buildExport({
+        drillId: live.id,
+        scenarioFile: stored.scenarioFile,
+        scenarioSource: stored.scenarioSource,
+        scenario: live.drill.scenario,
+        log: request.query.anonymise === 'true' ? anonymiseLog(live.drill.log) : live.drill.log,
+      });
+    },
+  );
 
   // The scorecard as a document to share: Markdown, or CSV (one table at a time).
   app.get<{ Params: { id: string }; Querystring: Record<string, string | undefined> }>(
@@ -175,8 +179,9 @@ export function drillRoutes(
       const over = live.drill.phase() === 'ended' || live.drill.phase() === 'aborted';
       if (caller.viewer.audience !== 'facilitator' && !over)
         return sendError(reply, 403, 'the report is shown once the drill has ended');
-      const { format = 'markdown', table = 'expectations' } = request.query;
-      const card = scoreDrill(live.drill.scenario, live.drill.log, {
+      const { format = 'markdown', table = 'expectations', anonymise } = request.query;
+      const log = anonymise === 'true' ? anonymiseLog(live.drill.log) : live.drill.log;
+      const card = scoreDrill(live.drill.scenario, log, {
         endMs: live.drill.drillTimeAt(host.now()),
       });
       const name = `firedrill-${live.drill.scenario.id}-${live.id}`;
@@ -187,7 +192,7 @@ export function drillRoutes(
           .send(renderScorecardMarkdown(card, live.drill.scenario));
       }
       if (format === 'csv' && (table === 'expectations' || table === 'escalations')) {
-        const csv = renderScorecardCsv(card, live.drill.scenario, live.drill.log, table);
+        const csv = renderScorecardCsv(card, live.drill.scenario, log, table);
         return reply
           .type('text/csv; charset=utf-8')
           .header('content-disposition', `attachment; filename="${name}-${table}.csv"`)
