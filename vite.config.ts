@@ -7,6 +7,6 @@ export default defineConfig({
   build: { outDir: 'dist', sourcemap: true, manifest: true },
   test: {
     include: ['tests/**/*.test.{ts,tsx}'],
-    exclude: ['tests/e2e/**', 'node_modules/**'],
+    exclude: ['tests/e2e/**', 'tests/resilience/**', 'node_modules/**'],
   },
 });

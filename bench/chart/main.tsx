@@ -1,0 +1,44 @@
+/**
+ * A page for the chart benchmark: renders the history trend chart for many synthetic drills
+ * and records, in `window.benchResult`, the time from render to every line drawn.
+ */
+import { createRoot } from 'react-dom/client';
+import type { DrillSummary } from '../../src/app/review/history-page';
+import { TrendChart } from '../../src/app/review/trend-chart';
+
+const count = Number(new URLSearchParams(location.search).get('drills') ?? '500');
+const teams = ['Blue', 'Red', 'Green', 'Amber', 'Violet'];
+let state = 42;
+const random = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 4294967296;
+const drills: DrillSummary[] = Array.from({ length: count }, (_, index) => ({
+  id: `drill-${index}`,
+  scenario: 'db-failover-sev2',
+  team: teams[index % teams.length] ?? '',
+  status: 'ended',
+  createdWallMs: Date.UTC(2026, 0, 1) + index * 3_600_000,
+  endedWallMs: Date.UTC(2026, 0, 1) + index * 3_600_000 + 2_700_000,
+  excluded: false,
+  overall: Math.round(40 + random() * 60),
+  timeToFirstEscalationS: Math.round(random() * 600),
+  medianTimeToEscalateS: Math.round(random() * 900),
+  dimensions: {},
+  expectations: [],
+}));
+
+const expectedLines = 2 * teams.length;
+const root = document.getElementById('root');
+if (!root) throw new Error('no #root');
+const started = performance.now();
+createRoot(root).render(<TrendChart drills={drills} />);
+const check = () => {
+  const curves = [...document.querySelectorAll('.recharts-line-curve')].filter(
+    (curve) => (curve.getAttribute('d') ?? '').length > 0,
+  );
+  if (curves.length >= expectedLines) {
+    // One more frame so the drawn chart has been painted.
+    requestAnimationFrame(() => {
+      (window as unknown as { benchResult: number }).benchResult = performance.now() - started;
+    });
+  } else requestAnimationFrame(check);
+};
+requestAnimationFrame(check);
