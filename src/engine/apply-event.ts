@@ -9,7 +9,7 @@ const clockSkewToleranceMs = 5_000;
 import { isTeamAction } from './actions';
 import { advanceTimers } from './advance-timers';
 import { drillTimeAt } from './drill-clock';
-import type { ActionEvent, ExperimentReport } from './drill-events';
+import type { ActionEvent, ExperimentFailure, ExperimentReport } from './drill-events';
 import type { DrillState } from './drill-state';
 import { decideFacilitatorAction } from './facilitator-actions';
 import type { FacilitatorAction } from './facilitator-actions';
@@ -111,4 +111,15 @@ export function applyDowntime(
   const resume = createRecorder(state, Math.max(nowWallMs, lastAliveWallMs), { actor: 'system' });
   resume.record('drill.resumed', {}, pausedAtMs);
   return [...caughtUp, ...pause.entries, ...resume.entries];
+}
+
+/** A failed FIS call becomes a visible fact; nothing else about the drill changes. */
+export function applyExperimentFailure(
+  state: DrillState,
+  failure: ExperimentFailure,
+  wallMs: number,
+): LogEntry[] {
+  const recorder = createRecorder(state, wallMs, { actor: 'system' });
+  recorder.record('experiment.call_failed', { ...failure }, drillTimeAt(state.clock, wallMs));
+  return [...recorder.entries];
 }

@@ -34,6 +34,15 @@ export interface ExperimentReport {
   readonly status: string;
   readonly reason: string | null;
   readonly dryRun: boolean;
+  readonly fisExperimentId?: string;
+}
+
+export interface ExperimentFailure {
+  readonly experiment: string;
+  readonly call: string;
+  readonly code: string;
+  readonly reason: string;
+  readonly dryRun: boolean;
 }
 
 export type DrillEvent =
@@ -42,6 +51,11 @@ export type DrillEvent =
   | {
       readonly type: 'experiment.report';
       readonly report: ExperimentReport;
+      readonly wallMs: number;
+    }
+  | {
+      readonly type: 'experiment.failure';
+      readonly failure: ExperimentFailure;
       readonly wallMs: number;
     }
   | { readonly type: 'log.replay'; readonly entry: LogEntry }

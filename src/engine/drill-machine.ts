@@ -6,7 +6,13 @@
  */
 import { assign, raise, setup } from 'xstate';
 import type { ActionOutcome } from './action-outcome';
-import { applyAction, applyDowntime, applyExperimentReport, catchUp } from './apply-event';
+import {
+  applyAction,
+  applyDowntime,
+  applyExperimentFailure,
+  applyExperimentReport,
+  catchUp,
+} from './apply-event';
 import type { DrillEvent } from './drill-events';
 import type { DrillState, Phase } from './drill-state';
 import { createDrillState } from './drill-state';
@@ -67,6 +73,7 @@ const liveControls = {
   'fact.retract': { actions: 'applyAction' },
   'debrief.record': { actions: 'applyAction' },
   'experiment.report': { actions: 'applyExperimentReport' },
+  'experiment.failure': { actions: 'recordExperimentFailure' },
   'clock.tick': { actions: 'catchUp' },
 } as const;
 
@@ -74,6 +81,7 @@ const afterTheEnd = {
   'fact.retract': { actions: 'applyAction' },
   'debrief.record': { actions: 'applyAction' },
   'experiment.report': { actions: 'applyExperimentReport' },
+  'experiment.failure': { actions: 'recordExperimentFailure' },
 } as const;
 
 export const drillMachine = setup({
@@ -94,6 +102,10 @@ export const drillMachine = setup({
       if (event.type === 'clock.tick') catchUp(context.drill, event.wallMs);
     },
     syncPhase: raise({ type: 'phase.sync' }),
+    recordExperimentFailure: ({ context, event }) => {
+      if (event.type === 'experiment.failure')
+        applyExperimentFailure(context.drill, event.failure, event.wallMs);
+    },
     recordDowntime: ({ context, event }) => {
       if (event.type === 'clock.downtime')
         applyDowntime(context.drill, event.lastAliveWallMs, event.wallMs);

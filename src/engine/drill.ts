@@ -9,7 +9,7 @@ import type { Scenario } from '../scenario/types';
 import type { ActionOutcome, ActionRequest } from './action-outcome';
 import { nextLiveTimer } from './advance-timers';
 import { drillTimeAt, wallTimeAt } from './drill-clock';
-import type { ActionEvent, ExperimentReport } from './drill-events';
+import type { ActionEvent, ExperimentFailure, ExperimentReport } from './drill-events';
 import { actionEvents } from './drill-events';
 import { drillMachine } from './drill-machine';
 import type { DrillState, Phase } from './drill-state';
@@ -40,6 +40,8 @@ export interface Drill {
   act(request: ActionRequest, wallMs: number): ActionOutcome;
   /** The host reports an experiment's state as its FIS gateway (real or dry run) sees it. */
   reportExperiment(report: ExperimentReport, wallMs: number): readonly LogEntry[];
+  /** The host reports a FIS call that failed: a visible fact, and the drill goes on. */
+  reportExperimentFailure(failure: ExperimentFailure, wallMs: number): readonly LogEntry[];
   /** Logs the time since the host was last alive as a pause (after a crash or restart). */
   recoverFromDowntime(lastAliveWallMs: number, wallMs: number): readonly LogEntry[];
   /** The wall time at which something is next due, or null when nothing is (or the clock is stopped). */
@@ -147,6 +149,11 @@ function wrap(scenario: Scenario) {
     reportExperiment(report: ExperimentReport, wallMs: number) {
       const before = internal().log.length;
       actor.send({ type: 'experiment.report', report, wallMs });
+      return internal().log.slice(before);
+    },
+    reportExperimentFailure(failure: ExperimentFailure, wallMs: number) {
+      const before = internal().log.length;
+      actor.send({ type: 'experiment.failure', failure, wallMs });
       return internal().log.slice(before);
     },
     recoverFromDowntime(lastAliveWallMs: number, wallMs: number) {

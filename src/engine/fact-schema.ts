@@ -81,6 +81,14 @@ const payloads = {
     status: id,
     reason: z.string().nullable(),
     dryRun: z.boolean(),
+    fisExperimentId: z.string().min(1).max(200).optional(),
+  }),
+  'experiment.call_failed': z.strictObject({
+    experiment: id,
+    call: id,
+    code: id,
+    reason: z.string(),
+    dryRun: z.boolean(),
   }),
   'expectation.triggered': z.strictObject({ expectation: id }),
   'expectation.met': z.strictObject({

@@ -62,6 +62,16 @@ export interface FactPayloads {
     status: string;
     reason: string | null;
     dryRun: boolean;
+    /** The FIS experiment's id, so a restarted server can follow and stop it. */
+    fisExperimentId?: string;
+  };
+  /** A call to FIS that failed: the drill goes on, and the reason is shown. */
+  'experiment.call_failed': {
+    experiment: string;
+    call: string;
+    code: string;
+    reason: string;
+    dryRun: boolean;
   };
   /** A scheduled experiment start that did not happen, and why. */
   'experiment.skipped': { experiment: string; reason: 'condition_met' | 'already_requested' };

@@ -2,6 +2,7 @@
  * Carries a drill's experiment requests to a FIS gateway and the experiments' states back
  * to the drill. The engine only asks ("start az-power"); this does it, with a client token
  * made of the drill id and the request's log sequence, so a retry never starts a second one.
+ * A failing call never breaks the drill: it becomes a visible `experiment.call_failed` fact.
  */
 import type { Drill } from '../engine/drill';
 import type { LogEntry } from '../engine/log';
@@ -16,7 +17,14 @@ export class ExperimentConductor {
     private readonly drill: Drill,
     private readonly gateway: FisGateway,
     private readonly drillId: string,
-  ) {}
+  ) {
+    // After a restart the log says which FIS experiments this drill started.
+    for (const entry of drill.log) {
+      if (entry.type === 'experiment.state_changed' && entry.payload.fisExperimentId) {
+        this.started.set(entry.payload.experiment, entry.payload.fisExperimentId);
+      }
+    }
+  }
 
   /** True while an experiment this drill started may still change state. */
   get following(): boolean {
@@ -37,20 +45,28 @@ export class ExperimentConductor {
       );
       if (!experiment) continue;
       if (entry.payload.action === 'start') {
-        const started = await this.gateway.startExperiment({
-          templateId: experiment.template,
-          region: experiment.region,
-          clientToken: `${this.drillId}-${entry.seq}`,
-          tags: { 'firedrill:drill': this.drillId, 'firedrill:scenario': this.drill.scenario.id },
-          dryRunDurationMs: experiment.durationMs,
-        });
+        const started = await this.call(experiment.id, 'StartExperiment', wallMs, caused, () =>
+          this.gateway.startExperiment({
+            templateId: experiment.template,
+            region: experiment.region,
+            clientToken: `${this.drillId}-${entry.seq}`,
+            tags: { 'firedrill:drill': this.drillId, 'firedrill:scenario': this.drill.scenario.id },
+            dryRunDurationMs: experiment.durationMs,
+          }),
+        );
+        if (!started) continue;
         this.started.set(experiment.id, started.id);
-        caused.push(...this.report(experiment.id, started.status, started.reason, wallMs()));
+        caused.push(
+          ...this.report(experiment.id, started.status, started.reason, wallMs(), started.id),
+        );
       } else {
         const id = this.started.get(experiment.id);
         if (id === undefined) continue;
-        const stopped = await this.gateway.stopExperiment(id, experiment.region);
-        caused.push(...this.report(experiment.id, stopped.status, stopped.reason, wallMs()));
+        const stopped = await this.call(experiment.id, 'StopExperiment', wallMs, caused, () =>
+          this.gateway.stopExperiment(id, experiment.region),
+        );
+        if (stopped)
+          caused.push(...this.report(experiment.id, stopped.status, stopped.reason, wallMs()));
       }
     }
     return caused;
@@ -65,10 +81,51 @@ export class ExperimentConductor {
       const region =
         this.drill.scenario.experiments.find((candidate) => candidate.id === experimentId)
           ?.region ?? '';
-      const current = await this.gateway.getExperiment(id, region);
-      caused.push(...this.report(experimentId, current.status, current.reason, wallMs()));
+      const current = await this.call(experimentId, 'GetExperiment', wallMs, caused, () =>
+        this.gateway.getExperiment(id, region),
+      );
+      if (current)
+        caused.push(...this.report(experimentId, current.status, current.reason, wallMs()));
     }
     return caused;
+  }
+
+  private async call<T>(
+    experiment: string,
+    call: string,
+    wallMs: () => number,
+    caused: LogEntry[],
+    run: () => Promise<T>,
+  ): Promise<T | null> {
+    try {
+      return await run();
+    } catch (error) {
+      const failure = error as {
+        code?: unknown;
+        reason?: unknown;
+        name?: unknown;
+        message?: unknown;
+      };
+      const code =
+        typeof failure.code === 'string'
+          ? failure.code
+          : typeof failure.name === 'string'
+            ? failure.name
+            : 'Error';
+      const reason =
+        typeof failure.reason === 'string'
+          ? failure.reason
+          : typeof failure.message === 'string'
+            ? failure.message
+            : String(error);
+      caused.push(
+        ...this.drill.reportExperimentFailure(
+          { experiment, call, code, reason, dryRun: this.gateway.dryRun },
+          wallMs(),
+        ),
+      );
+      return null;
+    }
   }
 
   private report(
@@ -76,12 +133,15 @@ export class ExperimentConductor {
     status: string,
     reason: string | null,
     wallMs: number,
+    fisExperimentId?: string,
   ): LogEntry[] {
-    return [
-      ...this.drill.reportExperiment(
-        { experiment, status, reason, dryRun: this.gateway.dryRun },
-        wallMs,
-      ),
-    ];
+    const report = {
+      experiment,
+      status,
+      reason,
+      dryRun: this.gateway.dryRun,
+      ...(fisExperimentId ? { fisExperimentId } : {}),
+    };
+    return [...this.drill.reportExperiment(report, wallMs)];
   }
 }

@@ -66,11 +66,18 @@ describe('an experiment requested by the drill', () => {
     ]);
   });
 
-  it('reports the state the gateway answered as experiment.state_changed, marked dry run', async () => {
+  it('reports the state the gateway answered as experiment.state_changed, marked dry run, with the FIS id', async () => {
     const { harness, advanceTo } = conductedDrill();
     const caused = await advanceTo('1m');
     const reported = [
-      { at: 60_000, experiment: 'az-power', status: 'pending', reason: null, dryRun: true },
+      {
+        at: 60_000,
+        experiment: 'az-power',
+        status: 'pending',
+        reason: null,
+        dryRun: true,
+        fisExperimentId: 'EXPdryrun000001',
+      },
     ];
     expect(stateChanges(caused)).toEqual(reported);
     expect(stateChanges(harness.drill.log)).toEqual(reported);
