@@ -108,7 +108,7 @@ describe('the scorecard page', () => {
     const page = await openScorecard();
     await page.getByLabel('Kind').selectOption('action_item');
     await page.getByLabel('What', { exact: true }).fill('Add the DBA rota to the paging policy');
-    await page.getByLabel('Owner').fill('Ana');
+    await page.getByLabel('Owner', { exact: true }).fill('Ana');
     await page.getByRole('button', { name: 'Add to the debrief' }).click();
     await page.getByText('Add the DBA rota to the paging policy').waitFor();
     await page.reload();
