@@ -123,3 +123,23 @@ export function applyExperimentFailure(
   recorder.record('experiment.call_failed', { ...failure }, drillTimeAt(state.clock, wallMs));
   return [...recorder.entries];
 }
+
+/** Arms real experiments: only before the start, and the drill then runs at speed 1. */
+export function applyArming(
+  state: DrillState,
+  region: readonly string[],
+  endpoint: string,
+  wallMs: number,
+): ActionOutcome {
+  if (state.armed)
+    return { ok: false, status: 409, error: 'real experiments are already armed for this drill' };
+  if (state.clock.speed !== 1)
+    return {
+      ok: false,
+      status: 409,
+      error: 'a drill with real experiments runs at speed 1: set the speed to 1 first',
+    };
+  const recorder = createRecorder(state, wallMs, { actor: 'facilitator' });
+  const entry = recorder.record('experiments.armed', { region: [...region], endpoint }, 0);
+  return { ok: true, seq: entry.seq, entries: [...recorder.entries], duplicate: false };
+}

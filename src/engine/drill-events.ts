@@ -58,6 +58,12 @@ export type DrillEvent =
       readonly failure: ExperimentFailure;
       readonly wallMs: number;
     }
+  | {
+      readonly type: 'experiments.arm';
+      readonly region: readonly string[];
+      readonly endpoint: string;
+      readonly wallMs: number;
+    }
   | { readonly type: 'log.replay'; readonly entry: LogEntry }
   | { readonly type: 'clock.downtime'; readonly lastAliveWallMs: number; readonly wallMs: number }
   /** Raised by the machine itself after a control, to follow the phase the facts set. */

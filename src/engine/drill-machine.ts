@@ -11,6 +11,7 @@ import {
   applyDowntime,
   applyExperimentFailure,
   applyExperimentReport,
+  applyArming,
   catchUp,
 } from './apply-event';
 import type { DrillEvent } from './drill-events';
@@ -102,6 +103,12 @@ export const drillMachine = setup({
       if (event.type === 'clock.tick') catchUp(context.drill, event.wallMs);
     },
     syncPhase: raise({ type: 'phase.sync' }),
+    arm: assign(({ context, event }) => ({
+      outcome:
+        event.type === 'experiments.arm'
+          ? applyArming(context.drill, event.region, event.endpoint, event.wallMs)
+          : null,
+    })),
     recordExperimentFailure: ({ context, event }) => {
       if (event.type === 'experiment.failure')
         applyExperimentFailure(context.drill, event.failure, event.wallMs);
@@ -135,6 +142,7 @@ export const drillMachine = setup({
         'drill.start': phaseControl,
         'drill.abort': phaseControl,
         'drill.speed': { actions: 'applyAction' },
+        'experiments.arm': { actions: 'arm' },
         'inject.skip': { actions: 'applyAction' },
         'inject.delay': { actions: 'applyAction' },
       },

@@ -40,6 +40,8 @@ export interface Drill {
   act(request: ActionRequest, wallMs: number): ActionOutcome;
   /** The host reports an experiment's state as its FIS gateway (real or dry run) sees it. */
   reportExperiment(report: ExperimentReport, wallMs: number): readonly LogEntry[];
+  /** Arms real FIS experiments for this drill (before it starts; the host checks who asks). */
+  armExperiments(region: readonly string[], endpoint: string, wallMs: number): ActionOutcome;
   /** The host reports a FIS call that failed: a visible fact, and the drill goes on. */
   reportExperimentFailure(failure: ExperimentFailure, wallMs: number): readonly LogEntry[];
   /** Logs the time since the host was last alive as a pause (after a crash or restart). */
@@ -150,6 +152,23 @@ function wrap(scenario: Scenario) {
       const before = internal().log.length;
       actor.send({ type: 'experiment.report', report, wallMs });
       return internal().log.slice(before);
+    },
+    armExperiments(region: readonly string[], endpoint: string, wallMs: number): ActionOutcome {
+      if (!acceptedEvents.get(phase())?.has('experiments.arm')) {
+        return {
+          ok: false,
+          status: 409,
+          error: `real experiments are armed before the drill starts; it is ${phase()}`,
+        };
+      }
+      actor.send({ type: 'experiments.arm', region, endpoint, wallMs });
+      return (
+        actor.getSnapshot().context.outcome ?? {
+          ok: false,
+          status: 409,
+          error: 'the drill did not answer',
+        }
+      );
     },
     reportExperimentFailure(failure: ExperimentFailure, wallMs: number) {
       const before = internal().log.length;

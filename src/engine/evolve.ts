@@ -151,6 +151,9 @@ function apply(state: DrillState, entry: LogEntry): void {
     case 'debrief.recorded':
       state.debrief.push({ seq: entry.seq, kind: entry.payload.kind, text: entry.payload.text });
       return;
+    case 'experiments.armed':
+      state.armed = true;
+      return;
     case 'experiment.call_failed':
     case 'inject.adhoc_sent':
     case 'handoff.recorded':

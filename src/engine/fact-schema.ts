@@ -83,6 +83,7 @@ const payloads = {
     dryRun: z.boolean(),
     fisExperimentId: z.string().min(1).max(200).optional(),
   }),
+  'experiments.armed': z.strictObject({ region: z.array(z.string()), endpoint: z.string() }),
   'experiment.call_failed': z.strictObject({
     experiment: id,
     call: id,

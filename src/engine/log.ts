@@ -65,6 +65,8 @@ export interface FactPayloads {
     /** The FIS experiment's id, so a restarted server can follow and stop it. */
     fisExperimentId?: string;
   };
+  /** Real FIS experiments armed for this drill (game days); until then every one is a dry run. */
+  'experiments.armed': { region: readonly string[]; endpoint: string };
   /** A call to FIS that failed: the drill goes on, and the reason is shown. */
   'experiment.call_failed': {
     experiment: string;

@@ -7,6 +7,7 @@ import { createDrill, replay } from '../engine/drill';
 import type { DrillExport } from '../engine/drill-export';
 import { scoreDrill } from '../engine/score/score-drill';
 import { DryRunFisGateway } from '../fis/dry-run-fis-gateway';
+import type { FisGateway } from '../fis/fis-gateway';
 import { loadScenarioText } from '../scenario/load-scenario';
 import type { Scenario } from '../scenario/types';
 import { LiveDrill } from './live-drill';
@@ -20,6 +21,8 @@ export interface DrillHostOptions {
   readonly log: { info(message: string): void; error(error: unknown, message: string): void };
   /** What to do when SQLite refuses a write; by default the error propagates. */
   readonly onStorageFailure?: (error: unknown) => void;
+  /** The gateway for drills whose real experiments are armed (`--allow-real-fis`); none: dry runs only. */
+  readonly realFis?: FisGateway;
 }
 
 export interface CreatedDrill {
@@ -61,6 +64,10 @@ export class DrillHost {
   constructor(private readonly options: DrillHostOptions) {
     this.now = options.now ?? Date.now;
     this.checkpointTimer = setInterval(() => this.checkpoint(), checkpointEveryMs);
+  }
+
+  get realFis(): FisGateway | undefined {
+    return this.options.realFis;
   }
 
   get store(): DrillStore {
@@ -244,7 +251,11 @@ export class DrillHost {
       stored,
       drill,
       store: this.store,
-      gateway: new DryRunFisGateway(this.now),
+      // A drill armed before a restart stays armed only if this server still allows real FIS.
+      gateway:
+        drill.state().armed && this.options.realFis
+          ? this.options.realFis
+          : new DryRunFisGateway(this.now),
       now: this.now,
       onFinished: (drillId) => this.finish(drillId),
       onError: (error) => this.options.log.error(error, `drill ${stored.id}`),

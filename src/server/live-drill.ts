@@ -37,7 +37,7 @@ export class LiveDrill {
   private readonly listeners = new Set<Listener>();
   private readonly participantListeners = new Set<ParticipantsListener>();
   private readonly closeListeners = new Set<() => void>();
-  private readonly conductor: ExperimentConductor;
+  private conductor: ExperimentConductor;
   private timer: NodeJS.Timeout | undefined;
   private pollTimer: NodeJS.Timeout | undefined;
   private persisted: number;
@@ -58,6 +58,14 @@ export class LiveDrill {
   subscribe(listener: Listener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Real experiments armed: from now on the drill's experiments go to this gateway. */
+  arm(gateway: FisGateway, region: readonly string[], endpoint: string): ActionOutcome {
+    const outcome = this.drill.armExperiments(region, endpoint, this.options.now());
+    if (outcome.ok) this.conductor = new ExperimentConductor(this.drill, gateway, this.id);
+    this.commit();
+    return outcome;
   }
 
   /** Joins are not drill facts, but every screen shows who is in the room. */

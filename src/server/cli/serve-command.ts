@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
+import { AwsFisGateway } from '../../fis/aws-fis-gateway';
 import { createServer } from '../http/create-server';
 import { isLoopbackHost } from '../security/host-check';
 import { loadServerKey } from '../security/server-key';
@@ -52,6 +53,7 @@ export async function runServe(args: readonly string[], io: CliIo): Promise<numb
     key,
     staticDirectory,
     logger: values.quiet ? false : { level: env.LOG_LEVEL ?? 'info' },
+    ...(values['allow-real-fis'] ? { realFis: realFisGateway(env.FIREDRILL_FIS_ENDPOINT) } : {}),
     // A fact the disk refused must not be acknowledged: stop, and restart from the durable log.
     onStorageFailure: (error) => {
       io.stderr(
@@ -89,6 +91,14 @@ export async function runServe(args: readonly string[], io: CliIo): Promise<numb
     process.once('SIGTERM', () => shutdown('SIGTERM'));
   });
   return exitCode.ok;
+}
+
+/** The real FIS gateway: the SDK's own region and credential chain, or FIREDRILL_FIS_ENDPOINT. */
+function realFisGateway(endpoint: string | undefined) {
+  return {
+    gateway: new AwsFisGateway(endpoint ? { endpoint } : {}),
+    endpoint: endpoint ?? 'AWS (the SDK default for each region)',
+  };
 }
 
 async function buildApp(io: CliIo): Promise<void> {

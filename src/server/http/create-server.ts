@@ -17,6 +17,8 @@ import { sendError } from './api-error';
 import { libraryRoutes } from './routes-library';
 import { drillRoutes } from './routes-drills';
 import { websocketRoutes } from './routes-websocket';
+import { fisRoutes } from './routes-fis';
+import type { FisGateway } from '../../fis/fis-gateway';
 
 export interface ServerOptions {
   readonly host: string;
@@ -29,6 +31,8 @@ export interface ServerOptions {
   readonly logger?: FastifyServerOptions['logger'];
   readonly now?: () => number;
   readonly onStorageFailure?: (error: unknown) => void;
+  /** `--allow-real-fis`: drills may arm real experiments, sent through this gateway. */
+  readonly realFis?: { readonly gateway: FisGateway; readonly endpoint: string };
 }
 
 /** Scripts and data only from this origin; recharts draws with inline styles. */
@@ -57,6 +61,7 @@ export async function createServer(
     store: options.store,
     ...(options.now ? { now: options.now } : {}),
     ...(options.onStorageFailure ? { onStorageFailure: options.onStorageFailure } : {}),
+    ...(options.realFis ? { realFis: options.realFis.gateway } : {}),
     log: {
       info: (message) => app.log.info(message),
       error: (error, message) => app.log.error({ err: error }, message),
@@ -97,6 +102,10 @@ export async function createServer(
   libraryRoutes(app, options.scenariosDirectory, access);
   drillRoutes(app, host, options.scenariosDirectory, access);
   websocketRoutes(app, host);
+  fisRoutes(app, host, {
+    allowed: options.realFis !== undefined,
+    endpoint: options.realFis?.endpoint ?? 'none',
+  });
 
   const staticDirectory = options.staticDirectory;
   if (staticDirectory && existsSync(join(staticDirectory, 'index.html'))) {
