@@ -74,6 +74,24 @@ export class DrillHost {
     return this.options.store;
   }
 
+  /**
+   * After the drills are rebuilt: every drill with real experiments armed re-learns, follows
+   * or stops what its log says it left running (finished drills included).
+   */
+  async reconcileExperiments(): Promise<void> {
+    if (!this.options.realFis) return;
+    for (const stored of this.store.listDrills()) {
+      const log = this.store.readLog(stored.id);
+      if (!log.some((entry) => entry.type === 'experiments.armed')) continue;
+      await this.get(stored.id)?.reconcileExperiments();
+    }
+  }
+
+  /** Shutdown: stop every running experiment of every drill, waiting at most `timeoutMs`. */
+  async stopAllExperiments(timeoutMs: number): Promise<void> {
+    await Promise.all([...this.live.values()].map((live) => live.stopExperiments(timeoutMs)));
+  }
+
   /** Rebuilds every unfinished drill from its log; running ones resume with the downtime paused. */
   recover(): number {
     let count = 0;

@@ -72,6 +72,52 @@ export class ExperimentConductor {
     return caused;
   }
 
+  /**
+   * After a restart: an experiment whose start was requested but whose id never reached the
+   * log (a crash between the two) is started again with the same client token, which FIS
+   * answers with the experiment it already started; and if the drill is over, every
+   * experiment still running is stopped.
+   */
+  async reconcile(wallMs: () => number): Promise<LogEntry[]> {
+    const caused: LogEntry[] = [];
+    const state = this.drill.state();
+    for (const entry of this.drill.log) {
+      if (
+        entry.type !== 'experiment.requested' ||
+        entry.payload.action !== 'start' ||
+        this.started.has(entry.payload.experiment)
+      )
+        continue;
+      const experiment = this.drill.scenario.experiments.find(
+        (candidate) => candidate.id === entry.payload.experiment,
+      );
+      const status = state.experiments.get(entry.payload.experiment)?.status;
+      if (!experiment || (status && finalStatuses.has(status))) continue;
+      caused.push(...(await this.handle([entry], wallMs)));
+    }
+    if (state.phase === 'ended' || state.phase === 'aborted')
+      caused.push(...(await this.stopAll(wallMs)));
+    return caused;
+  }
+
+  /** Stops every experiment this drill started that has not finished (end, abort, shutdown). */
+  async stopAll(wallMs: () => number): Promise<LogEntry[]> {
+    const caused: LogEntry[] = [];
+    for (const [experimentId, id] of this.started) {
+      const status = this.drill.state().experiments.get(experimentId)?.status;
+      if (status && (finalStatuses.has(status) || status === 'stopping')) continue;
+      const region =
+        this.drill.scenario.experiments.find((candidate) => candidate.id === experimentId)
+          ?.region ?? '';
+      const stopped = await this.call(experimentId, 'StopExperiment', wallMs, caused, () =>
+        this.gateway.stopExperiment(id, region),
+      );
+      if (stopped)
+        caused.push(...this.report(experimentId, stopped.status, stopped.reason, wallMs()));
+    }
+    return caused;
+  }
+
   /** Asks the gateway for the state of every unfinished experiment and reports changes. */
   async poll(wallMs: () => number): Promise<LogEntry[]> {
     const caused: LogEntry[] = [];

@@ -68,6 +68,27 @@ export class LiveDrill {
     return outcome;
   }
 
+  /** After a restart: follow, re-learn or stop what the log says this drill left running. */
+  async reconcileExperiments(): Promise<void> {
+    await this.conductor.reconcile(this.options.now);
+    this.commit();
+  }
+
+  /**
+   * On shutdown: stop this drill's running experiments and wait (at most `timeoutMs`) until
+   * each reports a final state.
+   */
+  async stopExperiments(timeoutMs: number): Promise<void> {
+    await this.conductor.stopAll(this.options.now);
+    this.commit();
+    const deadline = this.options.now() + timeoutMs;
+    while (this.conductor.following && this.options.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      await this.conductor.poll(this.options.now);
+      this.commit();
+    }
+  }
+
   /** Joins are not drill facts, but every screen shows who is in the room. */
   onParticipants(listener: ParticipantsListener): () => void {
     this.participantListeners.add(listener);

@@ -92,3 +92,26 @@ describe('a drill rebuilt from its log', () => {
     ).toMatchObject({ status: 'stopping' });
   });
 });
+
+describe('after a crash between the start request and its answer', () => {
+  it('sends the start again with the same client token, learns the experiment, and stops it once the drill is over', async () => {
+    const harness = DrillHarness.started(gameday);
+    harness.advanceTo('1m'); // the start is requested, but the server dies before FIS answers
+    const requested = harness.entries('experiment.requested')[0];
+    const before = fis.requests.length;
+    const conductor = new ExperimentConductor(
+      replay(harness.scenario, harness.drill.log),
+      gateway,
+      'drill-crash',
+    );
+    await conductor.reconcile(() => harness.wallMs);
+    const resent = fis.requests.slice(before).find((request) => request.method === 'POST');
+    expect(resent?.body).toMatchObject({ clientToken: `drill-crash-${requested?.seq}` });
+
+    const ended = replay(harness.scenario, harness.drill.log);
+    ended.act({ action: { type: 'end' }, actor: { kind: 'facilitator' } }, harness.wallMs + 1);
+    const afterEnd = new ExperimentConductor(ended, gateway, 'drill-crash');
+    await afterEnd.reconcile(() => harness.wallMs + 1);
+    expect(fis.requests.at(-1)).toMatchObject({ method: 'DELETE' });
+  });
+});

@@ -63,6 +63,7 @@ export async function runServe(args: readonly string[], io: CliIo): Promise<numb
     },
   });
   const recovered = drillHost.recover();
+  await drillHost.reconcileExperiments();
   await app.listen({ host, port });
   const address = app.server.address();
   const boundPort = typeof address === 'object' && address ? address.port : port;
@@ -81,11 +82,15 @@ export async function runServe(args: readonly string[], io: CliIo): Promise<numb
 
   await new Promise<void>((done) => {
     const shutdown = (signal: string) => {
-      app.log.info(`${signal}: shutting down`);
-      void app.close().then(() => {
-        store.close();
-        done();
-      });
+      app.log.info(`${signal}: stopping running experiments, then shutting down`);
+      // Nothing is ever left running: experiments are stopped first (waiting at most 30 s).
+      void drillHost
+        .stopAllExperiments(30_000)
+        .then(() => app.close())
+        .then(() => {
+          store.close();
+          done();
+        });
     };
     process.once('SIGINT', () => shutdown('SIGINT'));
     process.once('SIGTERM', () => shutdown('SIGTERM'));
