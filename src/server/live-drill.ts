@@ -30,6 +30,7 @@ export interface LiveDrillOptions {
 
 /** How often experiments are asked for their state while one is running. */
 const experimentPollMs = 1_000;
+const maxExperimentPollMs = 8_000;
 
 export class LiveDrill {
   readonly id: string;
@@ -165,19 +166,29 @@ export class LiveDrill {
       .handle(entries, this.options.now)
       .then(() => this.commit())
       .catch((error: unknown) => this.options.onError(error));
-    if (this.pollTimer === undefined) {
-      this.pollTimer = setInterval(() => {
-        if (!this.conductor.following) {
-          clearInterval(this.pollTimer);
-          this.pollTimer = undefined;
-          return;
-        }
-        void this.conductor
-          .poll(this.options.now)
-          .then((caused) => caused.length > 0 && this.commit())
-          .catch((error: unknown) => this.options.onError(error));
-      }, experimentPollMs);
-    }
+    if (this.pollTimer === undefined) this.schedulePoll(experimentPollMs);
+  }
+
+  /** Polls experiment states with backoff: every second after a change, up to every 8 s. */
+  private schedulePoll(delayMs: number): void {
+    this.pollTimer = setTimeout(() => {
+      if (this.closed || !this.conductor.following) {
+        this.pollTimer = undefined;
+        return;
+      }
+      void this.conductor
+        .poll(this.options.now)
+        .then((caused) => {
+          if (caused.length > 0) this.commit();
+          this.schedulePoll(
+            caused.length > 0 ? experimentPollMs : Math.min(delayMs * 2, maxExperimentPollMs),
+          );
+        })
+        .catch((error: unknown) => {
+          this.options.onError(error);
+          this.schedulePoll(maxExperimentPollMs);
+        });
+    }, delayMs);
   }
 
   /** Called when the drill is deleted (or the server closes): sockets following it hang up. */
@@ -192,7 +203,7 @@ export class LiveDrill {
     for (const listener of this.closeListeners) listener();
     this.closeListeners.clear();
     clearTimeout(this.timer);
-    clearInterval(this.pollTimer);
+    clearTimeout(this.pollTimer);
     this.listeners.clear();
     this.participantListeners.clear();
   }

@@ -13,6 +13,7 @@ import { InjectTimeline } from './inject-timeline';
 import { JoinPanel } from './join-panel';
 import { Recorder } from './recorder';
 import { ExpectationsDue } from './expectations-due';
+import { ExperimentsPanel } from './experiments-panel';
 import { TeamRecorder } from './team-recorder';
 import type { TeamRecordKind } from './team-recorder';
 
@@ -92,6 +93,15 @@ export function ConsolePage({ drillId }: { drillId: string }) {
           />
         </section>
         <section aria-labelledby="timeline-title">
+          {engine ? (
+            <ExperimentsPanel
+              state={engine}
+              drillId={drillId}
+              token={token}
+              nowMs={nowMs}
+              act={act}
+            />
+          ) : null}
           <h2>Expectations due</h2>
           {engine ? <ExpectationsDue state={engine} nowMs={nowMs} /> : null}
           <h2 id="timeline-title">Injects</h2>

@@ -94,6 +94,17 @@ export function ScorecardCharts({
   const surprises = entries
     .filter((entry) => entry.type === 'inject.fired' && entry.inject?.kind === 'surprise')
     .map((entry) => ({ seq: entry.seq, x: entry.drillMs / 1000 }));
+  const experimentStates = entries.flatMap((entry) =>
+    entry.type === 'experiment.state_changed'
+      ? [
+          {
+            seq: entry.seq,
+            x: entry.drillMs / 1000,
+            label: `${entry.payload.experiment} ${entry.payload.status}`,
+          },
+        ]
+      : [],
+  );
   const outages = entries.flatMap((entry) =>
     entry.type === 'effect.began' &&
     entry.payload.untilMs !== null &&
@@ -179,6 +190,21 @@ export function ScorecardCharts({
                 stroke="#ea580c"
                 strokeDasharray="4 3"
                 className="surprise-line"
+              />
+            ))}
+            {experimentStates.map((state) => (
+              <ReferenceLine
+                key={`experiment-${state.seq}`}
+                x={state.x}
+                stroke="#7c3aed"
+                strokeDasharray="2 4"
+                className="experiment-line"
+                label={{
+                  value: state.label,
+                  position: 'insideTopLeft',
+                  fontSize: 11,
+                  fill: '#7c3aed',
+                }}
               />
             ))}
             {ackLinks.map((link) => (

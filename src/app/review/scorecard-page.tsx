@@ -1,6 +1,7 @@
 import { lazy, Suspense, useState } from 'react';
 import type { DrillSnapshot, VisibleEntry } from '../../protocol/drill-snapshot';
 import { apiRequest } from '../api/api-client';
+import { formatDrillClock } from '../drill/drill-view';
 import { facilitatorToken, participantToken } from '../api/credentials';
 import { useAsync } from '../components/use-async';
 import { DebriefPanel } from './debrief-panel';
@@ -172,6 +173,7 @@ export function ScorecardPage({ drillId }: { drillId: string }) {
         </dl>
       </section>
 
+      <ExperimentEvents entries={entries} />
       <DebriefPanel
         drillId={drillId}
         token={token}
@@ -190,4 +192,29 @@ function seconds(value: number | null): string {
   return total >= 60
     ? `${Math.floor(total / 60)}m${total % 60 ? `${total % 60}s` : ''}`
     : `${total}s`;
+}
+
+/** A game day's experiments on the record: every state they reached and every failed FIS call. */
+function ExperimentEvents({ entries }: { entries: readonly VisibleEntry[] }) {
+  const events = entries.filter(
+    (entry) => entry.type === 'experiment.state_changed' || entry.type === 'experiment.call_failed',
+  );
+  if (events.length === 0) return null;
+  return (
+    <section aria-labelledby="experiment-events-title">
+      <h2 id="experiment-events-title">Experiments</h2>
+      <ul>
+        {events.map((entry) => (
+          <li key={entry.seq}>
+            {formatDrillClock(entry.drillMs)}{' '}
+            {entry.type === 'experiment.state_changed'
+              ? `${entry.payload.experiment}: ${entry.payload.status}${entry.payload.dryRun ? ' (dry run)' : ''}${entry.payload.reason ? ` — ${entry.payload.reason}` : ''}`
+              : entry.type === 'experiment.call_failed'
+                ? `${entry.payload.experiment}: FIS ${entry.payload.call} failed — ${entry.payload.code}: ${entry.payload.reason}`
+                : ''}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
 }
