@@ -75,8 +75,8 @@ export class ExperimentConductor {
   /**
    * After a restart: an experiment whose start was requested but whose id never reached the
    * log (a crash between the two) is started again with the same client token, which FIS
-   * answers with the experiment it already started; and if the drill is over, every
-   * experiment still running is stopped.
+   * answers with the experiment it already started; then every experiment still running is
+   * stopped, as a shutdown would have: a crash must not leave a real fault running.
    */
   async reconcile(wallMs: () => number): Promise<LogEntry[]> {
     const caused: LogEntry[] = [];

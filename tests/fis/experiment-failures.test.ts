@@ -94,7 +94,7 @@ describe('a drill rebuilt from its log', () => {
 });
 
 describe('after a crash between the start request and its answer', () => {
-  it('sends the start again with the same client token, learns the experiment, and stops it once the drill is over', async () => {
+  it('sends the start again with the same client token, learns the experiment, and stops what a crash left running', async () => {
     const harness = DrillHarness.started(gameday);
     harness.advanceTo('1m'); // the start is requested, but the server dies before FIS answers
     const requested = harness.entries('experiment.requested')[0];

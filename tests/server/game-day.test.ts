@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AwsFisGateway } from '../../src/fis/aws-fis-gateway';
 import { createServer } from '../../src/server/http/create-server';
+import { isLocalOrTls } from '../../src/server/http/routes-fis';
 import { DrillStore } from '../../src/server/store/drill-store';
 import { FakeFis } from '../support/fake-fis';
 import { repoRoot } from '../support/fixtures';
@@ -177,5 +178,18 @@ describe('arming real experiments', () => {
         })
       ).status,
     ).toBe(409);
+  });
+});
+
+describe('where arming may come from', () => {
+  it.each([
+    ['127.0.0.1', 'http', true],
+    ['::ffff:127.0.0.1', 'http', true],
+    ['::1', 'http', true],
+    ['192.168.1.20', 'http', false],
+    ['10.0.0.7', 'https', true],
+    [undefined, 'http', false],
+  ])('from %s over %s: %s', (remote, protocol, allowed) => {
+    expect(isLocalOrTls(remote, protocol)).toBe(allowed);
   });
 });

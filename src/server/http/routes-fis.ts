@@ -91,3 +91,8 @@ export function fisRoutes(app: FastifyInstance, host: DrillHost, fis: FisAccess)
       : sendError(reply, outcome.status, outcome.error);
   });
 }
+
+/** Arming is allowed from this machine, or over TLS; never over plain HTTP on a network. */
+export function isLocalOrTls(remoteAddress: string | undefined, protocol: string): boolean {
+  return protocol === 'https' || isLoopbackHost(remoteAddress?.replace(/^::ffff:/, '') ?? '');
+}
