@@ -95,8 +95,7 @@ export class ExperimentConductor {
       if (!experiment || (status && finalStatuses.has(status))) continue;
       caused.push(...(await this.handle([entry], wallMs)));
     }
-    if (state.phase === 'ended' || state.phase === 'aborted')
-      caused.push(...(await this.stopAll(wallMs)));
+    caused.push(...(await this.stopAll(wallMs)));
     return caused;
   }
 
