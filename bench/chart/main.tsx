@@ -3,7 +3,7 @@
  * and records, in `window.benchResult`, the time from render to every line drawn.
  */
 import { createRoot } from 'react-dom/client';
-import type { DrillSummary } from '../../src/app/review/history-page';
+import type { DrillSummary } from '../../src/protocol/drill-summary';
 import { TrendChart } from '../../src/app/review/trend-chart';
 
 const count = Number(new URLSearchParams(location.search).get('drills') ?? '500');

@@ -10,6 +10,7 @@ import { DryRunFisGateway } from '../fis/dry-run-fis-gateway';
 import type { FisGateway } from '../fis/fis-gateway';
 import { loadScenarioText } from '../scenario/load-scenario';
 import type { Scenario } from '../scenario/types';
+import type { DrillSummary } from '../protocol/drill-summary';
 import { LiveDrill } from './live-drill';
 import type { LibraryScenario } from './scenario-library';
 import { hashToken, newDrillId, newJoinCode, newToken } from './security/tokens';
@@ -30,26 +31,6 @@ export interface CreatedDrill {
   readonly joinCode: string;
   readonly facilitatorToken: string;
   readonly projectorKey: string;
-}
-
-export interface DrillSummary {
-  readonly id: string;
-  readonly scenario: string;
-  readonly team: string;
-  readonly status: string;
-  readonly createdWallMs: number;
-  readonly endedWallMs: number | null;
-  readonly excluded: boolean;
-  readonly overall: number | null;
-  readonly timeToFirstEscalationS: number | null;
-  readonly medianTimeToEscalateS: number | null;
-  /** Enough of the scorecard to compare two runs side by side. */
-  readonly dimensions: Readonly<Record<string, number | null>>;
-  readonly expectations: readonly {
-    readonly id: string;
-    readonly verdict: string;
-    readonly latencyS: number | null;
-  }[];
 }
 
 /** The clock checkpoint bounds how much downtime a crash can hide. */

@@ -1,6 +1,6 @@
 /** Trend data: one point per drill, per team, in time order, across several drills. */
 import { describe, expect, it } from 'vitest';
-import type { DrillSummary } from '../../src/app/review/history-page';
+import type { DrillSummary } from '../../src/protocol/drill-summary';
 import { trendSeries } from '../../src/app/review/trend-chart';
 
 const drill = (

@@ -2,26 +2,8 @@ import { lazy, Suspense, useMemo, useState } from 'react';
 import { apiRequest } from '../api/api-client';
 import { facilitatorToken } from '../api/credentials';
 import { useAsync } from '../components/use-async';
+import type { DrillSummary } from '../../protocol/drill-summary';
 import { RunComparison } from './run-comparison';
-
-export interface DrillSummary {
-  readonly id: string;
-  readonly scenario: string;
-  readonly team: string;
-  readonly status: string;
-  readonly createdWallMs: number;
-  readonly endedWallMs: number | null;
-  readonly excluded: boolean;
-  readonly overall: number | null;
-  readonly timeToFirstEscalationS: number | null;
-  readonly medianTimeToEscalateS: number | null;
-  readonly dimensions: Readonly<Record<string, number | null>>;
-  readonly expectations: readonly {
-    readonly id: string;
-    readonly verdict: string;
-    readonly latencyS: number | null;
-  }[];
-}
 
 const TrendChart = lazy(() =>
   import('./trend-chart').then((module) => ({ default: module.TrendChart })),

@@ -1,4 +1,4 @@
-import type { DrillSummary } from './history-page';
+import type { DrillSummary } from '../../protocol/drill-summary';
 import { verdictLabels } from './scorecard-types';
 import type { ScorecardExpectation } from './scorecard-types';
 

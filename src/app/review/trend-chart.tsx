@@ -8,7 +8,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type { DrillSummary } from './history-page';
+import type { DrillSummary } from '../../protocol/drill-summary';
 
 const palette = ['#1e3a8a', '#b91c1c', '#15803d', '#7c3aed', '#b45309', '#0f766e'];
 
