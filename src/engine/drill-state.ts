@@ -6,15 +6,16 @@
  * It is a mutable aggregate on purpose: a drill of 10,000 actions must append each fact in
  * constant time, and nothing outside the engine holds a reference to it.
  */
-import type { Effect, Scenario } from '../scenario/types';
+import type { Scenario } from '../scenario/types';
 import type { DrillClock } from './drill-clock';
-import { stoppedClock } from './drill-clock';
 import type { DebriefKind, LogEntry } from './log';
+import { DrillProjection } from './projection/drill-projection';
+import type { EffectView, Phase } from './projection/projection-views';
 import { createSchedule } from './schedule';
 import type { Schedule } from './schedule';
 import { TimerQueue } from './timer-queue';
 
-export type Phase = 'briefing' | 'running' | 'paused' | 'ended' | 'aborted';
+export type { Phase } from './projection/projection-views';
 
 export interface EscalationState {
   readonly seq: number;
@@ -26,22 +27,15 @@ export interface EscalationState {
   readonly system: boolean;
   /** For pages sent by `auto_advance`: the path and level they were sent to. */
   readonly via: { readonly path: string; readonly level: number } | null;
-  ackSeq: number | null;
-  retracted: boolean;
+  /** From the projection: the acknowledgement that counts, and whether it was retracted. */
+  readonly ackSeq: number | null;
+  readonly retracted: boolean;
   /**
    * When an NPC target acknowledges, and when the paging system moves the page up: the
    * timers armed for it are live only while these still name their due time.
    */
   npcAckDueMs: number | null;
   ackTimeoutDueMs: number | null;
-}
-
-export interface ActiveEffect {
-  readonly inject: string;
-  readonly effect: Effect;
-  readonly fromMs: number;
-  readonly untilMs: number | null;
-  ended: boolean;
 }
 
 export interface ExpectationState {
@@ -61,47 +55,60 @@ export interface ExperimentState {
 
 export interface DrillState {
   readonly scenario: Scenario;
+  /** The log's meaning for people: the source of the getters below. */
+  readonly view: DrillProjection;
   seed: number;
   team: string;
   armed: boolean;
-  phase: Phase;
-  clock: DrillClock;
+  readonly phase: Phase;
+  readonly clock: DrillClock;
   /** The latest drill time the drill has reached. */
   nowMs: number;
   log: LogEntry[];
   readonly schedule: Schedule;
   readonly timers: TimerQueue;
-  readonly effects: ActiveEffect[];
-  /** Delivery-blocking effects by the role or channel they block, for the check on every page. */
-  readonly blocking: Map<string, ActiveEffect[]>;
-  severity: string | null;
+  /** Every effect that began, in log order (a timer names one by its index). */
+  readonly effects: readonly EffectView[];
+  /** Indexes into `effects` of delivery-blocking ones, by the role or channel they block. */
+  readonly blocking: Map<string, number[]>;
+  readonly severity: string | null;
   readonly escalations: Map<number, EscalationState>;
   /** The same escalations by target role, in log order. */
   readonly escalationsTo: Map<string, EscalationState[]>;
   readonly expectations: Map<string, ExpectationState>;
-  readonly checklists: Map<string, boolean[]>;
+  readonly checklists: ReadonlyMap<string, readonly boolean[]>;
   readonly experiments: Map<string, ExperimentState>;
-  readonly retracted: Set<number>;
+  readonly retracted: ReadonlySet<number>;
   /** Client action ids already applied, with the sequence numbers they produced. */
   readonly appliedActions: Map<string, number[]>;
   readonly debrief: { seq: number; kind: DebriefKind; text: string }[];
 }
 
 export function createDrillState(scenario: Scenario): DrillState {
+  const view = new DrillProjection(scenario);
   return {
     scenario,
+    view,
     seed: 0,
     team: '',
     armed: false,
-    phase: 'briefing',
-    clock: stoppedClock,
+    get phase() {
+      return view.phase;
+    },
+    get clock() {
+      return view.clock;
+    },
     nowMs: 0,
     log: [],
     schedule: createSchedule(scenario),
     timers: new TimerQueue(),
-    effects: [],
+    get effects() {
+      return view.effects;
+    },
     blocking: new Map(),
-    severity: null,
+    get severity() {
+      return view.severity;
+    },
     escalations: new Map(),
     escalationsTo: new Map(),
     expectations: new Map(
@@ -110,16 +117,18 @@ export function createDrillState(scenario: Scenario): DrillState {
         { triggeredAtMs: null, metAtMs: null, metBy: null },
       ]),
     ),
-    checklists: new Map(
-      scenario.checklists.map((checklist) => [checklist.id, checklist.items.map(() => false)]),
-    ),
+    get checklists() {
+      return view.checklists;
+    },
     experiments: new Map(
       scenario.experiments.map((experiment) => [
         experiment.id,
         { status: null, reason: null, dryRun: true, requested: null },
       ]),
     ),
-    retracted: new Set(),
+    get retracted() {
+      return view.retractedSeqs;
+    },
     appliedActions: new Map(),
     debrief: [],
   };

@@ -2,7 +2,7 @@
  * Sending a page or escalation: whether it gets through (the target may be unavailable,
  * the channel down), recording it, and what a delivered team escalation sets off.
  */
-import type { ActiveEffect, DrillState } from './drill-state';
+import type { DrillState } from './drill-state';
 import { channelBlockKey, roleBlockKey } from './escalation-rules';
 import { meetByEscalation } from './expectation-tracking';
 import type { MessageContent, UndeliveredReason } from './log';
@@ -16,8 +16,14 @@ export function undeliveredReason(
   atMs: number,
 ): UndeliveredReason | null {
   // Runs for every escalation: look only at the effects that could block this page.
-  const inForce = (active: ActiveEffect) =>
-    active.fromMs <= atMs && (active.untilMs === null || atMs < active.untilMs);
+  const inForce = (index: number) => {
+    const active = state.effects[index];
+    return (
+      active !== undefined &&
+      active.fromMs <= atMs &&
+      (active.untilMs === null || atMs < active.untilMs)
+    );
+  };
   if (state.blocking.get(roleBlockKey(role))?.some(inForce)) return 'unavailable';
   if (state.blocking.get(channelBlockKey(channel))?.some(inForce)) return 'channel_down';
   return null;

@@ -1,0 +1,311 @@
+/**
+ * The one meaning of a drill's log for everything people see: the phase and clock, the
+ * severity, effects in force, pages and their acknowledgements, checklists, who holds whose
+ * duties after handoffs, where each inject stands, and (for screens) the feed and metrics.
+ *
+ * It folds entries one at a time (`apply`, amortised constant time), from the whole log on
+ * the server or from the entries a screen may see, and answers the same for both. Facts
+ * that can be backdated are decided in drill order (drill time, then log order): the latest
+ * check or uncheck of an item, the latest severity, the first acknowledgement of a page,
+ * each among the facts not retracted.
+ */
+import type { DrillClock } from '../drill-clock';
+import { anchored, stoppedClock } from '../drill-clock';
+import type { EntryOf } from '../log';
+import { DrillOrderRegister } from './drill-order-register';
+import type { RoleName } from './feed-item';
+import { feedItem } from './feed-item';
+import type {
+  DrillView,
+  EffectView,
+  FeedItem,
+  InjectProgress,
+  MetricView,
+  PageView,
+  Phase,
+  ProjectedEntry,
+  ProjectionScenario,
+} from './projection-views';
+
+export interface ProjectionOptions {
+  /** Keep the live feed and the metric series, which screens show and the engine does not. */
+  readonly feed?: boolean;
+  /** The clock's speed until an entry says otherwise (screens never see `drill.created`). */
+  readonly speed?: number;
+}
+
+type Ack = EntryOf<'acknowledgement.recorded'>;
+type Check = EntryOf<'checklist.checked'> | EntryOf<'checklist.unchecked'>;
+type SeverityFact = { readonly seq: number; readonly drillMs: number; readonly severity: string };
+type Handoff = EntryOf<'handoff.recorded'>;
+
+const notYet: InjectProgress = { firedAtMs: null, cause: null, skipped: false, delayedByMs: 0 };
+const itemKey = (checklist: string, item: number) => `${checklist}\u0000${item}`;
+
+export class DrillProjection {
+  private phaseNow: Phase = 'briefing';
+  private clockNow: DrillClock;
+  private lastSeqSeen = 0;
+  private readonly effectList: EffectView[] = [];
+  private readonly pageList: PageView[] = [];
+  private readonly pageIndex = new Map<number, number>();
+  private readonly acks = new DrillOrderRegister<Ack>('first');
+  private readonly checks = new DrillOrderRegister<Check>('latest');
+  private readonly severities = new DrillOrderRegister<SeverityFact>('latest');
+  private readonly handoffs = new DrillOrderRegister<Handoff>('latest');
+  private readonly checklistItems = new Map<string, readonly boolean[]>();
+  private readonly injectProgress = new Map<string, InjectProgress>();
+  private readonly retracted = new Set<number>();
+  private readonly feedList: FeedItem[] = [];
+  private readonly feedIndex = new Map<number, number>();
+  private readonly metricSeries = new Map<string, MetricView>();
+  private readonly roleName: RoleName;
+  private readonly keepsFeed: boolean;
+
+  constructor(scenario: ProjectionScenario, options: ProjectionOptions = {}) {
+    const names = new Map(scenario.roles.map((role) => [role.id, role.name]));
+    this.roleName = (id) => (id === null ? 'paging system' : (names.get(id) ?? id));
+    this.keepsFeed = options.feed ?? false;
+    this.clockNow = { ...stoppedClock, speed: options.speed ?? stoppedClock.speed };
+    for (const checklist of scenario.checklists)
+      this.checklistItems.set(
+        checklist.id,
+        checklist.items.map(() => false),
+      );
+  }
+
+  get phase(): Phase {
+    return this.phaseNow;
+  }
+  get clock(): DrillClock {
+    return this.clockNow;
+  }
+  get severity(): string | null {
+    return this.severities.current('severity')?.severity ?? null;
+  }
+  get lastSeq(): number {
+    return this.lastSeqSeen;
+  }
+  /** Every effect that began, in log order; an index stays the same effect for good. */
+  get effects(): readonly EffectView[] {
+    return this.effectList;
+  }
+  /** Pages and escalations in log order. */
+  get pages(): readonly PageView[] {
+    return this.pageList;
+  }
+  get checklists(): ReadonlyMap<string, readonly boolean[]> {
+    return this.checklistItems;
+  }
+  get retractedSeqs(): ReadonlySet<number> {
+    return this.retracted;
+  }
+
+  page(seq: number): PageView | undefined {
+    const index = this.pageIndex.get(seq);
+    return index === undefined ? undefined : this.pageList[index];
+  }
+
+  /** The check or uncheck that decides an item now, if any counts. */
+  checkInForce(checklist: string, item: number): Check | undefined {
+    return this.checks.current(itemKey(checklist, item));
+  }
+
+  inject(id: string): InjectProgress {
+    return this.injectProgress.get(id) ?? notYet;
+  }
+
+  apply(entry: ProjectedEntry): void {
+    this.lastSeqSeen = Math.max(this.lastSeqSeen, entry.seq);
+    this.applyFact(entry);
+    if (!this.keepsFeed) return;
+    const item = feedItem(entry, this.roleName);
+    if (item) {
+      this.feedIndex.set(entry.seq, this.feedList.length);
+      this.feedList.push(this.retracted.has(entry.seq) ? { ...item, retracted: true } : item);
+    }
+    if (entry.type === 'inject.fired' && entry.inject?.metric) {
+      const { name, unit, points } = entry.inject.metric;
+      this.metricSeries.set(name, {
+        name,
+        unit,
+        points: points.map(([atMs, value]) => [entry.drillMs + atMs, value] as const),
+      });
+    }
+  }
+
+  /** A read-only picture of the drill now, for a screen to render until the next entry. */
+  view(): DrillView {
+    const heldBy = new Map<string, string>();
+    for (const [from, handoff] of this.handoffs.entries()) heldBy.set(from, handoff.payload.to);
+    return {
+      phase: this.phaseNow,
+      clock: this.clockNow,
+      severity: this.severity,
+      effects: this.effectList.slice(),
+      pages: this.pageList.slice(),
+      checklists: new Map(this.checklistItems),
+      heldBy,
+      injects: new Map(this.injectProgress),
+      feed: this.feedList.slice(),
+      metrics: [...this.metricSeries.values()],
+      lastSeq: this.lastSeqSeen,
+    };
+  }
+
+  private applyFact(entry: ProjectedEntry): void {
+    switch (entry.type) {
+      case 'drill.created':
+        this.clockNow = { ...this.clockNow, speed: entry.payload.speed };
+        return;
+      case 'drill.started':
+      case 'drill.resumed':
+        return this.moveClock('running', entry, { running: true });
+      case 'drill.paused':
+        return this.moveClock('paused', entry, { running: false });
+      case 'drill.speed_changed':
+        this.clockNow = anchored(this.clockNow, entry.drillMs, entry.wallMs, {
+          speed: entry.payload.factor,
+        });
+        return;
+      case 'drill.ended':
+        return this.moveClock('ended', entry, { running: false });
+      case 'drill.aborted':
+        return this.moveClock('aborted', entry, { running: false });
+      case 'inject.fired':
+        return this.progress(entry.payload.inject, {
+          firedAtMs: entry.drillMs,
+          cause: entry.payload.cause,
+        });
+      case 'inject.skipped':
+        return this.progress(entry.payload.inject, { skipped: true });
+      case 'inject.delayed':
+        return this.progress(entry.payload.inject, {
+          delayedByMs: this.inject(entry.payload.inject).delayedByMs + entry.payload.byMs,
+        });
+      case 'effect.began': {
+        const { inject, effect, untilMs } = entry.payload;
+        this.effectList.push({ inject, effect, fromMs: entry.drillMs, untilMs, ended: false });
+        if (effect.type === 'severity')
+          this.severities.add('severity', { ...entry, severity: effect.severity });
+        return;
+      }
+      case 'effect.ended': {
+        const ended = JSON.stringify(entry.payload.effect);
+        const index = this.effectList.findIndex(
+          (active) =>
+            !active.ended &&
+            active.inject === entry.payload.inject &&
+            JSON.stringify(active.effect) === ended,
+        );
+        const active = this.effectList[index];
+        if (active) this.effectList[index] = { ...active, ended: true };
+        return;
+      }
+      case 'escalation.recorded':
+        return this.addPage(entry);
+      case 'acknowledgement.recorded':
+        if (this.acks.add(String(entry.payload.escalation), entry))
+          this.refreshAck(entry.payload.escalation);
+        return;
+      case 'checklist.checked':
+      case 'checklist.unchecked':
+        if (this.checks.add(itemKey(entry.payload.checklist, entry.payload.item), entry))
+          this.refreshItem(entry.payload.checklist, entry.payload.item);
+        return;
+      case 'severity.declared':
+        this.severities.add('severity', { ...entry, severity: entry.payload.severity });
+        return;
+      case 'handoff.recorded':
+        this.handoffs.add(entry.payload.from, entry);
+        return;
+      case 'fact.retracted':
+        return this.retract(entry.payload.seq);
+      default:
+        return;
+    }
+  }
+
+  private moveClock(phase: Phase, entry: ProjectedEntry, changes: Partial<DrillClock>): void {
+    this.phaseNow = phase;
+    this.clockNow = anchored(this.clockNow, entry.drillMs, entry.wallMs, changes);
+  }
+
+  private progress(inject: string, changes: Partial<InjectProgress>): void {
+    this.injectProgress.set(inject, { ...this.inject(inject), ...changes });
+  }
+
+  private addPage(entry: EntryOf<'escalation.recorded'>): void {
+    const { from, to, channel, delivered, undelivered, system, via, message, covered } =
+      entry.payload;
+    this.pageIndex.set(entry.seq, this.pageList.length);
+    this.pageList.push({
+      seq: entry.seq,
+      drillMs: entry.drillMs,
+      from,
+      to,
+      channel,
+      delivered,
+      undelivered,
+      system,
+      via,
+      message,
+      covered,
+      ackSeq: null,
+      ackedAtMs: null,
+      retracted: false,
+    });
+  }
+
+  private replacePage(seq: number, changes: Partial<PageView>): void {
+    const index = this.pageIndex.get(seq);
+    const page = index === undefined ? undefined : this.pageList[index];
+    if (index !== undefined && page) this.pageList[index] = { ...page, ...changes };
+  }
+
+  private refreshAck(escalation: number): void {
+    const ack = this.acks.current(String(escalation));
+    this.replacePage(escalation, { ackSeq: ack?.seq ?? null, ackedAtMs: ack?.drillMs ?? null });
+  }
+
+  private refreshItem(checklist: string, item: number): void {
+    const items = this.checklistItems.get(checklist);
+    if (!items || item < 0 || item >= items.length) return;
+    const checked = this.checks.current(itemKey(checklist, item))?.type === 'checklist.checked';
+    if (items[item] === checked) return;
+    this.checklistItems.set(
+      checklist,
+      items.map((value, index) => (index === item ? checked : value)),
+    );
+  }
+
+  /** A retracted fact stops counting: what it decided falls to the next fact in drill order. */
+  private retract(seq: number): void {
+    if (this.retracted.has(seq)) return;
+    this.retracted.add(seq);
+    this.replacePage(seq, { retracted: true });
+    const escalation = this.acks.retract(seq);
+    if (escalation !== null) this.refreshAck(Number(escalation));
+    const item = this.checks.retract(seq);
+    if (item !== null) {
+      const [checklist = '', index = '0'] = item.split('\u0000');
+      this.refreshItem(checklist, Number(index));
+    }
+    this.severities.retract(seq);
+    this.handoffs.retract(seq);
+    const feedAt = this.feedIndex.get(seq);
+    const feedItem = feedAt === undefined ? undefined : this.feedList[feedAt];
+    if (feedAt !== undefined && feedItem) this.feedList[feedAt] = { ...feedItem, retracted: true };
+  }
+}
+
+/** The projection of a whole log at once (the scorer's and the reports' way in). */
+export function projectLog(
+  scenario: ProjectionScenario,
+  entries: readonly ProjectedEntry[],
+  options?: ProjectionOptions,
+): DrillProjection {
+  const projection = new DrillProjection(scenario, options);
+  for (const entry of entries) projection.apply(entry);
+  return projection;
+}

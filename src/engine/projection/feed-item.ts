@@ -1,0 +1,86 @@
+/**
+ * How an entry reads in a drill's live feed: its tone, a title naming roles by their names,
+ * and a detail line. Entries that people do not follow (timers, internal tracking) have none.
+ */
+import type { FeedItem, ProjectedEntry } from './projection-views';
+
+export type RoleName = (id: string | null) => string;
+
+export function feedItem(entry: ProjectedEntry, roleName: RoleName): FeedItem | null {
+  const item = (tone: FeedItem['tone'], title: string, detail = ''): FeedItem => ({
+    seq: entry.seq,
+    drillMs: entry.drillMs,
+    wallMs: entry.wallMs,
+    tone,
+    title,
+    detail,
+    retracted: false,
+  });
+  switch (entry.type) {
+    case 'drill.started':
+      return item('clock', 'Drill started');
+    case 'drill.resumed':
+      return item('clock', 'Drill resumed');
+    case 'drill.paused':
+      return item(
+        'clock',
+        entry.payload.reason === 'downtime' ? 'Paused while the server was down' : 'Drill paused',
+      );
+    case 'drill.speed_changed':
+      return item('clock', `Speed ×${entry.payload.factor}`);
+    case 'drill.ended':
+      return item('clock', 'Drill ended');
+    case 'drill.aborted':
+      return item(
+        'clock',
+        `Drill aborted${entry.payload.reason ? `: ${entry.payload.reason}` : ''}`,
+      );
+    case 'inject.fired': {
+      const inject = entry.inject;
+      if (!inject) return null;
+      const from = inject.from ? `${roleName(inject.from)}: ` : '';
+      return item(
+        inject.kind === 'surprise' ? 'surprise' : 'inject',
+        `${from}${inject.title ?? inject.id}`,
+        inject.body,
+      );
+    }
+    case 'inject.adhoc_sent':
+      return item('inject', entry.payload.title, entry.payload.body);
+    case 'severity.declared':
+      return item('team', `${roleName(entry.payload.by)} declared ${entry.payload.severity}`);
+    case 'escalation.recorded': {
+      const { from, to, channel, delivered, undelivered, message } = entry.payload;
+      const outcome = delivered
+        ? ''
+        : undelivered === 'unavailable'
+          ? ' — no answer'
+          : ' — channel down';
+      return item(
+        'page',
+        `${roleName(from)} → ${roleName(to)} (${channel})${outcome}`,
+        Object.values(message).join(' · '),
+      );
+    }
+    case 'acknowledgement.recorded':
+      return item('ack', `${roleName(entry.payload.by)} acknowledged`);
+    case 'handoff.recorded':
+      return item(
+        'team',
+        `Handoff ${roleName(entry.payload.from)} → ${roleName(entry.payload.to)}`,
+        Object.values(entry.payload.message).join(' · '),
+      );
+    case 'decision.recorded':
+      return item('team', `${roleName(entry.payload.by)} decided ${entry.payload.decision}`);
+    case 'note.recorded':
+      return item('team', `Note (${entry.payload.by})`, entry.payload.text);
+    case 'experiment.state_changed':
+      return item(
+        'system',
+        `Experiment ${entry.payload.experiment}: ${entry.payload.status}${entry.payload.dryRun ? ' (dry run)' : ''}`,
+        entry.payload.reason ?? '',
+      );
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * What the projection shows of a drill, as plain read-only records: the shapes every screen,
+ * the server's filter, the scorer's helpers and the reports read.
+ */
+import type { Effect } from '../../scenario/types';
+import type { DrillClock } from '../drill-clock';
+import type { InjectCause, LogEntry, UndeliveredReason } from '../log';
+
+export type Phase = 'briefing' | 'running' | 'paused' | 'ended' | 'aborted';
+
+/** What the scenario tells the projection: role names, and how long each checklist is. */
+export interface ProjectionScenario {
+  readonly roles: readonly { readonly id: string; readonly name: string }[];
+  readonly checklists: readonly { readonly id: string; readonly items: readonly string[] }[];
+}
+
+/** An inject's content, carried with its `inject.fired` entry to those who may see it. */
+export interface FiredInject {
+  readonly id: string;
+  readonly kind: string;
+  readonly title: string | null;
+  readonly body: string;
+  readonly from: string | null;
+  readonly to: readonly string[] | null;
+  readonly metric: {
+    readonly name: string;
+    readonly unit: string;
+    readonly points: readonly (readonly [number, number])[];
+  } | null;
+  /** Discussion prompts: the facilitator's only. */
+  readonly questions?: readonly string[];
+}
+
+/** A log entry as a screen receives it: an `inject.fired` may carry the inject's content. */
+export type ProjectedEntry = LogEntry & { readonly inject?: FiredInject };
+
+/** An effect that began; `ended` once its end was logged. */
+export interface EffectView {
+  readonly inject: string;
+  readonly effect: Effect;
+  readonly fromMs: number;
+  readonly untilMs: number | null;
+  readonly ended: boolean;
+}
+
+/** A page or escalation and its acknowledgement: the first in drill order that still counts. */
+export interface PageView {
+  readonly seq: number;
+  readonly drillMs: number;
+  readonly from: string | null;
+  readonly to: string;
+  readonly channel: string;
+  readonly delivered: boolean;
+  readonly undelivered: UndeliveredReason | null;
+  readonly system: boolean;
+  readonly via: { readonly path: string; readonly level: number } | null;
+  readonly message: Readonly<Record<string, string>>;
+  readonly covered: readonly string[];
+  readonly ackSeq: number | null;
+  readonly ackedAtMs: number | null;
+  readonly retracted: boolean;
+}
+
+/** Where an inject stands: fired (when, why), skipped, or still to come (and delayed by). */
+export interface InjectProgress {
+  readonly firedAtMs: number | null;
+  readonly cause: InjectCause | null;
+  readonly skipped: boolean;
+  readonly delayedByMs: number;
+}
+
+export interface FeedItem {
+  readonly seq: number;
+  readonly drillMs: number;
+  readonly wallMs: number;
+  readonly tone: 'inject' | 'surprise' | 'page' | 'ack' | 'team' | 'clock' | 'system';
+  readonly title: string;
+  readonly detail: string;
+  readonly retracted: boolean;
+}
+
+export interface MetricView {
+  readonly name: string;
+  readonly unit: string;
+  /** `[drill ms, value]`, in time order. */
+  readonly points: readonly (readonly [number, number])[];
+}
+
+/** A read-only picture of the drill after some entries; taken with `projection.view()`. */
+export interface DrillView {
+  readonly phase: Phase;
+  readonly clock: DrillClock;
+  readonly severity: string | null;
+  readonly effects: readonly EffectView[];
+  readonly pages: readonly PageView[];
+  readonly checklists: ReadonlyMap<string, readonly boolean[]>;
+  /** For each role that handed over, the role that holds its duties now. */
+  readonly heldBy: ReadonlyMap<string, string>;
+  readonly injects: ReadonlyMap<string, InjectProgress>;
+  readonly feed: readonly FeedItem[];
+  readonly metrics: readonly MetricView[];
+  readonly lastSeq: number;
+}
