@@ -106,6 +106,11 @@ export class DrillProjection {
     return index === undefined ? undefined : this.pageList[index];
   }
 
+  /** The acknowledgement that counts for a page: the first in drill order not retracted. */
+  acknowledgementOf(escalation: number): Ack | undefined {
+    return this.acks.current(String(escalation));
+  }
+
   /** The check or uncheck that decides an item now, if any counts. */
   checkInForce(checklist: string, item: number): Check | undefined {
     return this.checks.current(itemKey(checklist, item));

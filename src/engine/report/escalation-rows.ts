@@ -4,11 +4,11 @@
  * stay in, marked, so the export shows the corrections the facilitator made.
  */
 import type { LogEntry, MessageContent, UndeliveredReason } from '../log';
-import { isType, retractedSeqs } from '../log';
 import type { Scenario } from '../../scenario/types';
-import { ackLatencyMs, firstAcknowledgements } from '../score/acknowledgements';
+import { inDrillOrder } from '../projection/drill-order';
+import { projectLog } from '../projection/drill-projection';
+import { ackLatencyMs } from '../score/acknowledgements';
 import { messageCompleteness } from '../score/communication';
-import { inDrillOrder } from '../score/drill-timeline';
 
 export interface EscalationRow {
   readonly seq: number;
@@ -27,29 +27,24 @@ export interface EscalationRow {
 }
 
 export function escalationRows(scenario: Scenario, log: readonly LogEntry[]): EscalationRow[] {
-  const retracted = retractedSeqs(log);
-  const ordered = inDrillOrder(log);
-  const firstAcks = firstAcknowledgements(
-    ordered.filter(isType('acknowledgement.recorded')).filter((entry) => !retracted.has(entry.seq)),
-  );
-  return ordered
-    .filter(isType('escalation.recorded'))
-    .filter((entry) => !entry.payload.system)
-    .map((entry) => {
-      const acknowledgement = entry.payload.delivered ? firstAcks.get(entry.seq) : undefined;
+  const projection = projectLog(scenario, log);
+  return inDrillOrder(projection.pages)
+    .filter((page) => !page.system)
+    .map((page) => {
+      const acknowledgement = page.delivered ? projection.acknowledgementOf(page.seq) : undefined;
       return {
-        seq: entry.seq,
-        atMs: entry.drillMs,
-        from: entry.payload.from,
-        to: entry.payload.to,
-        channel: entry.payload.channel,
-        delivered: entry.payload.delivered,
-        undelivered: entry.payload.undelivered,
+        seq: page.seq,
+        atMs: page.drillMs,
+        from: page.from,
+        to: page.to,
+        channel: page.channel,
+        delivered: page.delivered,
+        undelivered: page.undelivered,
         acknowledgedAtMs: acknowledgement?.drillMs ?? null,
-        ackLatencyMs: ackLatencyMs(entry, acknowledgement),
-        communicationPercent: messageCompleteness(entry.payload, scenario.templates.escalation),
-        retracted: retracted.has(entry.seq),
-        content: entry.payload,
+        ackLatencyMs: ackLatencyMs(page, acknowledgement),
+        communicationPercent: messageCompleteness(page, scenario.templates.escalation),
+        retracted: page.retracted,
+        content: { message: page.message, covered: page.covered },
       };
     });
 }

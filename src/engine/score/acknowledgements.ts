@@ -1,14 +1,14 @@
 /**
  * How quickly delivered escalations were acknowledged. Each escalation is answered by the
- * first acknowledgement that names it, whether a person's or an NPC's automatic one; an
+ * first acknowledgement that names it in drill order, whether a person's or an NPC's
+ * automatic one (the projection's answer, the one every screen shows); an
  * `ack` of every open page is logged as one acknowledgement per page, so each has its own
  * latency.
  */
 import type { EntryOf } from '../log';
 import type { Scenario } from '../../scenario/types';
 import { ackWithinFor } from '../escalation-rules';
-import type { DrillTimeline } from './drill-timeline';
-import { factsOf } from './drill-timeline';
+import type { DrillProjection } from '../projection/drill-projection';
 import type { EscalationEntry } from './team-escalations';
 
 export type AcknowledgementEntry = EntryOf<'acknowledgement.recorded'>;
@@ -30,21 +30,10 @@ export function acknowledgementScore(latencyMs: number | null, ackWithinMs: numb
   return (100 * (2 * ackWithinMs - latencyMs)) / ackWithinMs;
 }
 
-/** The first acknowledgement of each escalation seq, from acknowledgements in drill order. */
-export function firstAcknowledgements(
-  acknowledgements: readonly AcknowledgementEntry[],
-): Map<number, AcknowledgementEntry> {
-  const first = new Map<number, AcknowledgementEntry>();
-  for (const entry of acknowledgements) {
-    if (!first.has(entry.payload.escalation)) first.set(entry.payload.escalation, entry);
-  }
-  return first;
-}
-
 /** An acknowledgement's latency; never negative, even if a backdated ack says otherwise. */
 export function ackLatencyMs(
-  escalation: EscalationEntry,
-  acknowledgement: AcknowledgementEntry | undefined,
+  escalation: { readonly drillMs: number },
+  acknowledgement: { readonly drillMs: number } | undefined,
 ): number | null {
   return acknowledgement ? Math.max(0, acknowledgement.drillMs - escalation.drillMs) : null;
 }
@@ -52,14 +41,13 @@ export function ackLatencyMs(
 /** Each delivered escalation of the team, with its acknowledgement and score. */
 export function acknowledgeEscalations(
   scenario: Scenario,
-  timeline: DrillTimeline,
+  projection: DrillProjection,
   attempts: readonly EscalationEntry[],
 ): AcknowledgedEscalation[] {
-  const firstAcks = firstAcknowledgements(factsOf(timeline, 'acknowledgement.recorded'));
   return attempts
     .filter((escalation) => escalation.payload.delivered)
     .map((escalation) => {
-      const acknowledgement = firstAcks.get(escalation.seq);
+      const acknowledgement = projection.acknowledgementOf(escalation.seq);
       const latencyMs = ackLatencyMs(escalation, acknowledgement);
       // The target role's level on the first path (file order) that lists it, else 5m.
       const ackWithinMs = ackWithinFor(scenario, escalation.payload.to);

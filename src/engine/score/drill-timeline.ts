@@ -5,6 +5,7 @@
  */
 import type { EntryOf, FactType, LogEntry } from '../log';
 import { isType, retractedSeqs } from '../log';
+import { inDrillOrder } from '../projection/drill-order';
 
 export interface DrillTimeline {
   /** Facts that count, in drill order (drill time, then seq), up to and including the end. */
@@ -15,11 +16,6 @@ export interface DrillTimeline {
   readonly started: EntryOf<'drill.started'> | null;
   /** The same facts grouped by type, in drill order. */
   readonly byType: ReadonlyMap<FactType, readonly LogEntry[]>;
-}
-
-/** Entries sorted by drill time, ties kept in log order (by seq). */
-export function inDrillOrder(log: readonly LogEntry[]): LogEntry[] {
-  return [...log].sort((a, b) => a.drillMs - b.drillMs || a.seq - b.seq);
 }
 
 /**

@@ -11,6 +11,7 @@ import { rateMessages } from './communication';
 import { measureDimensions } from './dimensions';
 import { readTimeline } from './drill-timeline';
 import { measureMetrics } from './metrics';
+import { projectLog } from '../projection/drill-projection';
 import { overallScore } from './overall-score';
 import { scoreExpectations } from './score-expectations';
 import type { Scorecard } from './scorecard';
@@ -31,12 +32,13 @@ export function scoreDrill(
   const timeline = readTimeline(log, options.endMs);
   const attempts = teamEscalations(timeline);
   const outcomes = scoreExpectations(scenario, timeline, attempts);
-  const acknowledgements = acknowledgeEscalations(scenario, timeline, attempts);
+  const projection = projectLog(scenario, timeline.facts);
+  const acknowledgements = acknowledgeEscalations(scenario, projection, attempts);
   const dimensions = measureDimensions({
     outcomes,
     messages: rateMessages(scenario, timeline, attempts),
     acknowledgements,
-    checklists: checklistCompletion(scenario, timeline),
+    checklists: checklistCompletion(scenario, projection),
   });
   const overall = overallScore(
     {
