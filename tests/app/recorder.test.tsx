@@ -3,7 +3,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Recorder } from '../../src/app/console/recorder';
-import type { PageView } from '../../src/app/drill/drill-view';
+import type { PageView } from '../../src/engine/projection/projection-views';
 import { baseScenario, scenarioFrom } from '../support/drill-harness';
 
 afterEach(cleanup);
@@ -62,8 +62,10 @@ describe('the recorder', () => {
       delivered: true,
       undelivered: null,
       system: false,
+      via: null,
       message: {},
       covered: [],
+      ackSeq: null,
       ackedAtMs: null,
       retracted: false,
     };

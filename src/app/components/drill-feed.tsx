@@ -1,5 +1,5 @@
-import type { FeedItem } from '../drill/drill-view';
-import { formatDrillClock } from '../drill/drill-view';
+import type { FeedItem } from '../../engine/projection/projection-views';
+import { formatDrillClock } from '../drill/drill-time';
 import { MarkdownText } from './markdown-text';
 
 /** The drill's story so far, newest first; drill time shown, wall-clock time on hover. */

@@ -1,9 +1,8 @@
-import { useMemo, useState } from 'react';
-import { replay } from '../../engine/drill';
+import { useState } from 'react';
 import { facilitatorToken } from '../api/credentials';
 import { ConnectionBanner } from '../components/connection-banner';
 import { DrillFeed } from '../components/drill-feed';
-import { formatDrillClock } from '../drill/drill-view';
+import { formatDrillClock } from '../drill/drill-time';
 import { useDrillConnection } from '../drill/use-drill-connection';
 import { useDrillScreen } from '../drill/use-drill-screen';
 import { ConsoleControls } from './console-controls';
@@ -21,17 +20,23 @@ import type { TeamRecordKind } from './team-recorder';
 export function ConsolePage({ drillId }: { drillId: string }) {
   const token = facilitatorToken(drillId);
   const { store, act } = useDrillConnection(drillId, token);
-  const { status, failure, queued, snapshot, entries, view, refusal, nowMs } =
-    useDrillScreen(store);
+  const {
+    status,
+    failure,
+    queued,
+    snapshot,
+    entries,
+    view,
+    engine: followed,
+    refusal,
+    nowMs,
+  } = useDrillScreen(store);
   const [recording, setRecording] = useState<'escalation' | 'note' | null>(null);
   const [teamRecording, setTeamRecording] = useState<TeamRecordKind | null>(null);
 
-  // The console replays the whole log with the engine, as the server did: upcoming injects,
-  // effects and expectations come from the same code that runs the drill.
-  const engine = useMemo(
-    () => (snapshot?.fullScenario ? replay(snapshot.fullScenario, entries).state() : null),
-    [snapshot, entries],
-  );
+  // The store follows the log with the engine, entry by entry: upcoming injects, effects and
+  // expectations come from the same code that runs the drill.
+  const engine = followed?.state ?? null;
 
   if (!token) {
     return (

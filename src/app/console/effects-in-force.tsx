@@ -1,5 +1,5 @@
 import type { DrillState } from '../../engine/drill-state';
-import { formatDrillClock } from '../drill/drill-view';
+import { formatDrillClock } from '../drill/drill-time';
 
 /** Who is unavailable, which channel is down, and the severity, right now. */
 export function EffectsInForce({

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { DrillState } from '../../engine/drill-state';
 import { apiRequest } from '../api/api-client';
-import { formatDrillClock } from '../drill/drill-view';
+import { formatDrillClock } from '../drill/drill-time';
 
 interface Preflight {
   readonly endpoint: string;

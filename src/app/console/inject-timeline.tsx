@@ -1,5 +1,5 @@
 import type { DrillState } from '../../engine/drill-state';
-import { formatDrillClock } from '../drill/drill-view';
+import { formatDrillClock } from '../drill/drill-time';
 
 /** Fired and upcoming injects, with the facilitator's hand on each upcoming one. */
 export function InjectTimeline({
@@ -11,13 +11,11 @@ export function InjectTimeline({
   nowMs: number;
   act: (action: Record<string, unknown>) => void;
 }) {
-  const firedAt = new Map<string, number>();
-  for (const entry of state.log)
-    if (entry.type === 'inject.fired') firedAt.set(entry.payload.inject, entry.drillMs);
+  const over = state.view.phase === 'ended' || state.view.phase === 'aborted';
   const rows = state.scenario.injects.map((inject) => {
     const item = state.schedule.items.get(`inject:${inject.id}`);
-    const fired = firedAt.get(inject.id);
-    const status = fired !== undefined ? 'fired' : item?.done ? 'skipped' : 'upcoming';
+    const fired = state.view.inject(inject.id).firedAtMs;
+    const status = fired !== null ? 'fired' : item?.done ? 'skipped' : 'upcoming';
     return { inject, status, atMs: fired ?? item?.dueMs ?? null };
   });
   rows.sort((a, b) => (a.atMs ?? Infinity) - (b.atMs ?? Infinity));
@@ -28,7 +26,7 @@ export function InjectTimeline({
           <span className="when">{atMs === null ? 'waiting' : formatDrillClock(atMs)}</span>
           <span className={`kind kind-${inject.kind}`}>{inject.kind}</span>
           <span className="what">{inject.title ?? inject.id}</span>
-          {status === 'upcoming' && state.phase !== 'ended' && state.phase !== 'aborted' ? (
+          {status === 'upcoming' && !over ? (
             <span className="row-actions">
               <button
                 type="button"
@@ -58,11 +56,7 @@ export function InjectTimeline({
           ) : (
             <span className="muted">{status === 'upcoming' ? '' : status}</span>
           )}
-          {atMs !== null &&
-          status === 'upcoming' &&
-          atMs > nowMs &&
-          state.phase !== 'ended' &&
-          state.phase !== 'aborted' ? (
+          {atMs !== null && status === 'upcoming' && atMs > nowMs && !over ? (
             <span className="muted"> in {Math.ceil((atMs - nowMs) / 1000)}s</span>
           ) : null}
         </li>

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { Scenario } from '../../scenario/types';
-import type { PageView } from '../drill/drill-view';
+import type { PageView } from '../../engine/projection/projection-views';
 import { CoveredFields, Dialog } from '../components/dialog';
-import { formatDrillClock } from '../drill/drill-view';
+import { formatDrillClock } from '../drill/drill-time';
 
 const channels = ['page', 'phone', 'chat', 'bridge', 'email'] as const;
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Scenario } from '../../scenario/types';
 import { CoveredFields, Dialog } from '../components/dialog';
-import { formatDrillClock } from '../drill/drill-view';
+import { formatDrillClock } from '../drill/drill-time';
 
 export type TeamRecordKind = 'handoff' | 'checklist' | 'decision' | 'severity' | 'adhoc';
 

@@ -1,13 +1,21 @@
 /**
- * A drill as one browser sees it: the server's snapshot plus the entries since, the socket's
- * state, and the actions waiting to be sent. A vanilla zustand store; React reads it with
- * one selector per value.
+ * A drill as one browser sees it: the server's snapshot plus the entries since, folded by
+ * the engine's projection (the same meaning of the log the server and the scorer use), the
+ * socket's state, and the actions waiting to be sent. A vanilla zustand store; React reads
+ * it with one selector per value.
+ *
+ * Each new entry is applied once (constant time); a screen gets a fresh read-only `view`
+ * per frame. The facilitator's console also follows the log with the engine itself, to see
+ * what is upcoming.
  */
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
+import type { DrillState } from '../../engine/drill-state';
+import type { LogFollower } from '../../engine/follow-log';
+import { followLog } from '../../engine/follow-log';
+import { DrillProjection } from '../../engine/projection/drill-projection';
+import type { DrillView } from '../../engine/projection/projection-views';
 import type { DrillSnapshot, VisibleEntry } from '../../protocol/drill-snapshot';
-import type { DrillView } from './drill-view';
-import { foldView } from './drill-view';
 
 export type ConnectionStatus = 'connecting' | 'open' | 'reconnecting' | 'failed';
 
@@ -16,12 +24,20 @@ export interface QueuedAction {
   readonly action: Record<string, unknown>;
 }
 
-export interface DrillState {
+/** The engine's state as the console follows it; a new object whenever it moved on. */
+export interface FollowedEngine {
+  readonly state: Readonly<DrillState>;
+  readonly seq: number;
+}
+
+export interface DrillScreenState {
   readonly status: ConnectionStatus;
   readonly failure: string | null;
   readonly snapshot: DrillSnapshot | null;
   readonly entries: readonly VisibleEntry[];
   readonly view: DrillView | null;
+  /** Only for the facilitator, whose snapshot carries the whole scenario. */
+  readonly engine: FollowedEngine | null;
   /** Server wall clock minus this browser's, measured at the last snapshot. */
   readonly serverOffsetMs: number;
   /** Actions taken while the socket was down, sent once it is back. */
@@ -30,7 +46,7 @@ export interface DrillState {
   readonly refusal: string | null;
 }
 
-export interface DrillActions {
+export interface DrillScreenActions {
   setStatus(status: ConnectionStatus, failure?: string | null): void;
   receiveSnapshot(snapshot: DrillSnapshot, browserNowMs: number): void;
   receiveEntries(entries: readonly VisibleEntry[]): void;
@@ -43,31 +59,51 @@ export interface DrillActions {
 export type DrillStore = ReturnType<typeof createDrillStore>;
 
 export function createDrillStore() {
-  return createStore<DrillState & DrillActions>()((set) => ({
+  // Mutable folds of the entries so far, outside React's state: only their read-outs are.
+  let projection: DrillProjection | null = null;
+  let follower: LogFollower | null = null;
+  const engineAt = (seq: number): FollowedEngine | null =>
+    follower ? { state: follower.state(), seq } : null;
+
+  return createStore<DrillScreenState & DrillScreenActions>()((set) => ({
     status: 'connecting',
     failure: null,
     snapshot: null,
     entries: [],
     view: null,
+    engine: null,
     serverOffsetMs: 0,
     queue: [],
     refusal: null,
     setStatus: (status, failure = null) => set({ status, failure }),
-    receiveSnapshot: (snapshot, browserNowMs) =>
+    receiveSnapshot: (snapshot, browserNowMs) => {
+      projection = new DrillProjection(snapshot.scenario, {
+        feed: true,
+        speed: snapshot.drill.speed,
+      });
+      for (const entry of snapshot.entries) projection.apply(entry);
+      follower = snapshot.fullScenario ? followLog(snapshot.fullScenario, snapshot.entries) : null;
       set({
         snapshot,
         entries: snapshot.entries,
-        view: foldView(snapshot, snapshot.entries),
+        view: projection.view(),
+        engine: engineAt(snapshot.seq),
         serverOffsetMs: snapshot.serverWallMs - browserNowMs,
-      }),
+      });
+    },
     receiveEntries: (incoming) =>
       set((state) => {
-        if (!state.snapshot) return {};
+        if (!state.snapshot || !projection) return {};
         const lastSeq = state.entries.at(-1)?.seq ?? 0;
         const fresh = incoming.filter((entry) => entry.seq > lastSeq);
         if (fresh.length === 0) return {};
-        const entries = [...state.entries, ...fresh];
-        return { entries, view: foldView(state.snapshot, entries) };
+        for (const entry of fresh) projection.apply(entry);
+        follower?.follow(fresh);
+        return {
+          entries: [...state.entries, ...fresh],
+          view: projection.view(),
+          engine: engineAt(fresh.at(-1)?.seq ?? lastSeq),
+        };
       }),
     enqueue: (action) => set((state) => ({ queue: [...state.queue, action] })),
     dequeue: (id) => set((state) => ({ queue: state.queue.filter((queued) => queued.id !== id) })),
@@ -77,6 +113,9 @@ export function createDrillStore() {
   }));
 }
 
-export function useDrill<T>(store: DrillStore, pick: (state: DrillState & DrillActions) => T): T {
+export function useDrill<T>(
+  store: DrillStore,
+  pick: (state: DrillScreenState & DrillScreenActions) => T,
+): T {
   return useStore(store, pick);
 }

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
-import type { DrillClockView } from './drill-view';
-import { drillNowMs } from './drill-view';
+import type { DrillClock } from '../../engine/drill-clock';
+import { drillNowMs } from './drill-time';
 
 /** The drill time, re-read four times a second while the clock runs. */
-export function useDrillClock(clock: DrillClockView | undefined, serverOffsetMs: number): number {
+export function useDrillClock(clock: DrillClock | undefined, serverOffsetMs: number): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (!clock?.running) return undefined;

@@ -2,7 +2,7 @@ import type { DrillStore } from './drill-store';
 import { useDrill } from './drill-store';
 import { useDrillClock } from './use-drill-clock';
 
-/** What every drill screen reads from its store: connection, snapshot, view, refusal, clock. */
+/** What every drill screen reads from its store: connection, snapshot, view, engine, refusal, clock. */
 export function useDrillScreen(store: DrillStore) {
   const status = useDrill(store, (state) => state.status);
   const failure = useDrill(store, (state) => state.failure);
@@ -10,8 +10,9 @@ export function useDrillScreen(store: DrillStore) {
   const snapshot = useDrill(store, (state) => state.snapshot);
   const entries = useDrill(store, (state) => state.entries);
   const view = useDrill(store, (state) => state.view);
+  const engine = useDrill(store, (state) => state.engine);
   const refusal = useDrill(store, (state) => state.refusal);
   const offset = useDrill(store, (state) => state.serverOffsetMs);
   const nowMs = useDrillClock(view?.clock, offset);
-  return { status, failure, queued, snapshot, entries, view, refusal, nowMs };
+  return { status, failure, queued, snapshot, entries, view, engine, refusal, nowMs };
 }

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { participantToken } from '../api/credentials';
 import { ConnectionBanner } from '../components/connection-banner';
 import { DrillFeed } from '../components/drill-feed';
-import { formatDrillClock } from '../drill/drill-view';
+import { formatDrillClock } from '../drill/drill-time';
 import { useDrillConnection } from '../drill/use-drill-connection';
 import { useDrillScreen } from '../drill/use-drill-screen';
 import { EscalateForm } from './escalate-form';

@@ -7,8 +7,8 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type { MetricView } from '../drill/drill-view';
-import { formatDrillClock } from '../drill/drill-view';
+import type { MetricView } from '../../engine/projection/projection-views';
+import { formatDrillClock } from '../drill/drill-time';
 
 /** Live metric series from metric injects, on a numeric drill-time axis, up to now. */
 export function MetricCharts({

@@ -1,5 +1,5 @@
 import type { PublicScenario } from '../../protocol/drill-snapshot';
-import type { PageView } from '../drill/drill-view';
+import type { PageView } from '../../engine/projection/projection-views';
 
 /** Each escalation path as a ladder; a level lights up when paged, and again when it answers. */
 export function PathLadders({

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useState } from 'react';
 import type { DrillSnapshot, VisibleEntry } from '../../protocol/drill-snapshot';
 import { apiRequest } from '../api/api-client';
-import { formatDrillClock } from '../drill/drill-view';
+import { formatDrillClock } from '../drill/drill-time';
 import { facilitatorToken, participantToken } from '../api/credentials';
 import { useAsync } from '../components/use-async';
 import { DebriefPanel } from './debrief-panel';
@@ -147,7 +147,12 @@ export function ScorecardPage({ drillId }: { drillId: string }) {
       ) : null}
 
       <Suspense fallback={<p className="muted">Drawing the charts…</p>}>
-        <ScorecardCharts card={card} entries={entries} onSelect={show} />
+        <ScorecardCharts
+          card={card}
+          scenario={snapshot.scenario}
+          entries={entries}
+          onSelect={show}
+        />
       </Suspense>
 
       <section aria-labelledby="metrics-title">

@@ -1,5 +1,5 @@
 import type { VisibleEntry } from '../../protocol/drill-snapshot';
-import { formatDrillClock } from '../drill/drill-view';
+import { formatDrillClock } from '../drill/drill-time';
 
 /** The log entries behind a number: selecting any figure shows where it came from. */
 export function TracePanel({

@@ -3,7 +3,7 @@ import { formatDuration } from '../../scenario/duration';
 import type { Scenario } from '../../scenario/types';
 import { apiRequest } from '../api/api-client';
 import { useAsync } from '../components/use-async';
-import { formatDrillClock } from '../drill/drill-view';
+import { formatDrillClock } from '../drill/drill-time';
 import { plainText } from '../library/plain-text';
 import { StartDrillDialog } from './start-drill-dialog';
 

@@ -7,6 +7,7 @@ import type { LogEntry, MessageContent, UndeliveredReason } from '../log';
 import type { Scenario } from '../../scenario/types';
 import { inDrillOrder } from '../projection/drill-order';
 import { projectLog } from '../projection/drill-projection';
+import type { ProjectionScenario } from '../projection/projection-views';
 import { ackLatencyMs } from '../score/acknowledgements';
 import { messageCompleteness } from '../score/communication';
 
@@ -19,6 +20,8 @@ export interface EscalationRow {
   readonly delivered: boolean;
   readonly undelivered: UndeliveredReason | null;
   readonly acknowledgedAtMs: number | null;
+  /** The acknowledgement that counts (the first in drill order not retracted). */
+  readonly acknowledgementSeq: number | null;
   readonly ackLatencyMs: number | null;
   /** Unrounded; `null` without an escalation template. */
   readonly communicationPercent: number | null;
@@ -26,7 +29,10 @@ export interface EscalationRow {
   readonly content: MessageContent;
 }
 
-export function escalationRows(scenario: Scenario, log: readonly LogEntry[]): EscalationRow[] {
+export function escalationRows(
+  scenario: Pick<Scenario, 'templates'> & ProjectionScenario,
+  log: readonly LogEntry[],
+): EscalationRow[] {
   const projection = projectLog(scenario, log);
   return inDrillOrder(projection.pages)
     .filter((page) => !page.system)
@@ -41,6 +47,7 @@ export function escalationRows(scenario: Scenario, log: readonly LogEntry[]): Es
         delivered: page.delivered,
         undelivered: page.undelivered,
         acknowledgedAtMs: acknowledgement?.drillMs ?? null,
+        acknowledgementSeq: acknowledgement?.seq ?? null,
         ackLatencyMs: ackLatencyMs(page, acknowledgement),
         communicationPercent: messageCompleteness(page, scenario.templates.escalation),
         retracted: page.retracted,

@@ -1,6 +1,8 @@
-/** The picture a screen folds from the entries it may see. */
+/** The picture a screen's store folds from the snapshot and the frames that follow it. */
 import { describe, expect, it } from 'vitest';
-import { drillNowMs, foldView, formatDrillClock } from '../../src/app/drill/drill-view';
+import { createDrillStore } from '../../src/app/drill/drill-store';
+import { drillNowMs, formatDrillClock } from '../../src/app/drill/drill-time';
+import { baseScenario, DrillHarness } from '../support/drill-harness';
 import type { DrillSnapshot, VisibleEntry } from '../../src/protocol/drill-snapshot';
 
 const snapshot: DrillSnapshot = {
@@ -64,7 +66,17 @@ const entries: VisibleEntry[] = [
   },
 ];
 
-describe('foldView', () => {
+/** The store's view after the snapshot, then each later batch of entries as its own frame. */
+function foldView(first: DrillSnapshot, frames: readonly VisibleEntry[]) {
+  const store = createDrillStore();
+  store.getState().receiveSnapshot(first, 0);
+  for (const entry of frames) store.getState().receiveEntries([entry]);
+  const view = store.getState().view;
+  if (!view) throw new Error('no view after a snapshot');
+  return view;
+}
+
+describe('a screen folding frames', () => {
   const view = foldView(snapshot, entries);
 
   it('follows pages and their acknowledgements', () => {
@@ -93,6 +105,42 @@ describe('foldView', () => {
     ]);
     expect(corrected.pages[0]).toMatchObject({ retracted: true });
     expect(corrected.feed.find((item) => item.seq === 3)).toMatchObject({ retracted: true });
+  });
+
+  it('ignores a frame it already has', () => {
+    const store = createDrillStore();
+    store.getState().receiveSnapshot({ ...snapshot, entries }, 0);
+    const before = store.getState().view;
+    store.getState().receiveEntries(entries.slice(-2));
+    expect(store.getState().view).toBe(before);
+  });
+
+  it('runs no engine for a screen without the whole scenario', () => {
+    const store = createDrillStore();
+    store.getState().receiveSnapshot(snapshot, 0);
+    expect(store.getState().engine).toBeNull();
+  });
+
+  it('follows the engine, entry by entry, for the facilitator', () => {
+    const harness = DrillHarness.started(baseScenario);
+    const firstSeen = harness.drill.log.length;
+    const store = createDrillStore();
+    store.getState().receiveSnapshot(
+      {
+        ...snapshot,
+        audience: 'facilitator',
+        fullScenario: harness.scenario,
+        entries: [...harness.drill.log],
+        seq: firstSeen,
+      },
+      0,
+    );
+    harness.advanceTo('1m').expectOk({ type: 'check', checklist: 'triage', item: 1, by: 'oncall' });
+    store.getState().receiveEntries(harness.drill.log.slice(firstSeen));
+    const engine = store.getState().engine;
+    expect(engine?.seq).toBe(harness.drill.log.length);
+    expect(engine?.state.log.length).toBe(harness.drill.log.length);
+    expect(engine?.state.checklists.get('triage')).toEqual([false, true]);
   });
 
   it('reads the running clock from the server wall time and the speed', () => {

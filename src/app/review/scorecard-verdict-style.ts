@@ -1,0 +1,29 @@
+/** How the scorecard's charts tell verdicts apart: by colour and by shape. */
+import type { ScorecardExpectation } from './scorecard-types';
+
+export type SelectTrace = (title: string, seqs: readonly (number | null)[]) => void;
+
+export const verdictColour: Record<ScorecardExpectation['verdict'], string> = {
+  on_time: '#15803d',
+  late: '#b45309',
+  missed: '#991b1b',
+  not_due: '#78716c',
+  not_triggered: '#a8a29e',
+};
+
+export const verdictShape = {
+  on_time: 'circle',
+  late: 'diamond',
+  missed: 'cross',
+  not_due: 'square',
+  not_triggered: 'triangle',
+} as const;
+
+/** Opens the trace of the expectation behind a clicked chart mark. */
+export function selectExpectation(payload: unknown, onSelect: SelectTrace): void {
+  const point = payload as {
+    id: string;
+    trace: { trigger: number | null; escalation: number | null };
+  };
+  onSelect(point.id, [point.trace.trigger, point.trace.escalation]);
+}

@@ -1,0 +1,44 @@
+/**
+ * The scorecard's charts pair each escalation with the acknowledgement the report rows name
+ * (the first in drill order that still counts), never one of their own finding.
+ */
+import { describe, expect, it } from 'vitest';
+import { chartData } from '../../src/app/review/scorecard-chart-data';
+import { escalationRows } from '../../src/engine/report/escalation-rows';
+import { scoreDrill } from '../../src/engine/score/score-drill';
+import { buildLog } from '../support/log-builder';
+import { baseScenario, scenarioFrom } from '../support/drill-harness';
+
+const scenario = scenarioFrom(`${baseScenario}
+injects:
+  - { id: alarm, kind: alert, at: 1m, title: Alarm, body: Checkout latency }
+expectations:
+  - { id: page-ic, title: Page the IC, trigger: { inject: alarm }, escalate_to: ic, target: 5m, deadline: 15m }
+`);
+
+describe('time to acknowledge in the charts', () => {
+  const log = buildLog((log) => {
+    log.created({ scenario: 'base' });
+    log.started();
+    log.fired('alarm', '1m');
+    const page = log.escalate('2m', { from: 'oncall', to: 'ic' });
+    const late = log.ack('6m', 'ic', page);
+    log.ack('3m', 'ic', page); // backdated: the first in drill order
+    log.retract('7m', late);
+    const other = log.escalate('4m', { from: 'oncall', to: 'secondary' });
+    log.retract('8m', log.ack('5m', 'secondary', other));
+    log.ended('10m');
+  });
+  const data = chartData(scoreDrill(scenario, log), log, escalationRows(scenario, log));
+
+  it('uses the first acknowledgement in drill order that still counts', () => {
+    expect(data.acknowledgements).toEqual([
+      { label: '#4 oncall → ic', seconds: 60, seqs: [4, 6] },
+      { label: '#8 oncall → secondary', seconds: null, seqs: [8] },
+    ]);
+  });
+
+  it('links the expectation row to the same acknowledgement', () => {
+    expect(data.ackLinks).toEqual([{ id: 'page-ic', y: 1, from: 120, to: 180 }]);
+  });
+});
