@@ -8,6 +8,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
+import { consoleFrameFigures } from './console-frame';
 import { engineFigures } from './engine';
 import type { Figure } from './figure';
 import { logFigures } from './log-store';
@@ -21,6 +22,7 @@ const escalations = 50;
 
 const measurements: { readonly what: string; readonly run: () => Promise<Figure[]> }[] = [
   { what: 'engine', run: engineFigures },
+  { what: 'console frame', run: consoleFrameFigures },
   { what: 'log', run: () => logFigures(2_000, 10_000) },
   { what: 'server fan-out and inject timing', run: () => serverFigures(participants, escalations) },
   { what: 'bare ws broadcast', run: () => bareBroadcastFigures(participants, escalations) },

@@ -25,7 +25,6 @@ export function ConsolePage({ drillId }: { drillId: string }) {
     failure,
     queued,
     snapshot,
-    entries,
     view,
     engine: followed,
     refusal,
@@ -87,7 +86,7 @@ export function ConsolePage({ drillId }: { drillId: string }) {
         </p>
       ) : null}
       {phase === 'ended' || phase === 'aborted' ? (
-        <DrillResult drillId={drillId} token={token} seq={entries.length} />
+        <DrillResult drillId={drillId} token={token} seq={view?.lastSeq ?? 0} />
       ) : null}
       <div className="console-grid">
         <section aria-labelledby="feed-title">

@@ -72,9 +72,7 @@ export function connectDrill(
     ready = false;
     socket = new WebSocket(socketUrl);
     socket.addEventListener('open', () => {
-      const lastSeq = store.getState().snapshot
-        ? (store.getState().entries.at(-1)?.seq ?? 0)
-        : undefined;
+      const lastSeq = store.getState().snapshot ? (store.getState().view?.lastSeq ?? 0) : undefined;
       socket?.send(
         JSON.stringify({ type: 'hello', token, ...(lastSeq === undefined ? {} : { lastSeq }) }),
       );

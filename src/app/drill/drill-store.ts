@@ -4,8 +4,8 @@
  * socket's state, and the actions waiting to be sent. A vanilla zustand store; React reads
  * it with one selector per value.
  *
- * Each new entry is applied once (constant time); a screen gets a fresh read-only `view`
- * per frame. The facilitator's console also follows the log with the engine itself, to see
+ * Each new entry is applied once (constant time), and the store keeps no other copy of the
+ * entries; a screen gets a new `view` per frame. The facilitator's console also follows the log with the engine itself, to see
  * what is upcoming.
  */
 import { createStore } from 'zustand/vanilla';
@@ -34,7 +34,7 @@ export interface DrillScreenState {
   readonly status: ConnectionStatus;
   readonly failure: string | null;
   readonly snapshot: DrillSnapshot | null;
-  readonly entries: readonly VisibleEntry[];
+  /** The projection of the snapshot's entries and every later one; `view.lastSeq` is the last. */
   readonly view: DrillView | null;
   /** Only for the facilitator, whose snapshot carries the whole scenario. */
   readonly engine: FollowedEngine | null;
@@ -69,7 +69,6 @@ export function createDrillStore() {
     status: 'connecting',
     failure: null,
     snapshot: null,
-    entries: [],
     view: null,
     engine: null,
     serverOffsetMs: 0,
@@ -85,7 +84,6 @@ export function createDrillStore() {
       follower = snapshot.fullScenario ? followLog(snapshot.fullScenario, snapshot.entries) : null;
       set({
         snapshot,
-        entries: snapshot.entries,
         view: projection.view(),
         engine: engineAt(snapshot.seq),
         serverOffsetMs: snapshot.serverWallMs - browserNowMs,
@@ -94,16 +92,12 @@ export function createDrillStore() {
     receiveEntries: (incoming) =>
       set((state) => {
         if (!state.snapshot || !projection) return {};
-        const lastSeq = state.entries.at(-1)?.seq ?? 0;
+        const lastSeq = projection.lastSeq;
         const fresh = incoming.filter((entry) => entry.seq > lastSeq);
         if (fresh.length === 0) return {};
         for (const entry of fresh) projection.apply(entry);
         follower?.follow(fresh);
-        return {
-          entries: [...state.entries, ...fresh],
-          view: projection.view(),
-          engine: engineAt(fresh.at(-1)?.seq ?? lastSeq),
-        };
+        return { view: projection.view(), engine: engineAt(projection.lastSeq) };
       }),
     enqueue: (action) => set((state) => ({ queue: [...state.queue, action] })),
     dequeue: (id) => set((state) => ({ queue: state.queue.filter((queued) => queued.id !== id) })),

@@ -8,11 +8,10 @@ export function useDrillScreen(store: DrillStore) {
   const failure = useDrill(store, (state) => state.failure);
   const queued = useDrill(store, (state) => state.queue.length);
   const snapshot = useDrill(store, (state) => state.snapshot);
-  const entries = useDrill(store, (state) => state.entries);
   const view = useDrill(store, (state) => state.view);
   const engine = useDrill(store, (state) => state.engine);
   const refusal = useDrill(store, (state) => state.refusal);
   const offset = useDrill(store, (state) => state.serverOffsetMs);
   const nowMs = useDrillClock(view?.clock, offset);
-  return { status, failure, queued, snapshot, entries, view, engine, refusal, nowMs };
+  return { status, failure, queued, snapshot, view, engine, refusal, nowMs };
 }

@@ -49,11 +49,6 @@ export class DrillOrderRegister<T extends Ordered> {
     return this.inForce.get(key);
   }
 
-  /** Every key with a fact in force, and that fact. */
-  entries(): IterableIterator<[string, T]> {
-    return this.inForce.entries();
-  }
-
   private beats(fact: T, other: T): boolean {
     const order = compareDrillOrder(fact, other);
     return this.decides === 'latest' ? order > 0 : order < 0;

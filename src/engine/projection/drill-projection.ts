@@ -58,7 +58,8 @@ export class DrillProjection {
   private readonly retracted = new Set<number>();
   private readonly feedList: FeedItem[] = [];
   private readonly feedIndex = new Map<number, number>();
-  private readonly metricSeries = new Map<string, MetricView>();
+  private readonly metricList: MetricView[] = [];
+  private readonly holders = new Map<string, string>();
   private readonly roleName: RoleName;
   private readonly keepsFeed: boolean;
 
@@ -131,29 +132,35 @@ export class DrillProjection {
     }
     if (entry.type === 'inject.fired' && entry.inject?.metric) {
       const { name, unit, points } = entry.inject.metric;
-      this.metricSeries.set(name, {
+      const series = {
         name,
         unit,
         points: points.map(([atMs, value]) => [entry.drillMs + atMs, value] as const),
-      });
+      };
+      // A later inject of the same metric replaces its series, in the place it had.
+      const index = this.metricList.findIndex((metric) => metric.name === name);
+      if (index === -1) this.metricList.push(series);
+      else this.metricList[index] = series;
     }
   }
 
-  /** A read-only picture of the drill now, for a screen to render until the next entry. */
+  /**
+   * The drill now, for a screen to render: a new object after every entry, in constant time.
+   * Its lists and maps are the projection's own, read-only, and move on with later entries:
+   * render from them, do not keep them to compare one frame with the next.
+   */
   view(): DrillView {
-    const heldBy = new Map<string, string>();
-    for (const [from, handoff] of this.handoffs.entries()) heldBy.set(from, handoff.payload.to);
     return {
       phase: this.phaseNow,
       clock: this.clockNow,
       severity: this.severity,
-      effects: this.effectList.slice(),
-      pages: this.pageList.slice(),
-      checklists: new Map(this.checklistItems),
-      heldBy,
-      injects: new Map(this.injectProgress),
-      feed: this.feedList.slice(),
-      metrics: [...this.metricSeries.values()],
+      effects: this.effectList,
+      pages: this.pageList,
+      checklists: this.checklistItems,
+      heldBy: this.holders,
+      injects: this.injectProgress,
+      feed: this.feedList,
+      metrics: this.metricList,
       lastSeq: this.lastSeqSeen,
     };
   }
@@ -222,7 +229,7 @@ export class DrillProjection {
         this.severities.add('severity', { ...entry, severity: entry.payload.severity });
         return;
       case 'handoff.recorded':
-        this.handoffs.add(entry.payload.from, entry);
+        if (this.handoffs.add(entry.payload.from, entry)) this.refreshHolder(entry.payload.from);
         return;
       case 'fact.retracted':
         return this.retract(entry.payload.seq);
@@ -273,6 +280,12 @@ export class DrillProjection {
     this.replacePage(escalation, { ackSeq: ack?.seq ?? null, ackedAtMs: ack?.drillMs ?? null });
   }
 
+  private refreshHolder(role: string): void {
+    const handoff = this.handoffs.current(role);
+    if (handoff) this.holders.set(role, handoff.payload.to);
+    else this.holders.delete(role);
+  }
+
   private refreshItem(checklist: string, item: number): void {
     const items = this.checklistItems.get(checklist);
     if (!items || item < 0 || item >= items.length) return;
@@ -297,7 +310,8 @@ export class DrillProjection {
       this.refreshItem(checklist, Number(index));
     }
     this.severities.retract(seq);
-    this.handoffs.retract(seq);
+    const handedOver = this.handoffs.retract(seq);
+    if (handedOver !== null) this.refreshHolder(handedOver);
     const feedAt = this.feedIndex.get(seq);
     const feedItem = feedAt === undefined ? undefined : this.feedList[feedAt];
     if (feedAt !== undefined && feedItem) this.feedList[feedAt] = { ...feedItem, retracted: true };

@@ -86,7 +86,7 @@ export interface MetricView {
   readonly points: readonly (readonly [number, number])[];
 }
 
-/** A read-only picture of the drill after some entries; taken with `projection.view()`. */
+/** The drill as screens render it, from `projection.view()` (see there for how long it holds). */
 export interface DrillView {
   readonly phase: Phase;
   readonly clock: DrillClock;
