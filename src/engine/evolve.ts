@@ -142,5 +142,10 @@ function apply(state: DrillState, entry: LogEntry): void {
     case 'decision.recorded':
     case 'note.recorded':
       return; // the projection's alone, or kept in the log with no state beyond it
+    default: {
+      // A new fact type does not compile until the engine decides what it does with it.
+      const unhandled: never = entry;
+      return unhandled;
+    }
   }
 }
