@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { createStore } from 'zustand/vanilla';
 import { createDrillStore } from '../src/app/drill/drill-store';
 import { replay } from '../src/engine/drill';
+import { followLog } from '../src/engine/follow-log';
 import type { LogEntry } from '../src/engine/log';
 import { loadScriptText } from '../src/engine/load-script';
 import type { DrillSnapshot } from '../src/protocol/drill-snapshot';
@@ -31,7 +32,7 @@ export async function consoleFrameFigures(): Promise<Figure[]> {
   const seen = log.slice(0, log.length - frames);
   const incoming = log.slice(log.length - frames);
 
-  const store = createDrillStore();
+  const store = createDrillStore({ follow: followLog });
   const snapshot: DrillSnapshot = {
     drill: { id: 'bench', team: '', status: 'running', speed: 1, joinCode: null },
     audience: 'facilitator',

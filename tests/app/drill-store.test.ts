@@ -1,6 +1,7 @@
 /** The picture a screen's store folds from the snapshot and the frames that follow it. */
 import { describe, expect, it } from 'vitest';
 import { createDrillStore } from '../../src/app/drill/drill-store';
+import { followLog } from '../../src/engine/follow-log';
 import { drillNowMs, formatDrillClock } from '../../src/app/drill/drill-time';
 import { baseScenario, DrillHarness } from '../support/drill-harness';
 import type { DrillSnapshot, VisibleEntry } from '../../src/protocol/drill-snapshot';
@@ -124,7 +125,7 @@ describe('a screen folding frames', () => {
   it('follows the engine, entry by entry, for the facilitator', () => {
     const harness = DrillHarness.started(baseScenario);
     const firstSeen = harness.drill.log.length;
-    const store = createDrillStore();
+    const store = createDrillStore({ follow: followLog });
     store.getState().receiveSnapshot(
       {
         ...snapshot,

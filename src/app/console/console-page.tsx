@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { followLog } from '../../engine/follow-log';
 import { facilitatorToken } from '../api/credentials';
 import { ConnectionBanner } from '../components/connection-banner';
 import { DrillFeed } from '../components/drill-feed';
@@ -19,7 +20,7 @@ import type { TeamRecordKind } from './team-recorder';
 /** The facilitator's console: the clock, the controls, the recorder, the room and the feed. */
 export function ConsolePage({ drillId }: { drillId: string }) {
   const token = facilitatorToken(drillId);
-  const { store, act } = useDrillConnection(drillId, token);
+  const { store, act } = useDrillConnection(drillId, token, { follow: followLog });
   const {
     status,
     failure,

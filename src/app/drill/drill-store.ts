@@ -11,8 +11,7 @@
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import type { DrillState } from '../../engine/drill-state';
-import type { LogFollower } from '../../engine/follow-log';
-import { followLog } from '../../engine/follow-log';
+import type { followLog, LogFollower } from '../../engine/follow-log';
 import { DrillProjection } from '../../engine/projection/drill-projection';
 import type { DrillView } from '../../engine/projection/projection-views';
 import type { DrillSnapshot, VisibleEntry } from '../../protocol/drill-snapshot';
@@ -58,7 +57,12 @@ export interface DrillScreenActions {
 
 export type DrillStore = ReturnType<typeof createDrillStore>;
 
-export function createDrillStore() {
+export interface DrillStoreOptions {
+  /** For the console: follows the log with the engine when the snapshot has the scenario. */
+  readonly follow?: typeof followLog;
+}
+
+export function createDrillStore(options: DrillStoreOptions = {}) {
   // Mutable folds of the entries so far, outside React's state: only their read-outs are.
   let projection: DrillProjection | null = null;
   let follower: LogFollower | null = null;
@@ -81,7 +85,10 @@ export function createDrillStore() {
         speed: snapshot.drill.speed,
       });
       for (const entry of snapshot.entries) projection.apply(entry);
-      follower = snapshot.fullScenario ? followLog(snapshot.fullScenario, snapshot.entries) : null;
+      follower =
+        snapshot.fullScenario && options.follow
+          ? options.follow(snapshot.fullScenario, snapshot.entries)
+          : null;
       set({
         snapshot,
         view: projection.view(),
