@@ -10,25 +10,16 @@ import { createDrillStore } from '../src/app/drill/drill-store';
 import { replay } from '../src/engine/drill';
 import { followLog } from '../src/engine/follow-log';
 import type { LogEntry } from '../src/engine/log';
-import { loadScriptText } from '../src/engine/load-script';
 import type { DrillSnapshot } from '../src/protocol/drill-snapshot';
-import { loadScenarioText } from '../src/scenario/load-scenario';
 import { publicScenario } from '../src/server/visibility';
-import { runSimulation } from '../src/server/simulate/run-simulation';
 import type { Figure } from './figure';
 import { percentile, round } from './figure';
-import { generateLargeDrill } from './generate-large-drill';
+import { simulateLargeDrill } from './simulated-large-drill';
 
 const frames = 300;
 
 export async function consoleFrameFigures(): Promise<Figure[]> {
-  const { scenarioYaml, scriptYaml } = generateLargeDrill();
-  const loaded = loadScenarioText(scenarioYaml, 'bench-8h.yaml');
-  const script = loadScriptText(scriptYaml, 'bench-8h.responses.yaml');
-  if (!loaded.ok || !script.ok) throw new Error('the generated benchmark drill does not load');
-  const scenario = loaded.scenario;
-  const { drill } = await runSimulation({ scenario, script: script.script, seed: 7 });
-  const log = drill.log;
+  const { scenario, log } = await simulateLargeDrill();
   const seen = log.slice(0, log.length - frames);
   const incoming = log.slice(log.length - frames);
 
