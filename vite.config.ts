@@ -8,5 +8,9 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.{ts,tsx}'],
     exclude: ['tests/e2e/**', 'tests/resilience/**', 'node_modules/**'],
+    // Bounds for a hung test, not speed goals (those are in `npm run bench`): a loaded 2-core
+    // machine takes seconds to spawn the CLI through tsx.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
   },
 });
