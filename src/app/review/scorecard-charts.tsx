@@ -15,8 +15,8 @@ import {
 } from 'recharts';
 import type { VisibleEntry } from '../../protocol/drill-snapshot';
 import { formatDrillClock } from '../drill/drill-view';
-import type { Scorecard } from './scorecard-types';
-import { verdictLabels } from './scorecard-types';
+import { verdictLabels } from '../../engine/report/report-wording';
+import type { Scorecard } from '../../protocol/scorecard';
 
 const verdictColour: Record<string, string> = {
   on_time: '#15803d',
@@ -232,7 +232,7 @@ export function ScorecardCharts({
             {(Object.keys(verdictShape) as (keyof typeof verdictShape)[]).map((verdict) => (
               <Scatter
                 key={verdict}
-                name={verdictLabels[verdict].text}
+                name={verdictLabels[verdict]}
                 data={points.filter((point) => point.verdict === verdict)}
                 shape={verdictShape[verdict]}
                 fill={verdictColour[verdict] ?? '#78716c'}
