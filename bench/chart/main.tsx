@@ -21,7 +21,7 @@ const drills: DrillSummary[] = Array.from({ length: count }, (_, index) => ({
   overall: Math.round(40 + random() * 60),
   timeToFirstEscalationS: Math.round(random() * 600),
   medianTimeToEscalateS: Math.round(random() * 900),
-  dimensions: {},
+  dimensions: { timeliness: null, communication: null, acknowledgement: null, checklists: null },
   expectations: [],
 }));
 

@@ -15,7 +15,8 @@ const message = {
   covered: z.array(z.string().max(100)).max(50).optional(),
 };
 
-const actionShapes = {
+/** Each action's fields, by name: the one list the protocol's action bodies derive from. */
+export const actionShapes = {
   escalate: z.strictObject({ from: name, to: name, channel: name, ...message }),
   ack: z.strictObject({ by: name, escalation: z.number().int().positive().optional() }),
   handoff: z.strictObject({ from: name, to: name, ...message }),

@@ -3,29 +3,18 @@
  * server cuts it to the caller (facilitator, projector or participant, api.md); the client
  * folds later entries into it.
  */
-import type { LogEntry } from '../engine/log';
+import * as z from 'zod/mini';
+import type { FiredInject, ProjectedEntry } from '../engine/projection/projection-views';
 import type { Scenario } from '../scenario/types';
+import { scenarioParts, scenarioSchema } from './scenario-detail';
 
 export type Audience = 'facilitator' | 'projector' | 'participant';
 
 /** An inject's content, sent with its `inject.fired` entry to those who may see it. */
-export interface InjectContent {
-  readonly id: string;
-  readonly kind: string;
-  readonly title: string | null;
-  readonly body: string;
-  readonly from: string | null;
-  readonly to: readonly string[] | null;
-  readonly metric: {
-    readonly name: string;
-    readonly unit: string;
-    readonly points: readonly (readonly [number, number])[];
-  } | null;
-  /** Discussion prompts: the facilitator's only. */
-  readonly questions?: readonly string[];
-}
+export type InjectContent = FiredInject;
 
-export type VisibleEntry = LogEntry & { readonly inject?: InjectContent };
+/** A log entry as a caller may see it: the projection's input on every screen. */
+export type VisibleEntry = ProjectedEntry;
 
 /** The parts of a scenario a player may know: who plays, how to escalate, what to fill in. */
 export interface PublicScenario {
@@ -62,3 +51,81 @@ export interface DrillSnapshot {
   readonly participants: readonly { readonly name: string; readonly roles: readonly string[] }[];
   readonly you: { readonly name: string; readonly roles: readonly string[] } | null;
 }
+
+const ms = z.number().check(z.minimum(0));
+const names = z.array(z.string());
+const person = z.object({ name: z.string(), roles: names });
+
+const injectContent = z.object({
+  id: z.string(),
+  kind: z.string(),
+  title: z.nullable(z.string()),
+  body: z.string(),
+  from: z.nullable(z.string()),
+  to: z.nullable(names),
+  metric: z.nullable(
+    z.object({
+      name: z.string(),
+      unit: z.string(),
+      points: z.array(z.tuple([z.number(), z.number()])),
+    }),
+  ),
+  questions: z.exactOptional(names),
+});
+
+const entryShape = z.object({
+  seq: z.int().check(z.positive()),
+  drillMs: ms,
+  wallMs: z.number(),
+  type: z.string(),
+  payload: z.record(z.string(), z.unknown()),
+  meta: z.exactOptional(
+    z.object({
+      recordedAtMs: z.exactOptional(ms),
+      clientId: z.exactOptional(z.string()),
+      actor: z.exactOptional(z.enum(['facilitator', 'participant', 'system'])),
+    }),
+  ),
+  inject: z.exactOptional(injectContent),
+});
+
+/**
+ * One entry as the server sends it. Checked here: the envelope and the inject content. Each
+ * payload's shape is the engine's fact vocabulary, checked by `engine/fact-schema.ts` where a
+ * log enters from outside (imports, the store); the server sends only entries its engine wrote.
+ */
+export const visibleEntry: z.ZodMiniType<VisibleEntry> = z.custom<VisibleEntry>(
+  (value) => entryShape.safeParse(value).success,
+  { error: 'not a log entry: seq, drillMs, wallMs, type, payload, and the inject it fired' },
+);
+
+export const publicScenario: z.ZodMiniType<PublicScenario> = z.object({
+  id: z.string(),
+  title: z.string(),
+  summary: z.string(),
+  mode: z.enum(['tabletop', 'gameday']),
+  durationMs: ms,
+  roles: z.array(z.object({ id: z.string(), name: z.string(), npc: z.boolean() })),
+  escalationPaths: z.array(scenarioParts.escalationPath),
+  templates: scenarioParts.templates,
+  checklists: z.array(scenarioParts.checklist),
+});
+
+/** `GET /api/drills/:id`, and the WebSocket's `snapshot` frame. */
+export const drillSnapshot: z.ZodMiniType<DrillSnapshot> = z.object({
+  drill: z.object({
+    id: z.string(),
+    team: z.string(),
+    status: z.string(),
+    speed: z.number().check(z.positive()),
+    joinCode: z.nullable(z.string()),
+  }),
+  audience: z.enum(['facilitator', 'projector', 'participant']),
+  scenario: publicScenario,
+  fullScenario: z.nullable(scenarioSchema),
+  entries: z.array(visibleEntry),
+  seq: z.int().check(z.minimum(0)),
+  serverWallMs: z.number(),
+  participants: z.array(person),
+  you: z.nullable(person),
+});

@@ -1,3 +1,8 @@
+/** `GET /api/drills`: past and present drills (history, trends, comparisons). */
+import * as z from 'zod/mini';
+import type { Dimensions, Verdict } from '../engine/score/scorecard';
+import { verdict } from './scorecard';
+
 /** One past or present drill as `GET /api/drills` lists it (history, trends, comparisons). */
 export interface DrillSummary {
   readonly id: string;
@@ -11,10 +16,42 @@ export interface DrillSummary {
   readonly timeToFirstEscalationS: number | null;
   readonly medianTimeToEscalateS: number | null;
   /** Enough of the scorecard to compare two runs side by side. */
-  readonly dimensions: Readonly<Record<string, number | null>>;
+  readonly dimensions: Dimensions;
   readonly expectations: readonly {
     readonly id: string;
-    readonly verdict: string;
+    readonly verdict: Verdict;
     readonly latencyS: number | null;
   }[];
 }
+
+export interface HistoryReply {
+  readonly drills: readonly DrillSummary[];
+}
+
+const score = z.nullable(z.number());
+
+export const historyReply: z.ZodMiniType<HistoryReply> = z.object({
+  drills: z.array(
+    z.object({
+      id: z.string(),
+      scenario: z.string(),
+      team: z.string(),
+      status: z.string(),
+      createdWallMs: z.number(),
+      endedWallMs: z.nullable(z.number()),
+      excluded: z.boolean(),
+      overall: score,
+      timeToFirstEscalationS: score,
+      medianTimeToEscalateS: score,
+      dimensions: z.object({
+        timeliness: score,
+        communication: score,
+        acknowledgement: score,
+        checklists: score,
+      }),
+      expectations: z.array(
+        z.object({ id: z.string(), verdict, latencyS: z.nullable(z.number()) }),
+      ),
+    }),
+  ),
+});

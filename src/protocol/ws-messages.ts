@@ -3,16 +3,17 @@
  * with its token (never in the URL) and the last sequence it saw; the server answers with a
  * snapshot or the entries it missed, then streams entries as the log grows.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { DrillSnapshot, VisibleEntry } from './drill-snapshot';
+import { drillSnapshot, visibleEntry } from './drill-snapshot';
 
 export const maxClientFrameBytes = 64 * 1024;
 
 export const clientFrame = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('hello'),
-    token: z.string().min(1).max(200),
-    lastSeq: z.number().int().min(0).optional(),
+    token: z.string().check(z.minLength(1), z.maxLength(200)),
+    lastSeq: z.optional(z.int().check(z.minimum(0))),
   }),
   z.strictObject({ type: z.literal('action'), action: z.record(z.string(), z.unknown()) }),
   z.strictObject({ type: z.literal('ping') }),
@@ -43,3 +44,31 @@ export type ServerFrame =
       }[];
     }
   | { readonly type: 'pong' };
+
+/**
+ * Every frame the server sends, checked in full (tests, Node clients). The browser checks
+ * frames with the lighter `isServerFrame` (`server-frame.ts`): a console applies thousands
+ * of them, and a phone has a small JavaScript budget.
+ */
+export const serverFrame: z.ZodMiniType<ServerFrame> = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('snapshot'), snapshot: drillSnapshot }),
+  z.object({ type: z.literal('entries'), seq: z.int(), entries: z.array(visibleEntry) }),
+  z.object({
+    type: z.literal('ack'),
+    id: z.nullable(z.string()),
+    seq: z.int(),
+    duplicate: z.boolean(),
+  }),
+  z.object({
+    type: z.literal('refused'),
+    id: z.nullable(z.string()),
+    status: z.int(),
+    error: z.string(),
+  }),
+  z.object({ type: z.literal('error'), error: z.string() }),
+  z.object({
+    type: z.literal('participants'),
+    participants: z.array(z.object({ name: z.string(), roles: z.array(z.string()) })),
+  }),
+  z.object({ type: z.literal('pong') }),
+]);

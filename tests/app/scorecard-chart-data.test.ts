@@ -29,12 +29,7 @@ describe('time to acknowledge in the charts', () => {
     log.retract('8m', log.ack('5m', 'secondary', other));
     log.ended('10m');
   });
-  const card = scoreDrill(scenario, log);
-  const data = chartData(
-    { ...card, metrics: Object.fromEntries(Object.entries(card.metrics)) },
-    log,
-    escalationRows(scenario, log),
-  );
+  const data = chartData(scoreDrill(scenario, log), log, escalationRows(scenario, log));
 
   it('uses the first acknowledgement in drill order that still counts', () => {
     expect(data.acknowledgements).toEqual([

@@ -19,7 +19,7 @@ const drill = (
   overall,
   timeToFirstEscalationS: null,
   medianTimeToEscalateS: median,
-  dimensions: {},
+  dimensions: { timeliness: null, communication: null, acknowledgement: null, checklists: null },
   expectations: [],
 });
 

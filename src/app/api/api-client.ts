@@ -1,4 +1,10 @@
-/** Calls the server's HTTP API; errors come back as `ApiError` with the server's sentence. */
+/**
+ * Calls the server's HTTP API and checks each reply against its protocol schema, so a reply
+ * that does not match (a renamed field, an older server) becomes an `ApiError` a page can
+ * show rather than a crash deep in a component. Errors carry the server's sentence.
+ */
+import type * as z from 'zod/mini';
+import { errorReply } from '../../protocol/http-bodies';
 import { serverKey } from './credentials';
 
 export class ApiError extends Error {
@@ -11,9 +17,18 @@ export class ApiError extends Error {
   }
 }
 
+export interface ApiRequestOptions {
+  readonly method?: string;
+  readonly body?: unknown;
+  /** A drill token; without one, the server's facilitator key when this browser holds it. */
+  readonly token?: string | null;
+}
+
+/** Sends a request; resolves with the reply once `schema` accepts it. */
 export async function apiRequest<T>(
   path: string,
-  options: { method?: string; body?: unknown; token?: string | null } = {},
+  schema: z.ZodMiniType<T>,
+  options: ApiRequestOptions = {},
 ): Promise<T> {
   const token = options.token ?? serverKey();
   let response: Response;
@@ -32,13 +47,22 @@ export async function apiRequest<T>(
   const text = await response.text();
   const body: unknown = text === '' ? null : safeJson(text);
   if (!response.ok) {
-    const message =
-      typeof body === 'object' && body !== null && 'error' in body
-        ? String(body.error)
-        : `The server answered ${response.status}.`;
-    throw new ApiError(response.status, message);
+    const failure = errorReply.safeParse(body);
+    throw new ApiError(
+      response.status,
+      failure.success ? failure.data.error : `The server answered ${response.status}.`,
+    );
   }
-  return body as T;
+  const checked = schema.safeParse(body);
+  if (!checked.success) throw new ApiError(response.status, unexpectedReply(path, checked.error));
+  return checked.data;
+}
+
+/** Says which part of the reply did not match, for the person who reports it. */
+function unexpectedReply(path: string, error: z.core.$ZodError): string {
+  const [first] = error.issues;
+  const where = first && first.path.length > 0 ? ` at ${first.path.join('.')}` : '';
+  return `The server's reply to ${path.split('?')[0] ?? path} was not what this page expects${where}: ${first?.message ?? 'unreadable'}. Reload the page; if it persists, the app and the server may be different versions.`;
 }
 
 function safeJson(text: string): unknown {

@@ -1,24 +1,7 @@
+import { verdictLabels, verdictMarks } from '../../engine/report/report-wording';
+import { scorecardReply } from '../../protocol/scorecard';
 import { apiRequest } from '../api/api-client';
 import { useAsync } from '../components/use-async';
-
-interface ScorecardSummary {
-  readonly overall: number | null;
-  readonly dimensions: Record<string, number | null>;
-  readonly expectations: readonly {
-    id: string;
-    verdict: string;
-    latency_s: number | null;
-    target_s: number;
-  }[];
-}
-
-const verdictLabels: Record<string, string> = {
-  on_time: '✔ on time',
-  late: '◐ late',
-  missed: '✖ missed',
-  not_due: '… not due',
-  not_triggered: '– not triggered',
-};
 
 /** The drill's result, as soon as it ends: the overall score and a verdict per expectation. */
 export function DrillResult({
@@ -31,7 +14,7 @@ export function DrillResult({
   seq: number;
 }) {
   const card = useAsync(
-    () => apiRequest<ScorecardSummary>(`/api/drills/${drillId}/scorecard`, { token }),
+    () => apiRequest(`/api/drills/${drillId}/scorecard`, scorecardReply, { token }),
     `${drillId}:${seq}`,
   );
   if (card.status !== 'ready')
@@ -51,7 +34,9 @@ export function DrillResult({
       <ul className="verdicts">
         {expectations.map((expectation) => (
           <li key={expectation.id} className={`verdict verdict-${expectation.verdict}`}>
-            <strong>{verdictLabels[expectation.verdict] ?? expectation.verdict}</strong>{' '}
+            <strong>
+              {verdictMarks[expectation.verdict]} {verdictLabels[expectation.verdict]}
+            </strong>{' '}
             {expectation.id}
             {expectation.latency_s !== null ? (
               <span className="muted">

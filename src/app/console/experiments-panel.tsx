@@ -1,23 +1,9 @@
 import { useState } from 'react';
 import type { DrillState } from '../../engine/drill-state';
+import type { PreflightReply } from '../../protocol/preflight';
+import { armReply, preflightReply } from '../../protocol/preflight';
 import { apiRequest } from '../api/api-client';
 import { formatDrillClock } from '../drill/drill-time';
-
-interface Preflight {
-  readonly endpoint: string;
-  readonly experiments: readonly {
-    readonly id: string;
-    readonly template: string;
-    readonly region: string;
-    readonly description?: string;
-    readonly roleArn?: string;
-    readonly targets?: readonly string[];
-    readonly actions?: readonly string[];
-    readonly stopConditions?: readonly string[];
-    readonly warnings: readonly string[];
-    readonly error?: string;
-  }[];
-}
 
 /** Game-day experiments: state, reason, elapsed time, Stop; and arming real ones before the start. */
 export function ExperimentsPanel({
@@ -33,7 +19,7 @@ export function ExperimentsPanel({
   nowMs: number;
   act: (action: Record<string, unknown>) => void;
 }) {
-  const [preflight, setPreflight] = useState<Preflight | null>(null);
+  const [preflight, setPreflight] = useState<PreflightReply | null>(null);
   const [error, setError] = useState<string | null>(null);
   if (state.scenario.experiments.length === 0) return null;
   const startedAt = new Map<string, number>();
@@ -44,14 +30,14 @@ export function ExperimentsPanel({
   const loadPreflight = async () => {
     setError(null);
     try {
-      setPreflight(await apiRequest<Preflight>(`/api/drills/${drillId}/preflight`, { token }));
+      setPreflight(await apiRequest(`/api/drills/${drillId}/preflight`, preflightReply, { token }));
     } catch (caught) {
       setError(caught instanceof Error ? caught.message : String(caught));
     }
   };
   const arm = async () => {
     try {
-      await apiRequest(`/api/drills/${drillId}/arm`, { body: {}, token });
+      await apiRequest(`/api/drills/${drillId}/arm`, armReply, { body: {}, token });
       setPreflight(null);
     } catch (caught) {
       setError(caught instanceof Error ? caught.message : String(caught));

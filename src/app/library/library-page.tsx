@@ -1,18 +1,13 @@
 import { useMemo, useState } from 'react';
+import { libraryReply } from '../../protocol/library';
 import { apiRequest } from '../api/api-client';
 import { useAsync } from '../components/use-async';
-import type { LibraryEntry } from './match-scenario';
 import { matchesQuery } from './match-scenario';
 import { ScenarioCard } from './scenario-card';
 
-interface LibraryReply {
-  readonly scenarios: readonly LibraryEntry[];
-  readonly problems: readonly { file: string; line: number; column: number; message: string }[];
-}
-
 export function LibraryPage() {
   const [query, setQuery] = useState('');
-  const library = useAsync(() => apiRequest<LibraryReply>('/api/scenarios'), 'library');
+  const library = useAsync(() => apiRequest('/api/scenarios', libraryReply), 'library');
   const scenarios = useMemo(
     () => (library.status === 'ready' ? library.value.scenarios : []),
     [library],

@@ -1,6 +1,6 @@
 import { formatDuration } from '../../scenario/duration';
 import { navigate } from '../router/router';
-import type { LibraryEntry } from './match-scenario';
+import type { LibraryEntry } from '../../protocol/library';
 import { plainText } from './plain-text';
 
 export function ScenarioCard({ scenario }: { scenario: LibraryEntry }) {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { JoinReply } from '../../protocol/http-bodies';
+import { joinReply } from '../../protocol/http-bodies';
 import { apiRequest } from '../api/api-client';
 import { participantToken, rememberParticipantToken } from '../api/credentials';
 import { ParticipantView } from './participant-view';
@@ -22,7 +22,7 @@ export function JoinPage({ code: codeFromUrl }: { code: string | null }) {
     setBusy(true);
     setError(null);
     try {
-      const joined = await apiRequest<JoinReply>('/api/join', {
+      const joined = await apiRequest('/api/join', joinReply, {
         body: { code: code.trim(), name: name.trim(), roles: [role.trim()] },
         token: null,
       });

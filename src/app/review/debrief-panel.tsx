@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { VisibleEntry } from '../../protocol/drill-snapshot';
+import { actionReply } from '../../protocol/http-bodies';
 import { apiRequest } from '../api/api-client';
 
 const kinds = [
@@ -45,7 +46,10 @@ export function DebriefPanel({
       ...(kind === 'action_item' && due ? { due } : {}),
     };
     try {
-      await apiRequest(`/api/drills/${drillId}/actions`, { body: { debrief: item }, token });
+      await apiRequest(`/api/drills/${drillId}/actions`, actionReply, {
+        body: { debrief: item },
+        token,
+      });
       setText('');
       onSaved();
     } catch (caught) {

@@ -14,7 +14,7 @@ import { formatDrillClock } from '../drill/drill-time';
 import type { ChartData } from './scorecard-chart-data';
 import type { SelectTrace } from './scorecard-verdict-style';
 import { selectExpectation, verdictColour, verdictShape } from './scorecard-verdict-style';
-import { verdictLabels } from './scorecard-types';
+import { verdictLabels } from '../../engine/report/report-wording';
 
 /**
  * The escalation timeline: a row per expectation with its target and deadline bands, the
@@ -138,7 +138,7 @@ export function EscalationTimelineChart({
           {(Object.keys(verdictShape) as (keyof typeof verdictShape)[]).map((verdict) => (
             <Scatter
               key={verdict}
-              name={verdictLabels[verdict].text}
+              name={verdictLabels[verdict]}
               data={points.filter((point) => point.verdict === verdict)}
               shape={verdictShape[verdict]}
               fill={verdictColour[verdict] ?? '#78716c'}

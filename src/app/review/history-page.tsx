@@ -3,6 +3,8 @@ import { apiRequest } from '../api/api-client';
 import { facilitatorToken } from '../api/credentials';
 import { useAsync } from '../components/use-async';
 import type { DrillSummary } from '../../protocol/drill-summary';
+import { historyReply } from '../../protocol/drill-summary';
+import { deleteDrillReply } from '../../protocol/http-bodies';
 import { RunComparison } from './run-comparison';
 
 const TrendChart = lazy(() =>
@@ -12,10 +14,7 @@ const TrendChart = lazy(() =>
 /** Past drills, filtered by scenario and team, with the trend of the runs that count. */
 export function HistoryPage() {
   const [version, setVersion] = useState(0);
-  const loaded = useAsync(
-    () => apiRequest<{ drills: readonly DrillSummary[] }>('/api/drills'),
-    `history:${version}`,
-  );
+  const loaded = useAsync(() => apiRequest('/api/drills', historyReply), `history:${version}`);
   const [scenario, setScenario] = useState('');
   const [team, setTeam] = useState('');
   const [compared, setCompared] = useState<readonly string[]>([]);
@@ -28,7 +27,7 @@ export function HistoryPage() {
     const token = facilitatorToken(drill.id);
     if (!token) return;
     if (!exclude && !window.confirm('Delete this drill and its log for good?')) return;
-    await apiRequest(`/api/drills/${drill.id}${exclude ? '?exclude=true' : ''}`, {
+    await apiRequest(`/api/drills/${drill.id}${exclude ? '?exclude=true' : ''}`, deleteDrillReply, {
       method: 'DELETE',
       token,
     }).catch(() => undefined);

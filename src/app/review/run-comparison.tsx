@@ -1,6 +1,5 @@
 import type { DrillSummary } from '../../protocol/drill-summary';
-import { verdictLabels } from './scorecard-types';
-import type { ScorecardExpectation } from './scorecard-types';
+import { dimensionOrder, verdictLabels, verdictMarks } from '../../engine/report/report-wording';
 
 /** Two runs of the same scenario side by side: dimensions, then each expectation's verdict. */
 export function RunComparison({ drills }: { drills: readonly DrillSummary[] }) {
@@ -18,11 +17,7 @@ export function RunComparison({ drills }: { drills: readonly DrillSummary[] }) {
   const verdict = (drill: DrillSummary, id: string) => {
     const found = drill.expectations.find((expectation) => expectation.id === id);
     if (!found) return '—';
-    const { mark, text } = verdictLabels[found.verdict as ScorecardExpectation['verdict']] ?? {
-      mark: '',
-      text: found.verdict,
-    };
-    return `${mark} ${text}${found.latencyS === null ? '' : ` (${Math.round(found.latencyS)}s)`}`;
+    return `${verdictMarks[found.verdict]} ${verdictLabels[found.verdict]}${found.latencyS === null ? '' : ` (${Math.round(found.latencyS)}s)`}`;
   };
   return (
     <section className="comparison" aria-labelledby="comparison-title">
@@ -42,7 +37,7 @@ export function RunComparison({ drills }: { drills: readonly DrillSummary[] }) {
               <td>{first.overall ?? '—'}</td>
               <td>{second.overall ?? '—'}</td>
             </tr>
-            {Object.keys(first.dimensions).map((name) => (
+            {dimensionOrder.map((name) => (
               <tr key={name}>
                 <th>{name}</th>
                 <td>{first.dimensions[name] ?? '—'}</td>

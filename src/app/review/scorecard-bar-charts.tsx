@@ -11,7 +11,7 @@ import {
 import type { ChartData } from './scorecard-chart-data';
 import type { SelectTrace } from './scorecard-verdict-style';
 import { selectExpectation, verdictColour } from './scorecard-verdict-style';
-import type { Scorecard } from './scorecard-types';
+import type { Scorecard } from '../../protocol/scorecard';
 
 /** Latency against target, the dimensions, and the time to acknowledge each escalation. */
 export function ScorecardBarCharts({

@@ -5,9 +5,9 @@
  */
 import type { EscalationRow } from '../../engine/report/escalation-rows';
 import type { VisibleEntry } from '../../protocol/drill-snapshot';
-import type { Scorecard, ScorecardExpectation } from './scorecard-types';
+import type { Scorecard, ExpectationCard } from '../../protocol/scorecard';
 
-export type TimelineRow = ScorecardExpectation & { readonly row: number };
+export type TimelineRow = ExpectationCard & { readonly row: number };
 
 export interface ChartData {
   /** Expectations whose clock started, one chart row each (from 1). */
@@ -16,9 +16,9 @@ export interface ChartData {
   readonly points: readonly {
     x: number;
     y: number;
-    verdict: ScorecardExpectation['verdict'];
+    verdict: ExpectationCard['verdict'];
     id: string;
-    trace: ScorecardExpectation['trace'];
+    trace: ExpectationCard['trace'];
   }[];
   readonly injects: readonly { x: number; y: number; title: string; seq: number }[];
   /** From a row's escalation to its acknowledgement. */
@@ -31,8 +31,8 @@ export interface ChartData {
     id: string;
     latency: number | null;
     target: number;
-    verdict: ScorecardExpectation['verdict'];
-    trace: ScorecardExpectation['trace'];
+    verdict: ExpectationCard['verdict'];
+    trace: ExpectationCard['trace'];
   }[];
   readonly dimensions: readonly {
     name: keyof Scorecard['dimensions'];

@@ -8,7 +8,7 @@ import type { PublicScenario, VisibleEntry } from '../../protocol/drill-snapshot
 import { EscalationTimelineChart } from './escalation-timeline-chart';
 import { ScorecardBarCharts } from './scorecard-bar-charts';
 import { chartData } from './scorecard-chart-data';
-import type { Scorecard } from './scorecard-types';
+import type { Scorecard } from '../../protocol/scorecard';
 import type { SelectTrace } from './scorecard-verdict-style';
 
 /** The escalation timeline, latency against target, and the dimensions; points select their trace. */

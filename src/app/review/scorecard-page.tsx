@@ -1,13 +1,20 @@
 import { lazy, Suspense, useState } from 'react';
-import type { DrillSnapshot, VisibleEntry } from '../../protocol/drill-snapshot';
+import type { VisibleEntry } from '../../protocol/drill-snapshot';
+import { drillSnapshot } from '../../protocol/drill-snapshot';
+import { scorecardReply } from '../../protocol/scorecard';
+import {
+  dimensionOrder,
+  metricOrder,
+  verdictLabels,
+  verdictMarks,
+} from '../../engine/report/report-wording';
 import { apiRequest } from '../api/api-client';
 import { formatDrillClock } from '../drill/drill-time';
 import { facilitatorToken, participantToken } from '../api/credentials';
 import { useAsync } from '../components/use-async';
 import { DebriefPanel } from './debrief-panel';
 import { ExportLinks } from './export-links';
-import type { Scorecard } from './scorecard-types';
-import { metricExplanations, verdictLabels } from './scorecard-types';
+import { metricExplanations } from './metric-explanations';
 import { TracePanel } from './trace-panel';
 
 const ScorecardCharts = lazy(() =>
@@ -20,8 +27,8 @@ export function ScorecardPage({ drillId }: { drillId: string }) {
   const [refresh, setRefresh] = useState(0);
   const loaded = useAsync(async () => {
     const [card, snapshot] = await Promise.all([
-      apiRequest<Scorecard>(`/api/drills/${drillId}/scorecard`, { token }),
-      apiRequest<DrillSnapshot>(`/api/drills/${drillId}`, { token }),
+      apiRequest(`/api/drills/${drillId}/scorecard`, scorecardReply, { token }),
+      apiRequest(`/api/drills/${drillId}`, drillSnapshot, { token }),
     ]);
     return { card, snapshot };
   }, `${drillId}:${refresh}`);
@@ -73,7 +80,7 @@ export function ScorecardPage({ drillId }: { drillId: string }) {
       <section aria-labelledby="dimensions-title">
         <h2 id="dimensions-title">Dimensions</h2>
         <div className="dimensions">
-          {(Object.keys(card.dimensions) as (keyof Scorecard['dimensions'])[]).map((name) => (
+          {dimensionOrder.map((name) => (
             <button
               key={name}
               type="button"
@@ -113,8 +120,7 @@ export function ScorecardPage({ drillId }: { drillId: string }) {
                 >
                   <td className="verdict">
                     <strong>
-                      {verdictLabels[expectation.verdict].mark}{' '}
-                      {verdictLabels[expectation.verdict].text}
+                      {verdictMarks[expectation.verdict]} {verdictLabels[expectation.verdict]}
                     </strong>
                     {expectation.anticipated ? <span className="muted"> (anticipated)</span> : null}
                   </td>
@@ -158,19 +164,19 @@ export function ScorecardPage({ drillId }: { drillId: string }) {
       <section aria-labelledby="metrics-title">
         <h2 id="metrics-title">Metrics</h2>
         <dl className="metrics">
-          {Object.entries(card.metrics).map(([name, value]) => (
+          {metricOrder.map((name) => (
             <div key={name}>
               <dt>
                 <button
                   type="button"
                   className="link"
-                  onClick={() => show(name, card.trace.metrics[name] ?? [])}
+                  onClick={() => show(name, card.trace.metrics[name])}
                 >
                   {name.replaceAll('_', ' ').replace(/ s$/, ' (s)')}
                 </button>
               </dt>
               <dd>
-                <strong>{value === null ? '—' : Math.round(value * 10) / 10}</strong>{' '}
+                <strong>{tenths(card.metrics[name])}</strong>{' '}
                 <span className="muted">{metricExplanations[name]}</span>
               </dd>
             </div>
@@ -189,6 +195,10 @@ export function ScorecardPage({ drillId }: { drillId: string }) {
       {facilitator ? <ExportLinks drillId={drillId} token={token} /> : null}
     </article>
   );
+}
+
+function tenths(value: number | null): string | number {
+  return value === null ? '—' : Math.round(value * 10) / 10;
 }
 
 function seconds(value: number | null): string {

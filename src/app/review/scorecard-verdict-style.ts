@@ -1,9 +1,9 @@
 /** How the scorecard's charts tell verdicts apart: by colour and by shape. */
-import type { ScorecardExpectation } from './scorecard-types';
+import type { ExpectationCard } from '../../protocol/scorecard';
 
 export type SelectTrace = (title: string, seqs: readonly (number | null)[]) => void;
 
-export const verdictColour: Record<ScorecardExpectation['verdict'], string> = {
+export const verdictColour: Record<ExpectationCard['verdict'], string> = {
   on_time: '#15803d',
   late: '#b45309',
   missed: '#991b1b',

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { formatDuration } from '../../scenario/duration';
 import type { Scenario } from '../../scenario/types';
+import { scenarioDetailReply } from '../../protocol/scenario-detail';
 import { apiRequest } from '../api/api-client';
 import { useAsync } from '../components/use-async';
 import { formatDrillClock } from '../drill/drill-time';
@@ -9,7 +10,7 @@ import { StartDrillDialog } from './start-drill-dialog';
 
 export function ScenarioPage({ scenarioId }: { scenarioId: string }) {
   const loaded = useAsync(
-    () => apiRequest<{ scenario: Scenario }>(`/api/scenarios/${encodeURIComponent(scenarioId)}`),
+    () => apiRequest(`/api/scenarios/${encodeURIComponent(scenarioId)}`, scenarioDetailReply),
     scenarioId,
   );
   const [starting, setStarting] = useState(false);

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { CreateDrillReply } from '../../protocol/http-bodies';
+import { createDrillReply } from '../../protocol/http-bodies';
 import type { Scenario } from '../../scenario/types';
 import { apiRequest } from '../api/api-client';
 import { rememberFacilitatorToken, rememberProjectorKey } from '../api/credentials';
@@ -29,7 +29,7 @@ export function StartDrillDialog({
         speed: Number(speed),
         ...(seed.trim() === '' ? {} : { seed: Number(seed) }),
       };
-      const created = await apiRequest<CreateDrillReply>('/api/drills', { body });
+      const created = await apiRequest('/api/drills', createDrillReply, { body });
       rememberFacilitatorToken(created.id, created.facilitatorToken);
       rememberProjectorKey(created.id, created.projectorKey);
       navigate(`/drills/${created.id}`);

@@ -1,6 +1,7 @@
 /**
  * The words every rendering of a scorecard shares: the exercise-data notice, and the
- * labels of verdicts, dimensions and metrics, so the terminal, Markdown and CSV agree.
+ * labels of verdicts, dimensions and metrics, so the terminal, Markdown, CSV and the web
+ * app's screens agree.
  */
 import type { DimensionName, MetricName, Verdict } from '../score/scorecard';
 
@@ -14,6 +15,15 @@ export const verdictLabels: Readonly<Record<Verdict, string>> = {
   missed: 'missed',
   not_due: 'not due yet',
   not_triggered: 'not triggered',
+};
+
+/** A shape per verdict, so screens tell verdicts apart by more than colour. */
+export const verdictMarks: Readonly<Record<Verdict, string>> = {
+  on_time: '✔',
+  late: '◐',
+  missed: '✖',
+  not_due: '…',
+  not_triggered: '–',
 };
 
 export const verdictMeanings: Readonly<Record<Verdict, string>> = {

@@ -15,6 +15,14 @@ import { renderScorecardCsv } from '../../engine/report/render-scorecard-csv';
 import { renderScorecardMarkdown } from '../../engine/report/render-scorecard-markdown';
 import { scoreDrill } from '../../engine/score/score-drill';
 import { formatProblem } from '../../scenario/problems';
+import type { HistoryReply } from '../../protocol/drill-summary';
+import type {
+  ActionReply,
+  CreateDrillReply,
+  DeleteDrillReply,
+  ImportDrillReply,
+  JoinReply,
+} from '../../protocol/http-bodies';
 import { createDrillBody, deleteDrillQuery, joinBody } from '../../protocol/http-bodies';
 import type { DrillHost } from '../drill-host';
 import type { LiveDrill } from '../live-drill';
@@ -62,7 +70,7 @@ export function drillRoutes(
     const library = await readLibrary(scenariosDirectory);
     const entry = library.scenarios.find(({ scenario }) => scenario.id === body.data.scenario);
     if (!entry) return sendError(reply, 404, `no scenario "${body.data.scenario}" in the library`);
-    return reply.code(201).send(host.create(entry, body.data));
+    return reply.code(201).send(host.create(entry, body.data) satisfies CreateDrillReply);
   });
 
   app.post<{ Params: { id: string } }>(
@@ -121,7 +129,7 @@ export function drillRoutes(
       if (clash.length > 0) return sendError(reply, 409, `already taken: ${clash.join(', ')}`);
       const { participantToken } = host.join(stored, body.data.name, body.data.roles);
       live.participantsChanged();
-      return reply.code(201).send({ drillId: stored.id, participantToken });
+      return reply.code(201).send({ drillId: stored.id, participantToken } satisfies JoinReply);
     },
   );
 
@@ -216,13 +224,16 @@ export function drillRoutes(
       return sendError(reply, 400, 'not a valid drill export', parsed.problems.map(formatProblem));
     const imported = host.importDrill(parsed.export, parsed.scenario);
     if (!imported.ok) return sendError(reply, 409, imported.error);
-    return reply.code(201).send({ id: imported.id, facilitatorToken: imported.facilitatorToken });
+    return reply.code(201).send({
+      id: imported.id,
+      facilitatorToken: imported.facilitatorToken,
+    } satisfies ImportDrillReply);
   });
 
   app.get('/api/drills', async (request, reply) => {
     if (!hasServerKey(request, access))
       return sendError(reply, 401, 'the facilitator key is required');
-    return { drills: host.history() };
+    return { drills: host.history() } satisfies HistoryReply;
   });
 
   app.delete<{ Params: { id: string }; Querystring: Record<string, string> }>(
@@ -237,7 +248,7 @@ export function drillRoutes(
       const exclude = (query.success && query.data.exclude === 'true') || body?.exclude === true;
       if (exclude) {
         host.store.setExcluded(found.live.id, true);
-        return { id: found.live.id, excluded: true };
+        return { id: found.live.id, excluded: true } satisfies DeleteDrillReply;
       }
       host.delete(found.live.id);
       return reply.code(204).send();
@@ -251,7 +262,7 @@ function act(
   caller: Caller,
   body: unknown,
   reply: FastifyReply,
-): FastifyReply | { seq: number; duplicate: boolean } {
+): FastifyReply | ActionReply {
   const outcome = decideAction(live, caller, body);
   if (!outcome.ok) return sendError(reply, outcome.status, outcome.error, outcome.details);
   return { seq: outcome.seq, duplicate: outcome.duplicate };

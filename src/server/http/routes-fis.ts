@@ -5,6 +5,7 @@
  * TLS: a token sniffed on a meeting-room Wi-Fi must not reach an AWS account.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ArmReply, PreflightReply } from '../../protocol/preflight';
 import type { DrillHost } from '../drill-host';
 import { isLoopbackHost } from '../security/host-check';
 import { bearerToken, callerOf } from './access';
@@ -63,7 +64,11 @@ export function fisRoutes(app: FastifyInstance, host: DrillHost, fis: FisAccess)
         };
       }),
     );
-    return { endpoint: fis.endpoint, armed: live.drill.state().armed, experiments };
+    return {
+      endpoint: fis.endpoint,
+      armed: live.drill.state().armed,
+      experiments,
+    } satisfies PreflightReply;
   });
 
   app.post<{ Params: { id: string } }>('/api/drills/:id/arm', async (request, reply) => {
@@ -87,7 +92,7 @@ export function fisRoutes(app: FastifyInstance, host: DrillHost, fis: FisAccess)
     ];
     const outcome = live.arm(gateway, regions, fis.endpoint);
     return outcome.ok
-      ? { armed: true, seq: outcome.seq }
+      ? ({ armed: true, seq: outcome.seq } satisfies ArmReply)
       : sendError(reply, outcome.status, outcome.error);
   });
 }

@@ -1,5 +1,7 @@
 /** The scenario library: `GET /api/scenarios`, `GET /api/scenarios/:id`. */
 import type { FastifyInstance } from 'fastify';
+import type { LibraryReply } from '../../protocol/library';
+import type { ScenarioDetailReply } from '../../protocol/scenario-detail';
 import { readLibrary } from '../scenario-library';
 import type { ServerAccess } from './access';
 import { hasServerKey } from './access';
@@ -28,7 +30,7 @@ export function libraryRoutes(
         expectations: scenario.expectations.length,
       })),
       problems: library.problems,
-    };
+    } satisfies LibraryReply;
   });
 
   app.get<{ Params: { id: string } }>('/api/scenarios/:id', async (request, reply) => {
@@ -37,6 +39,6 @@ export function libraryRoutes(
     const library = await readLibrary(scenariosDirectory);
     const found = library.scenarios.find(({ scenario }) => scenario.id === request.params.id);
     if (!found) return sendError(reply, 404, `no scenario "${request.params.id}" in the library`);
-    return { scenario: found.scenario, file: found.file };
+    return { scenario: found.scenario, file: found.file } satisfies ScenarioDetailReply;
   });
 }

@@ -1,0 +1,158 @@
+/**
+ * `GET /api/scenarios/:id`: the whole scenario, in the engine's checked form (durations in
+ * milliseconds, defaults filled in), and the file it came from. The schema is typed against
+ * `Scenario`, so a field renamed in `src/scenario/types.ts` fails `tsc` here.
+ */
+import * as z from 'zod/mini';
+import type { ExperimentStatus, InjectKind, Scenario } from '../scenario/types';
+
+const ms = z.number().check(z.minimum(0));
+const names = z.array(z.string());
+
+const injectKinds: { readonly [K in InjectKind]: K } = {
+  alert: 'alert',
+  message: 'message',
+  call: 'call',
+  metric: 'metric',
+  status: 'status',
+  surprise: 'surprise',
+};
+const experimentStatuses: { readonly [K in ExperimentStatus]: K } = {
+  pending: 'pending',
+  initiating: 'initiating',
+  running: 'running',
+  completed: 'completed',
+  stopping: 'stopping',
+  stopped: 'stopped',
+  failed: 'failed',
+  cancelled: 'cancelled',
+};
+
+const condition = [
+  z.object({ type: z.literal('after'), inject: z.string(), delayMs: ms }),
+  z.object({ type: z.literal('unmet'), expectation: z.string(), atMs: ms }),
+  z.object({ type: z.literal('met'), expectation: z.string(), delayMs: ms }),
+  z.object({
+    type: z.literal('experiment'),
+    experiment: z.string(),
+    status: z.enum(experimentStatuses),
+  }),
+] as const;
+
+const effect = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('unavailable'), role: z.string(), forMs: ms }),
+  z.object({ type: z.literal('channel_down'), channel: z.string(), forMs: ms }),
+  z.object({ type: z.literal('severity'), severity: z.string() }),
+  z.object({ type: z.literal('start_experiment'), experiment: z.string() }),
+  z.object({ type: z.literal('stop_experiment'), experiment: z.string() }),
+]);
+
+const metricSeries = z.object({
+  name: z.string(),
+  unit: z.string(),
+  points: z.array(z.tuple([z.number(), z.number()])),
+});
+
+const inject = z.object({
+  id: z.string(),
+  kind: z.enum(injectKinds),
+  timing: z.discriminatedUnion('type', [
+    z.object({ type: z.literal('at'), atMs: ms }),
+    z.object({ type: z.literal('between'), fromMs: ms, toMs: ms }),
+    ...condition,
+  ]),
+  chance: z.number().check(z.minimum(0), z.maximum(1)),
+  to: z.nullable(names),
+  from: z.nullable(z.string()),
+  title: z.nullable(z.string()),
+  body: z.string(),
+  questions: names,
+  metric: z.nullable(metricSeries),
+  effects: z.array(effect),
+});
+
+const role = z.object({
+  id: z.string(),
+  name: z.string(),
+  authority: names,
+  npc: z.nullable(z.object({ ackAfterMs: ms })),
+});
+
+const escalationPath = z.object({
+  id: z.string(),
+  autoAdvance: z.boolean(),
+  levels: z.array(z.object({ role: z.string(), ackWithinMs: ms })),
+});
+
+const templates = z.object({ escalation: z.nullable(names), handoff: z.nullable(names) });
+
+const expectation = z.object({
+  id: z.string(),
+  title: z.string(),
+  trigger: z.discriminatedUnion('type', [
+    z.object({ type: z.literal('inject'), inject: z.string() }),
+    z.object({ type: z.literal('at'), atMs: ms }),
+    z.object({ type: z.literal('expectation'), expectation: z.string() }),
+  ]),
+  escalateTo: z.string(),
+  path: z.nullable(z.string()),
+  targetMs: ms,
+  deadlineMs: ms,
+});
+
+const checklist = z.object({ id: z.string(), title: z.string(), role: z.string(), items: names });
+
+const experiment = z.object({
+  id: z.string(),
+  template: z.string(),
+  region: z.string(),
+  start: z.discriminatedUnion('type', [
+    z.object({ type: z.literal('manual') }),
+    z.object({ type: z.literal('at'), atMs: ms }),
+    ...condition,
+  ]),
+  durationMs: ms,
+  description: z.string(),
+});
+
+const weight = z.number().check(z.minimum(0));
+
+/** Parts of a scenario that the public view (`PublicScenario`) shares with the whole one. */
+export const scenarioParts = { role, escalationPath, templates, checklist } as const;
+
+export const scenarioSchema: z.ZodMiniType<Scenario> = z.object({
+  version: z.literal(1),
+  id: z.string(),
+  title: z.string(),
+  summary: z.string(),
+  durationMs: ms,
+  tags: names,
+  mode: z.enum(['tabletop', 'gameday']),
+  roles: z.array(role),
+  escalationPaths: z.array(escalationPath),
+  templates,
+  injects: z.array(inject),
+  expectations: z.array(expectation),
+  decisions: z.array(
+    z.object({ id: z.string(), title: z.string(), needs: z.nullable(z.string()) }),
+  ),
+  checklists: z.array(checklist),
+  experiments: z.array(experiment),
+  weights: z.object({
+    timeliness: weight,
+    communication: weight,
+    acknowledgement: weight,
+    checklists: weight,
+  }),
+});
+
+export interface ScenarioDetailReply {
+  readonly scenario: Scenario;
+  /** The file in the server's scenarios folder, relative to where it runs. */
+  readonly file: string;
+}
+
+export const scenarioDetailReply: z.ZodMiniType<ScenarioDetailReply> = z.object({
+  scenario: scenarioSchema,
+  file: z.string(),
+});

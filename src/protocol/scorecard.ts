@@ -1,0 +1,83 @@
+/**
+ * `GET /api/drills/:id/scorecard`: the engine's `Scorecard` (scoring.md), re-exported so the
+ * app reads the one type the scorer writes. The schema is typed against it, so a field the
+ * engine renames fails `tsc` here and in every screen that reads it.
+ */
+import * as z from 'zod/mini';
+import { verdictLabels } from '../engine/report/report-wording';
+import type { Scorecard, Verdict } from '../engine/score/scorecard';
+
+export type {
+  DimensionName,
+  Dimensions,
+  ExpectationCard,
+  MetricName,
+  Metrics,
+  Scorecard,
+  ScorecardTrace,
+  Verdict,
+} from '../engine/score/scorecard';
+
+const seconds = z.number();
+const score = z.nullable(z.number().check(z.minimum(0), z.maximum(100)));
+const seqs = z.array(z.int());
+const count = z.int().check(z.minimum(0));
+
+/** Every verdict the engine gives: the label table lists each one, so the two cannot drift. */
+export const verdict = z.enum(Object.keys(verdictLabels) as [Verdict, ...Verdict[]]);
+
+const expectationCard = z.object({
+  id: z.string(),
+  verdict,
+  triggered_at_s: z.nullable(seconds),
+  escalated_at_s: z.nullable(seconds),
+  latency_s: z.nullable(seconds),
+  target_s: seconds,
+  deadline_s: seconds,
+  score,
+  anticipated: z.boolean(),
+  by: z.nullable(z.string()),
+  to: z.nullable(z.string()),
+  trace: z.object({ trigger: z.nullable(z.int()), escalation: z.nullable(z.int()) }),
+});
+
+export const scorecardReply: z.ZodMiniType<Scorecard> = z.object({
+  exercise: z.literal(true),
+  version: z.literal(1),
+  scenario: z.string(),
+  team: z.nullable(z.string()),
+  seed: z.nullable(z.int()),
+  duration_s: seconds,
+  overall: score,
+  dimensions: z.object({
+    timeliness: score,
+    communication: score,
+    acknowledgement: score,
+    checklists: score,
+  }),
+  expectations: z.array(expectationCard),
+  metrics: z.object({
+    time_to_first_escalation_s: z.nullable(seconds),
+    median_time_to_escalate_s: z.nullable(seconds),
+    median_time_to_acknowledge_s: z.nullable(seconds),
+    escalations: count,
+    proactive_escalations: count,
+    unanswered_escalations: count,
+    authority_violations: count,
+  }),
+  trace: z.object({
+    timeliness: seqs,
+    communication: seqs,
+    acknowledgement: seqs,
+    checklists: seqs,
+    metrics: z.object({
+      time_to_first_escalation_s: seqs,
+      median_time_to_escalate_s: seqs,
+      median_time_to_acknowledge_s: seqs,
+      escalations: seqs,
+      proactive_escalations: seqs,
+      unanswered_escalations: seqs,
+      authority_violations: seqs,
+    }),
+  }),
+});
