@@ -1,15 +1,29 @@
 /**
- * Runtime checks for log entries that come from outside (imported exports, stored logs),
- * one schema per fact type, so a replay never meets a payload it cannot apply.
+ * The fact vocabulary: one zod schema per fact type. This is the only list: the payload
+ * types in `log.ts` are inferred from it, and logs that come from outside (imported exports,
+ * stored logs) are checked against it, so a replay never meets a payload it cannot apply.
+ * Lists and records are `readonly` so that the engine may log what it was given as it is.
  */
 import { z } from 'zod';
+import type { Effect } from '../scenario/types';
 import type { FactType, LogEntry } from './log';
 
 const id = z.string().min(1).max(200);
 const ms = z.number().int().min(0);
 const seq = z.number().int().positive();
-const content = { message: z.record(z.string(), z.string()), covered: z.array(z.string()) };
-const effect = z.discriminatedUnion('type', [
+const ids = z.array(id).readonly();
+
+/** A message's template fields as typed, and the fields a spoken message was heard to cover. */
+export const messageContent = z.strictObject({
+  message: z.record(z.string(), z.string()).readonly(),
+  covered: z.array(z.string()).readonly(),
+});
+export const undeliveredReason = z.enum(['unavailable', 'channel_down']);
+export const injectCause = z.enum(['schedule', 'condition', 'facilitator']);
+export const debriefKind = z.enum(['went_well', 'improve', 'lesson', 'action_item']);
+
+/** Typed as the scenario's `Effect`, which the engine applies: the two may not drift apart. */
+const effect: z.ZodType<Effect> = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('unavailable'), role: id, forMs: ms }),
   z.strictObject({ type: z.literal('channel_down'), channel: id, forMs: ms }),
   z.strictObject({ type: z.literal('severity'), severity: id }),
@@ -18,7 +32,8 @@ const effect = z.discriminatedUnion('type', [
 ]);
 const empty = z.strictObject({});
 
-const payloads = {
+/** Every fact type and its payload. Adding one here makes the visibility switch ask for its audience. */
+export const factPayloadSchemas = {
   'drill.created': z.strictObject({
     scenario: id,
     seed: z.number().int(),
@@ -32,15 +47,12 @@ const payloads = {
   'drill.speed_changed': z.strictObject({ factor: z.number().positive() }),
   'drill.ended': empty,
   'drill.aborted': z.strictObject({ reason: z.string() }),
-  'inject.fired': z.strictObject({
-    inject: id,
-    cause: z.enum(['schedule', 'condition', 'facilitator']),
-  }),
+  'inject.fired': z.strictObject({ inject: id, cause: injectCause }),
   'inject.adhoc_sent': z.strictObject({
     kind: id,
     title: z.string(),
     body: z.string(),
-    to: z.array(id).nullable(),
+    to: ids.nullable(),
   }),
   'inject.skipped': z.strictObject({
     inject: id,
@@ -49,19 +61,22 @@ const payloads = {
   'inject.delayed': z.strictObject({ inject: id, byMs: ms }),
   'effect.began': z.strictObject({ inject: id, effect, untilMs: ms.nullable() }),
   'effect.ended': z.strictObject({ inject: id, effect }),
+  /** `system` pages are sent by `auto_advance`: shown and acknowledgeable, never scored. */
   'escalation.recorded': z.strictObject({
-    ...content,
+    ...messageContent.shape,
     from: id.nullable(),
     to: id,
     channel: id,
     delivered: z.boolean(),
-    undelivered: z.enum(['unavailable', 'channel_down']).nullable(),
+    undelivered: undeliveredReason.nullable(),
     system: z.boolean(),
+    /** For `system` pages: the auto-advancing path and the level paged. */
     via: z.strictObject({ path: id, level: z.number().int().min(0) }).nullable(),
   }),
+  /** A page whose level's `ack_within` passed without an acknowledgement. */
   'escalation.unanswered': z.strictObject({ escalation: seq }),
   'acknowledgement.recorded': z.strictObject({ by: id, escalation: seq, automatic: z.boolean() }),
-  'handoff.recorded': z.strictObject({ ...content, from: id, to: id }),
+  'handoff.recorded': z.strictObject({ ...messageContent.shape, from: id, to: id }),
   'checklist.checked': z.strictObject({ checklist: id, item: z.number().int().min(0), by: id }),
   'checklist.unchecked': z.strictObject({ checklist: id, item: z.number().int().min(0), by: id }),
   'decision.recorded': z.strictObject({ decision: id, by: id, authorized: z.boolean() }),
@@ -72,18 +87,21 @@ const payloads = {
     action: z.enum(['start', 'stop']),
     cause: z.string(),
   }),
-  'experiment.skipped': z.strictObject({
-    experiment: id,
-    reason: z.enum(['condition_met', 'already_requested']),
-  }),
+  /** Status is an open string: FIS may report statuses newer than this code knows. */
   'experiment.state_changed': z.strictObject({
     experiment: id,
     status: id,
     reason: z.string().nullable(),
     dryRun: z.boolean(),
-    fisExperimentId: z.string().min(1).max(200).optional(),
+    /** The FIS experiment's id, so a restarted server can follow and stop it. */
+    fisExperimentId: id.exactOptional(),
   }),
-  'experiments.armed': z.strictObject({ region: z.array(z.string()), endpoint: z.string() }),
+  /** Real FIS experiments armed for this drill (game days); until then every one is a dry run. */
+  'experiments.armed': z.strictObject({
+    region: z.array(z.string()).readonly(),
+    endpoint: z.string(),
+  }),
+  /** A call to FIS that failed: the drill goes on, and the reason is shown. */
   'experiment.call_failed': z.strictObject({
     experiment: id,
     call: id,
@@ -91,6 +109,15 @@ const payloads = {
     reason: z.string(),
     dryRun: z.boolean(),
   }),
+  /** A scheduled experiment start that did not happen, and why. */
+  'experiment.skipped': z.strictObject({
+    experiment: id,
+    reason: z.enum(['condition_met', 'already_requested']),
+  }),
+  /**
+   * The engine's live view of an expectation, which conditional injects follow. The scorer
+   * recomputes verdicts from the primary facts (honouring retractions) and ignores these.
+   */
   'expectation.triggered': z.strictObject({ expectation: id }),
   'expectation.met': z.strictObject({
     expectation: id,
@@ -99,19 +126,22 @@ const payloads = {
   }),
   'fact.retracted': z.strictObject({ seq, reason: z.string() }),
   'debrief.recorded': z.strictObject({
-    kind: z.enum(['went_well', 'improve', 'lesson', 'action_item']),
+    kind: debriefKind,
     text: z.string(),
     category: z.string().nullable(),
     owner: z.string().nullable(),
     due: z.string().nullable(),
   }),
-} satisfies Record<FactType, z.ZodType>;
+} satisfies Record<string, z.ZodType<object>>;
+
+/** Every fact type, in the order of the list above. */
+export const factTypes = Object.keys(factPayloadSchemas) as [FactType, ...FactType[]];
 
 const entryShape = z.strictObject({
   seq,
   drillMs: ms,
   wallMs: z.number(),
-  type: z.enum(Object.keys(payloads) as [FactType, ...FactType[]]),
+  type: z.enum(factTypes),
   payload: z.record(z.string(), z.unknown()),
   meta: z
     .strictObject({
@@ -146,7 +176,7 @@ export function checkLog(
         path: [index, 'seq'],
         message: `expected seq ${index + 1}, the log's sequence has a gap or repeat`,
       });
-    const payload = payloads[entry.data.type].safeParse(entry.data.payload);
+    const payload = factPayloadSchemas[entry.data.type].safeParse(entry.data.payload);
     if (!payload.success) {
       for (const issue of payload.error.issues)
         problems.push({ path: [index, 'payload', ...issue.path], message: issue.message });

@@ -11,6 +11,8 @@ import type { FisGateway } from '../fis/fis-gateway';
 import { loadScenarioText } from '../scenario/load-scenario';
 import type { Scenario } from '../scenario/types';
 import type { DrillSummary } from '../protocol/drill-summary';
+import type { JoinOutcome, JoinRequest } from './join-rules';
+import { joinRefusal } from './join-rules';
 import { LiveDrill } from './live-drill';
 import type { LibraryScenario } from './scenario-library';
 import { hashToken, newDrillId, newJoinCode, newToken } from './security/tokens';
@@ -226,16 +228,27 @@ export class DrillHost {
     return participant?.drillId === stored.id ? { kind: 'participant', participant } : null;
   }
 
-  join(stored: StoredDrill, name: string, roles: readonly string[]): { participantToken: string } {
+  /**
+   * A participant joins an open drill by its code, for roles the join rules allow; every
+   * screen following the drill hears who is in the room.
+   */
+  async join(request: JoinRequest): Promise<JoinOutcome> {
+    const stored = this.store.drillByJoinCode(request.code);
+    const live = stored && this.get(stored.id);
+    if (!stored || !live) return { ok: false, status: 404, error: 'no open drill has that code' };
+    const taken = new Set(this.store.participants(stored.id).flatMap(({ roles }) => roles));
+    const refusal = joinRefusal(live.drill.scenario, taken, request.roles);
+    if (refusal) return { ok: false, ...refusal };
     const participantToken = newToken();
     this.store.addParticipant({
       tokenHash: hashToken(participantToken),
       drillId: stored.id,
-      name,
-      roles,
+      name: request.name,
+      roles: request.roles,
       joinedWallMs: this.now(),
     });
-    return { participantToken };
+    live.participantsChanged();
+    return { ok: true, drillId: stored.id, participantToken };
   }
 
   delete(id: string): boolean {

@@ -20,20 +20,6 @@ export interface Viewer {
   readonly roles: readonly string[];
 }
 
-const alwaysPublic = new Set([
-  'drill.started',
-  'drill.paused',
-  'drill.resumed',
-  'drill.speed_changed',
-  'drill.ended',
-  'drill.aborted',
-  'escalation.recorded',
-  'escalation.unanswered',
-  'acknowledgement.recorded',
-  'severity.declared',
-  'experiment.state_changed',
-]);
-
 /** The entries a viewer may see, with inject content attached to the injects they may see. */
 export function visibleEntries(
   scenario: Scenario,
@@ -55,28 +41,45 @@ function visibleEntry(
   entry: LogEntry,
   viewer: Viewer,
 ): VisibleEntry | null {
+  const facilitator = viewer.audience === 'facilitator';
+  if (!facilitator && !mayOthersSee(scenario, log, entry, viewer)) return null;
   if (entry.type === 'inject.fired') {
     const inject = scenarioIndex(scenario).injects.get(entry.payload.inject);
-    if (!inject) return null;
-    if (viewer.audience === 'facilitator') return { ...entry, inject: injectContent(inject, true) };
-    return addressedTo(inject.to, viewer)
-      ? { ...entry, inject: injectContent(inject, false) }
-      : null;
+    return inject ? { ...entry, inject: injectContent(inject, facilitator) } : null;
   }
-  if (viewer.audience === 'facilitator') return entry;
-  return mayOthersSee(scenario, log, entry, viewer) ? withoutMeta(entry) : null;
+  return facilitator ? entry : withoutMeta(entry);
 }
 
+/**
+ * Whether the projector or a participant may see an entry. Every fact type is named here:
+ * a new one does not compile until its audience is chosen.
+ */
 function mayOthersSee(
   scenario: Scenario,
   log: readonly LogEntry[],
   entry: LogEntry,
   viewer: Viewer,
 ): boolean {
-  if (alwaysPublic.has(entry.type)) return true;
   const own = (role: string | null) =>
     role !== null && viewer.audience === 'participant' && viewer.roles.includes(role);
   switch (entry.type) {
+    // The clock, the phase, severity, pages and acknowledgements: the room's shared picture.
+    case 'drill.started':
+    case 'drill.paused':
+    case 'drill.resumed':
+    case 'drill.speed_changed':
+    case 'drill.ended':
+    case 'drill.aborted':
+    case 'escalation.recorded':
+    case 'escalation.unanswered':
+    case 'acknowledgement.recorded':
+    case 'severity.declared':
+    case 'experiment.state_changed':
+      return true;
+    case 'inject.fired': {
+      const inject = scenarioIndex(scenario).injects.get(entry.payload.inject);
+      return inject !== undefined && addressedTo(inject.to, viewer);
+    }
     case 'inject.adhoc_sent':
       return addressedTo(entry.payload.to, viewer);
     case 'effect.began':
@@ -91,7 +94,6 @@ function mayOthersSee(
           null,
       );
     case 'decision.recorded':
-      return own(entry.payload.by);
     case 'note.recorded':
       return own(entry.payload.by);
     case 'fact.retracted': {
@@ -102,9 +104,27 @@ function mayOthersSee(
         mayOthersSee(scenario, log, target, viewer)
       );
     }
-    default:
+    // The seed, the schedule's workings, the answer key, experiments' plumbing, the debrief.
+    case 'drill.created':
+    case 'inject.skipped':
+    case 'inject.delayed':
+    case 'expectation.triggered':
+    case 'expectation.met':
+    case 'experiment.requested':
+    case 'experiment.skipped':
+    case 'experiment.call_failed':
+    case 'experiments.armed':
+    case 'debrief.recorded':
       return false;
+    default:
+      return noAudienceChosen(entry);
   }
+}
+
+/** Compiles only when every fact type has a case above; an unknown entry stays hidden. */
+function noAudienceChosen(entry: never): false {
+  void entry;
+  return false;
 }
 
 function addressedTo(to: readonly string[] | null, viewer: Viewer): boolean {

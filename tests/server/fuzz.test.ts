@@ -57,6 +57,8 @@ interface PostRoute {
   readonly name: string;
   readonly path: () => string;
   readonly token: () => string;
+  /** A control shorthand, whose body is optional: an empty JSON body is no body (issue 11). */
+  readonly bodyless?: boolean;
 }
 
 /** Every POST route, each with the credential that gets a request past its access check. */
@@ -76,6 +78,7 @@ const postRoutes: readonly PostRoute[] = [
     name: control,
     path: () => `/api/drills/${controlTarget.id}/${control}`,
     token: () => controlTarget.facilitatorToken,
+    bodyless: true,
   })),
   { name: 'import', path: () => '/api/drills/import', token: () => serverKey },
   { name: 'join', path: () => '/api/join', token: () => '' },
@@ -216,7 +219,8 @@ describe('malformed HTTP bodies to every POST route', () => {
   it('answer malformed JSON with a 4xx JSON error', async () => {
     for (const route of postRoutes)
       for (const [label, body] of malformed)
-        expectJsonError(await post(route, body), `${route.name}, ${label}`);
+        if (!(route.bodyless && body === ''))
+          expectJsonError(await post(route, body), `${route.name}, ${label}`);
     await expectServerStillWorks();
   });
 

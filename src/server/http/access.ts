@@ -21,7 +21,8 @@ export interface ServerAccess {
   readonly keyRequired: boolean;
 }
 
-export function hasServerKey(request: FastifyRequest, access: ServerAccess): boolean {
+/** Whether the request carries the server's facilitator key (always, while it is not required). */
+export function holdsServerKey(request: FastifyRequest, access: ServerAccess): boolean {
   if (!access.keyRequired) return true;
   const token = bearerToken(request);
   return token !== undefined && sameSecret(token, access.key);
@@ -35,6 +36,13 @@ export interface Caller {
   readonly idScope: string;
 }
 
+export const facilitatorCaller: Caller = {
+  viewer: { audience: 'facilitator', roles: [] },
+  actor: { kind: 'facilitator' },
+  name: null,
+  idScope: 'f',
+};
+
 export function callerOf(
   host: DrillHost,
   live: LiveDrill,
@@ -44,12 +52,7 @@ export function callerOf(
   if (!who) return null;
   switch (who.kind) {
     case 'facilitator':
-      return {
-        viewer: { audience: 'facilitator', roles: [] },
-        actor: { kind: 'facilitator' },
-        name: null,
-        idScope: 'f',
-      };
+      return facilitatorCaller;
     case 'projector':
       return {
         viewer: { audience: 'projector', roles: [] },

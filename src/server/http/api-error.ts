@@ -1,6 +1,9 @@
 /** JSON errors as api.md says: `{ error, details? }` with 400/401/403/404/409/413. */
 import type { FastifyReply } from 'fastify';
 
+/** What a caller is told when the server itself failed (the details go to the log). */
+export const serverFailure = 'the server could not do that; it has been logged';
+
 export function sendError(
   reply: FastifyReply,
   status: number,

@@ -13,9 +13,13 @@ import { maxClientFrameBytes } from '../../protocol/ws-messages';
 import { DrillHost } from '../drill-host';
 import { isAllowedHost, isLoopbackHost } from '../security/host-check';
 import type { DrillStore } from '../store/drill-store';
-import { sendError } from './api-error';
+import { sendError, serverFailure } from './api-error';
+import { acceptEmptyJsonBody } from './empty-json-body';
+import { actionRoutes } from './routes-actions';
 import { libraryRoutes } from './routes-library';
 import { drillRoutes } from './routes-drills';
+import { joinRoutes } from './routes-join';
+import { reviewRoutes } from './routes-review';
 import { websocketRoutes } from './routes-websocket';
 import { fisRoutes } from './routes-fis';
 import type { FisGateway } from '../../fis/fis-gateway';
@@ -79,7 +83,7 @@ export async function createServer(
       const status = error.statusCode ?? 500;
       if (status >= 500) {
         request.log.error({ err: error }, 'request failed');
-        return sendError(reply, 500, 'the server could not do that; it has been logged');
+        return sendError(reply, 500, serverFailure);
       }
       if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
         return sendError(reply, 413, 'the request body is too large');
@@ -101,10 +105,16 @@ export async function createServer(
   app.get('/api/health', async () => ({ status: 'ok' }));
   libraryRoutes(app, options.scenariosDirectory, access);
   drillRoutes(app, host, options.scenariosDirectory, access);
+  joinRoutes(app, host);
+  await actionRoutes(app, host);
+  reviewRoutes(app, host, access);
   websocketRoutes(app, host);
-  fisRoutes(app, host, {
-    allowed: options.realFis !== undefined,
-    endpoint: options.realFis?.endpoint ?? 'none',
+  await app.register(async (scope) => {
+    acceptEmptyJsonBody(scope); // `POST …/arm` needs no body
+    fisRoutes(scope, host, {
+      allowed: options.realFis !== undefined,
+      endpoint: options.realFis?.endpoint ?? 'none',
+    });
   });
 
   const staticDirectory = options.staticDirectory;

@@ -8,7 +8,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ArmReply, PreflightReply } from '../../protocol/preflight';
 import type { DrillHost } from '../drill-host';
 import { isLoopbackHost } from '../security/host-check';
-import { bearerToken, callerOf } from './access';
+import { drillAccessOf, requireDrillCaller } from './access-hooks';
 import { sendError } from './api-error';
 
 export interface FisAccess {
@@ -18,13 +18,14 @@ export interface FisAccess {
 }
 
 export function fisRoutes(app: FastifyInstance, host: DrillHost, fis: FisAccess): void {
-  const facilitatorDrill = (request: FastifyRequest<{ Params: { id: string } }>) => {
-    const live = host.get(request.params.id);
-    const caller = live && callerOf(host, live, bearerToken(request));
-    return live && caller?.viewer.audience === 'facilitator' ? live : null;
+  const drillCaller = { onRequest: requireDrillCaller(host) };
+  /** The drill, when its facilitator is calling. */
+  const facilitatorDrill = (request: FastifyRequest) => {
+    const { live, caller } = drillAccessOf(request);
+    return caller.viewer.audience === 'facilitator' ? live : null;
   };
 
-  app.get<{ Params: { id: string } }>('/api/drills/:id/preflight', async (request, reply) => {
+  app.get('/api/drills/:id/preflight', drillCaller, async (request, reply) => {
     const live = facilitatorDrill(request);
     if (!live) return sendError(reply, 401, 'the facilitator token of this drill is required');
     const gateway = host.realFis;
@@ -71,7 +72,7 @@ export function fisRoutes(app: FastifyInstance, host: DrillHost, fis: FisAccess)
     } satisfies PreflightReply;
   });
 
-  app.post<{ Params: { id: string } }>('/api/drills/:id/arm', async (request, reply) => {
+  app.post('/api/drills/:id/arm', drillCaller, async (request, reply) => {
     const live = facilitatorDrill(request);
     if (!live) return sendError(reply, 401, 'the facilitator token of this drill is required');
     const gateway = host.realFis;

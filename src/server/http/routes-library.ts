@@ -4,7 +4,7 @@ import type { LibraryReply } from '../../protocol/library';
 import type { ScenarioDetailReply } from '../../protocol/scenario-detail';
 import { readLibrary } from '../scenario-library';
 import type { ServerAccess } from './access';
-import { hasServerKey } from './access';
+import { requireServerKey } from './access-hooks';
 import { sendError } from './api-error';
 
 export function libraryRoutes(
@@ -12,9 +12,9 @@ export function libraryRoutes(
   scenariosDirectory: string,
   access: ServerAccess,
 ): void {
-  app.get('/api/scenarios', async (request, reply) => {
-    if (!hasServerKey(request, access))
-      return sendError(reply, 401, 'the facilitator key is required');
+  const serverKey = { onRequest: requireServerKey(access) };
+
+  app.get('/api/scenarios', serverKey, async () => {
     const library = await readLibrary(scenariosDirectory);
     return {
       scenarios: library.scenarios.map(({ scenario }) => ({
@@ -33,9 +33,7 @@ export function libraryRoutes(
     } satisfies LibraryReply;
   });
 
-  app.get<{ Params: { id: string } }>('/api/scenarios/:id', async (request, reply) => {
-    if (!hasServerKey(request, access))
-      return sendError(reply, 401, 'the facilitator key is required');
+  app.get<{ Params: { id: string } }>('/api/scenarios/:id', serverKey, async (request, reply) => {
     const library = await readLibrary(scenariosDirectory);
     const found = library.scenarios.find(({ scenario }) => scenario.id === request.params.id);
     if (!found) return sendError(reply, 404, `no scenario "${request.params.id}" in the library`);

@@ -3,7 +3,7 @@
  * the server answers with a snapshot (or just what it missed), streams new entries as the
  * log grows, and takes actions like the HTTP API does. Heartbeats drop dead sockets.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
 import type { ServerFrame } from '../../protocol/ws-messages';
 import { clientFrame, maxClientFrameBytes } from '../../protocol/ws-messages';
@@ -13,8 +13,9 @@ import { isAllowedOrigin } from '../security/host-check';
 import { visibleEntries } from '../visibility';
 import type { Caller } from './access';
 import { callerOf } from './access';
-import { snapshotFor } from './drill-snapshot';
-import { decideAction } from './routes-drills';
+import { serverFailure } from './api-error';
+import { decideAction } from './decide-action';
+import { snapshotFor } from './snapshot-for-viewer';
 
 const helloWithinMs = 10_000;
 const heartbeatEveryMs = 15_000;
@@ -35,7 +36,7 @@ export function websocketRoutes(app: FastifyInstance, host: DrillHost): void {
         socket.close(4404, 'no such drill');
         return;
       }
-      new DrillSocket(socket, host, live).start();
+      new DrillSocket(socket, host, live, request.log).start();
     },
   );
 }
@@ -52,6 +53,7 @@ class DrillSocket {
     private readonly socket: WebSocket,
     private readonly host: DrillHost,
     private readonly live: LiveDrill,
+    private readonly log: FastifyBaseLogger,
   ) {
     this.helloTimer = setTimeout(
       () => socket.close(4401, 'say hello with a token first'),
@@ -146,14 +148,22 @@ class DrillSocket {
     });
   }
 
+  /** Decided as over HTTP; only the framing differs (`ack` or `refused`, with the action's id). */
   private act(action: Record<string, unknown>): void {
-    if (!this.caller) return this.send({ type: 'error', error: 'say hello with a token first' });
+    const caller = this.caller;
+    if (!caller) return this.send({ type: 'error', error: 'say hello with a token first' });
     const id = typeof action.id === 'string' ? action.id : null;
-    const result = decideAction(this.live, this.caller, action);
-    this.send(
-      result.ok
-        ? { type: 'ack', id, seq: result.seq, duplicate: result.duplicate }
-        : { type: 'refused', id, status: result.status, error: result.error },
+    decideAction(this.live, caller, action).then(
+      (answer) =>
+        this.send(
+          answer.ok
+            ? { type: 'ack', id, seq: answer.seq, duplicate: answer.duplicate }
+            : { type: 'refused', id, status: answer.status, error: answer.error },
+        ),
+      (error: unknown) => {
+        this.log.error({ err: error }, 'a WebSocket action failed');
+        this.send({ type: 'refused', id, status: 500, error: serverFailure });
+      },
     );
   }
 

@@ -1,0 +1,43 @@
+/**
+ * Actions over HTTP (api.md): `POST /api/drills/:id/actions` with one action, and the control
+ * shorthands `/start`, `/pause`, `/resume`, `/end`, `/abort`, which need no body. The
+ * decision is `decideAction`'s, as for the WebSocket; this module only frames the answer.
+ */
+import type { ActionReply } from '../../protocol/http-bodies';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { DrillHost } from '../drill-host';
+import { drillAccessOf, requireDrillCaller } from './access-hooks';
+import { sendError } from './api-error';
+import type { ActionAnswer } from './decide-action';
+import { controlAction, controls, decideAction } from './decide-action';
+import { acceptEmptyJsonBody } from './empty-json-body';
+
+const actionBodyLimit = 64 * 1024;
+
+export async function actionRoutes(app: FastifyInstance, host: DrillHost): Promise<void> {
+  const options = { bodyLimit: actionBodyLimit, onRequest: requireDrillCaller(host) };
+
+  app.post('/api/drills/:id/actions', options, async (request, reply) => {
+    const { live, caller } = drillAccessOf(request);
+    return answer(reply, await decideAction(live, caller, request.body));
+  });
+
+  await app.register(async (bodyless) => {
+    acceptEmptyJsonBody(bodyless);
+    for (const control of controls) {
+      bodyless.post(`/api/drills/:id/${control}`, options, async (request, reply) => {
+        const { live, caller } = drillAccessOf(request);
+        return answer(
+          reply,
+          await decideAction(live, caller, controlAction(control, request.body)),
+        );
+      });
+    }
+  });
+}
+
+/** `{seq, duplicate}`, or the refusal as an API error. */
+function answer(reply: FastifyReply, outcome: ActionAnswer): FastifyReply | ActionReply {
+  if (!outcome.ok) return sendError(reply, outcome.status, outcome.error, outcome.details);
+  return { seq: outcome.seq, duplicate: outcome.duplicate };
+}

@@ -1,0 +1,85 @@
+/**
+ * Reviewing a drill (api.md): its scorecard, its report as Markdown or CSV, and its export.
+ * Participants and the projector see the scorecard and report once the drill has ended.
+ */
+import type { FastifyInstance } from 'fastify';
+import { anonymiseLog } from '../../engine/anonymise-log';
+import { buildExport } from '../../engine/drill-export';
+import { renderScorecardCsv } from '../../engine/report/render-scorecard-csv';
+import { renderScorecardMarkdown } from '../../engine/report/render-scorecard-markdown';
+import { scoreDrill } from '../../engine/score/score-drill';
+import type { DrillHost } from '../drill-host';
+import type { LiveDrill } from '../live-drill';
+import type { ServerAccess } from './access';
+import { drillAccessOf, requireDrillCaller } from './access-hooks';
+import { sendError } from './api-error';
+
+type ReviewRequest = {
+  Params: { id: string };
+  Querystring: Record<string, string | undefined>;
+};
+
+const isOver = (live: LiveDrill) =>
+  live.drill.phase() === 'ended' || live.drill.phase() === 'aborted';
+
+export function reviewRoutes(app: FastifyInstance, host: DrillHost, access: ServerAccess): void {
+  const drillCaller = { onRequest: requireDrillCaller(host) };
+
+  // The server's facilitator key reads every drill's scorecard (history, comparisons).
+  app.get(
+    '/api/drills/:id/scorecard',
+    { onRequest: requireDrillCaller(host, { serverKey: access }) },
+    async (request, reply) => {
+      const { live, caller } = drillAccessOf(request);
+      if (caller.viewer.audience !== 'facilitator' && !isOver(live))
+        return sendError(reply, 403, 'the scorecard is shown once the drill has ended');
+      return scoreDrill(live.drill.scenario, live.drill.log, {
+        endMs: live.drill.drillTimeAt(host.now()),
+      });
+    },
+  );
+
+  app.get<ReviewRequest>('/api/drills/:id/export', drillCaller, async (request, reply) => {
+    const { live, caller } = drillAccessOf(request);
+    if (caller.viewer.audience !== 'facilitator')
+      return sendError(reply, 403, 'only the facilitator may export a drill');
+    const stored = host.store.getDrill(live.id) ?? live.stored;
+    return buildExport({
+      drillId: live.id,
+      scenarioFile: stored.scenarioFile,
+      scenarioSource: stored.scenarioSource,
+      scenario: live.drill.scenario,
+      log: request.query.anonymise === 'true' ? anonymiseLog(live.drill.log) : live.drill.log,
+    });
+  });
+
+  // The scorecard as a document to share: Markdown, or CSV (one table at a time).
+  app.get<ReviewRequest>('/api/drills/:id/report', drillCaller, async (request, reply) => {
+    const { live, caller } = drillAccessOf(request);
+    if (caller.viewer.audience !== 'facilitator' && !isOver(live))
+      return sendError(reply, 403, 'the report is shown once the drill has ended');
+    const { format = 'markdown', table = 'expectations', anonymise } = request.query;
+    const log = anonymise === 'true' ? anonymiseLog(live.drill.log) : live.drill.log;
+    const card = scoreDrill(live.drill.scenario, log, {
+      endMs: live.drill.drillTimeAt(host.now()),
+    });
+    const name = `firedrill-${live.drill.scenario.id}-${live.id}`;
+    if (format === 'markdown') {
+      return reply
+        .type('text/markdown; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${name}.md"`)
+        .send(renderScorecardMarkdown(card, live.drill.scenario));
+    }
+    if (format === 'csv' && (table === 'expectations' || table === 'escalations')) {
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${name}-${table}.csv"`)
+        .send(renderScorecardCsv(card, live.drill.scenario, log, table));
+    }
+    return sendError(
+      reply,
+      400,
+      'format is markdown, or csv with table=expectations or table=escalations',
+    );
+  });
+}
