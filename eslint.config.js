@@ -3,6 +3,10 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { builtinModules } from 'node:module';
+
+/** Node's own modules, bare (`fs`) and prefixed (`node:fs`): only the server does I/O. */
+const nodeBuiltins = [...builtinModules.filter((name) => !name.startsWith('_')), 'node:*'];
 
 /** Packages that do I/O, render UI or talk to AWS: the pure domain must not import them. */
 const impureModules = [
@@ -16,11 +20,21 @@ const impureModules = [
     message: 'The pure domain does no I/O: no server.',
   },
   { group: ['@aws-sdk/*'], message: 'The pure domain never calls AWS.' },
-  {
-    group: ['node:*', 'fs', 'path', 'http', 'https', 'net', 'child_process'],
-    message: 'The pure domain does no I/O.',
-  },
+  { group: nodeBuiltins, message: 'The pure domain does no I/O.' },
 ];
+
+/**
+ * Reading the wall clock or scheduling work: the host owns time and tells the engine `now`
+ * (architecture.md, "Time is data"), so replays, live runs and `simulate` stay one path.
+ */
+const timers = [
+  'setTimeout',
+  'setInterval',
+  'setImmediate',
+  'queueMicrotask',
+  'requestAnimationFrame',
+  'requestIdleCallback',
+].map((name) => ({ name, message: 'Time is data: the host wakes the engine, no timers here.' }));
 /** @param {string} name */
 const layer = (name) => [`**/${name}/**`, `../${name}/*`, `../../${name}/*`];
 
@@ -61,11 +75,26 @@ export default tseslint.config(
         { name: 'document', message: 'The pure domain has no DOM.' },
         { name: 'localStorage', message: 'The pure domain has no storage.' },
         { name: 'fetch', message: 'The pure domain does no I/O.' },
+        ...timers,
       ],
       'no-restricted-properties': [
         'error',
         { object: 'Date', property: 'now', message: 'Time is data: the host passes it in.' },
+        { object: 'performance', property: 'now', message: 'Time is data: the host passes it in.' },
         { object: 'Math', property: 'random', message: 'Randomness comes from the drill seed.' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          // `new Date(ms)` is a pure conversion; only the argument-less form reads the clock.
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Time is data: the host passes it in (new Date(ms) is fine).',
+        },
+        {
+          // `Date()` called as a function ignores its arguments and returns the current time.
+          selector: "CallExpression[callee.name='Date']",
+          message: 'Time is data: the host passes it in.',
+        },
       ],
     },
   },
@@ -84,8 +113,49 @@ export default tseslint.config(
               message: 'The app talks to the server only through src/protocol.',
             },
             {
-              group: ['fastify', 'fastify/*', 'better-sqlite3', '@aws-sdk/*', 'node:*'],
-              message: 'The app runs in the browser.',
+              group: ['fastify', 'fastify/*', '@fastify/*', 'better-sqlite3', '@aws-sdk/*', 'ws'],
+              message:
+                'The app runs in the browser: it reaches the server over HTTP and WebSocket.',
+            },
+            { group: nodeBuiltins, message: 'The app runs in the browser: no Node modules.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/fis/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              // An allow-list: its own files, the AWS FIS client, and the pure layers' types.
+              regex: String.raw`^(?!\./|@aws-sdk/client-fis$|(\.\./)+(engine|scenario)/)`,
+              message:
+                'src/fis imports only @aws-sdk/client-fis and its own files (src/fis/README.md).',
+            },
+            {
+              regex: String.raw`^(\.\./)+(engine|scenario)/`,
+              allowTypeImports: true,
+              message: 'src/fis uses the engine and scenario types only, never their code.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/server/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: layer('app'),
+              message: 'The server never imports the app: they meet only in src/protocol.',
             },
           ],
         },
