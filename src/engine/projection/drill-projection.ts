@@ -14,18 +14,17 @@ import { anchored, stoppedClock } from '../drill-clock';
 import type { EntryOf } from '../log';
 import { DrillOrderRegister } from './drill-order-register';
 import type { RoleName } from './feed-item';
-import { feedItem } from './feed-item';
+import { PageBook } from './page-book';
 import type {
   DrillView,
   EffectView,
-  FeedItem,
   InjectProgress,
-  MetricView,
   PageView,
   Phase,
   ProjectedEntry,
   ProjectionScenario,
 } from './projection-views';
+import { ScreenFeed } from './screen-feed';
 
 export interface ProjectionOptions {
   /** Keep the live feed and the metric series, which screens show and the engine does not. */
@@ -47,26 +46,21 @@ export class DrillProjection {
   private clockNow: DrillClock;
   private lastSeqSeen = 0;
   private readonly effectList: EffectView[] = [];
-  private readonly pageList: PageView[] = [];
-  private readonly pageIndex = new Map<number, number>();
-  private readonly acks = new DrillOrderRegister<Ack>('first');
+  private readonly pageBook = new PageBook();
   private readonly checks = new DrillOrderRegister<Check>('latest');
   private readonly severities = new DrillOrderRegister<SeverityFact>('latest');
   private readonly handoffs = new DrillOrderRegister<Handoff>('latest');
   private readonly checklistItems = new Map<string, readonly boolean[]>();
   private readonly injectProgress = new Map<string, InjectProgress>();
   private readonly retracted = new Set<number>();
-  private readonly feedList: FeedItem[] = [];
-  private readonly feedIndex = new Map<number, number>();
-  private readonly metricList: MetricView[] = [];
   private readonly holders = new Map<string, string>();
-  private readonly roleName: RoleName;
-  private readonly keepsFeed: boolean;
+  /** Only screens keep the feed; the engine does without. */
+  private readonly feed: ScreenFeed | null;
 
   constructor(scenario: ProjectionScenario, options: ProjectionOptions = {}) {
     const names = new Map(scenario.roles.map((role) => [role.id, role.name]));
-    this.roleName = (id) => (id === null ? 'paging system' : (names.get(id) ?? id));
-    this.keepsFeed = options.feed ?? false;
+    const roleName: RoleName = (id) => (id === null ? 'paging system' : (names.get(id) ?? id));
+    this.feed = options.feed ? new ScreenFeed(roleName) : null;
     this.clockNow = { ...stoppedClock, speed: options.speed ?? stoppedClock.speed };
     for (const checklist of scenario.checklists)
       this.checklistItems.set(
@@ -93,7 +87,7 @@ export class DrillProjection {
   }
   /** Pages and escalations in log order. */
   get pages(): readonly PageView[] {
-    return this.pageList;
+    return this.pageBook.pages;
   }
   get checklists(): ReadonlyMap<string, readonly boolean[]> {
     return this.checklistItems;
@@ -103,13 +97,12 @@ export class DrillProjection {
   }
 
   page(seq: number): PageView | undefined {
-    const index = this.pageIndex.get(seq);
-    return index === undefined ? undefined : this.pageList[index];
+    return this.pageBook.page(seq);
   }
 
   /** The acknowledgement that counts for a page: the first in drill order not retracted. */
   acknowledgementOf(escalation: number): Ack | undefined {
-    return this.acks.current(String(escalation));
+    return this.pageBook.acknowledgementOf(escalation);
   }
 
   /** The check or uncheck that decides an item now, if any counts. */
@@ -124,24 +117,7 @@ export class DrillProjection {
   apply(entry: ProjectedEntry): void {
     this.lastSeqSeen = Math.max(this.lastSeqSeen, entry.seq);
     this.applyFact(entry);
-    if (!this.keepsFeed) return;
-    const item = feedItem(entry, this.roleName);
-    if (item) {
-      this.feedIndex.set(entry.seq, this.feedList.length);
-      this.feedList.push(this.retracted.has(entry.seq) ? { ...item, retracted: true } : item);
-    }
-    if (entry.type === 'inject.fired' && entry.inject?.metric) {
-      const { name, unit, points } = entry.inject.metric;
-      const series = {
-        name,
-        unit,
-        points: points.map(([atMs, value]) => [entry.drillMs + atMs, value] as const),
-      };
-      // A later inject of the same metric replaces its series, in the place it had.
-      const index = this.metricList.findIndex((metric) => metric.name === name);
-      if (index === -1) this.metricList.push(series);
-      else this.metricList[index] = series;
-    }
+    this.feed?.add(entry);
   }
 
   /**
@@ -155,12 +131,12 @@ export class DrillProjection {
       clock: this.clockNow,
       severity: this.severity,
       effects: this.effectList,
-      pages: this.pageList,
+      pages: this.pageBook.pages,
       checklists: this.checklistItems,
       heldBy: this.holders,
       injects: this.injectProgress,
-      feed: this.feedList,
-      metrics: this.metricList,
+      feed: this.feed?.items ?? [],
+      metrics: this.feed?.metrics ?? [],
       lastSeq: this.lastSeqSeen,
     };
   }
@@ -215,11 +191,9 @@ export class DrillProjection {
         return;
       }
       case 'escalation.recorded':
-        return this.addPage(entry);
+        return this.pageBook.add(entry);
       case 'acknowledgement.recorded':
-        if (this.acks.add(String(entry.payload.escalation), entry))
-          this.refreshAck(entry.payload.escalation);
-        return;
+        return this.pageBook.acknowledge(entry);
       case 'checklist.checked':
       case 'checklist.unchecked':
         if (this.checks.add(itemKey(entry.payload.checklist, entry.payload.item), entry))
@@ -247,39 +221,6 @@ export class DrillProjection {
     this.injectProgress.set(inject, { ...this.inject(inject), ...changes });
   }
 
-  private addPage(entry: EntryOf<'escalation.recorded'>): void {
-    const { from, to, channel, delivered, undelivered, system, via, message, covered } =
-      entry.payload;
-    this.pageIndex.set(entry.seq, this.pageList.length);
-    this.pageList.push({
-      seq: entry.seq,
-      drillMs: entry.drillMs,
-      from,
-      to,
-      channel,
-      delivered,
-      undelivered,
-      system,
-      via,
-      message,
-      covered,
-      ackSeq: null,
-      ackedAtMs: null,
-      retracted: false,
-    });
-  }
-
-  private replacePage(seq: number, changes: Partial<PageView>): void {
-    const index = this.pageIndex.get(seq);
-    const page = index === undefined ? undefined : this.pageList[index];
-    if (index !== undefined && page) this.pageList[index] = { ...page, ...changes };
-  }
-
-  private refreshAck(escalation: number): void {
-    const ack = this.acks.current(String(escalation));
-    this.replacePage(escalation, { ackSeq: ack?.seq ?? null, ackedAtMs: ack?.drillMs ?? null });
-  }
-
   private refreshHolder(role: string): void {
     const handoff = this.handoffs.current(role);
     if (handoff) this.holders.set(role, handoff.payload.to);
@@ -301,9 +242,7 @@ export class DrillProjection {
   private retract(seq: number): void {
     if (this.retracted.has(seq)) return;
     this.retracted.add(seq);
-    this.replacePage(seq, { retracted: true });
-    const escalation = this.acks.retract(seq);
-    if (escalation !== null) this.refreshAck(Number(escalation));
+    this.pageBook.retract(seq);
     const item = this.checks.retract(seq);
     if (item !== null) {
       const [checklist = '', index = '0'] = item.split('\u0000');
@@ -312,9 +251,7 @@ export class DrillProjection {
     this.severities.retract(seq);
     const handedOver = this.handoffs.retract(seq);
     if (handedOver !== null) this.refreshHolder(handedOver);
-    const feedAt = this.feedIndex.get(seq);
-    const feedItem = feedAt === undefined ? undefined : this.feedList[feedAt];
-    if (feedAt !== undefined && feedItem) this.feedList[feedAt] = { ...feedItem, retracted: true };
+    this.feed?.retract(seq);
   }
 }
 
