@@ -45,7 +45,11 @@ function visibleEntry(
   if (!facilitator && !mayOthersSee(scenario, log, entry, viewer)) return null;
   if (entry.type === 'inject.fired') {
     const inject = scenarioIndex(scenario).injects.get(entry.payload.inject);
-    return inject ? { ...entry, inject: injectContent(inject, facilitator) } : null;
+    if (!inject) return null;
+    return {
+      ...(facilitator ? entry : withoutMeta(entry)),
+      inject: injectContent(inject, facilitator),
+    };
   }
   return facilitator ? entry : withoutMeta(entry);
 }

@@ -209,6 +209,10 @@ describe('while the drill runs with some injects fired', () => {
       for (const marker of alarm) expect(await everythingSentTo(who), who).not.toContain(marker);
   });
 
+  it('tells no player who fired an inject, nor any client id', async () => {
+    for (const who of players) expect(await everythingSentTo(who), who).not.toContain('"meta"');
+  });
+
   it('sends the on-call no discussion questions with the inject it may see', async () => {
     for (const question of injectById('latency-alarm').questions)
       expect(await everythingSentTo('oncall')).not.toContain(asJson(question));
