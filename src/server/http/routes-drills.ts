@@ -36,11 +36,11 @@ export function drillRoutes(
   access: ServerAccess,
 ): void {
   /** The drill and the caller, or an error reply. */
-  const resolve = (
+  const resolve = async (
     request: DrillRequest,
     reply: FastifyReply,
-  ): { live: LiveDrill; caller: Caller } | null => {
-    const live = host.get(request.params.id);
+  ): Promise<{ live: LiveDrill; caller: Caller } | null> => {
+    const live = await host.get(request.params.id);
     if (!live) {
       void sendError(reply, 404, 'no such drill');
       return null;
@@ -62,14 +62,14 @@ export function drillRoutes(
     const library = await readLibrary(scenariosDirectory);
     const entry = library.scenarios.find(({ scenario }) => scenario.id === body.data.scenario);
     if (!entry) return sendError(reply, 404, `no scenario "${body.data.scenario}" in the library`);
-    return reply.code(201).send(host.create(entry, body.data));
+    return reply.code(201).send(await host.create(entry, body.data));
   });
 
   app.post<{ Params: { id: string } }>(
     '/api/drills/:id/actions',
     { bodyLimit: actionBodyLimit },
     async (request, reply) => {
-      const found = resolve(request, reply);
+      const found = await resolve(request, reply);
       if (!found) return reply;
       return act(found.live, found.caller, request.body, reply);
     },
@@ -80,7 +80,7 @@ export function drillRoutes(
       `/api/drills/:id/${control}`,
       { bodyLimit: actionBodyLimit },
       async (request, reply) => {
-        const found = resolve(request, reply);
+        const found = await resolve(request, reply);
         if (!found) return reply;
         const body = typeof request.body === 'object' && request.body !== null ? request.body : {};
         return act(found.live, found.caller, { [control]: control === 'abort' ? body : {} }, reply);
@@ -95,9 +95,9 @@ export function drillRoutes(
       const body = joinBody.safeParse(request.body);
       if (!body.success)
         return sendError(reply, 400, 'invalid join request', issueDetails(body.error.issues));
-      const stored = host.store.drillByJoinCode(body.data.code);
+      const stored = await host.drillByJoinCode(body.data.code);
       if (!stored) return sendError(reply, 404, 'no open drill has that code');
-      const live = host.get(stored.id);
+      const live = await host.get(stored.id);
       if (!live) return sendError(reply, 404, 'no open drill has that code');
       const roles = live.drill.scenario.roles;
       const unknown = body.data.roles.filter(
@@ -114,19 +114,17 @@ export function drillRoutes(
       );
       if (npc.length > 0)
         return sendError(reply, 400, `${npc.join(', ')} is played by the simulator`);
-      const taken = new Set(
-        host.store.participants(stored.id).flatMap((participant) => participant.roles),
-      );
+      const taken = new Set(live.participants().flatMap((participant) => participant.roles));
       const clash = body.data.roles.filter((role) => taken.has(role));
       if (clash.length > 0) return sendError(reply, 409, `already taken: ${clash.join(', ')}`);
-      const { participantToken } = host.join(stored, body.data.name, body.data.roles);
+      const { participantToken } = await host.join(stored, body.data.name, body.data.roles);
       live.participantsChanged();
       return reply.code(201).send({ drillId: stored.id, participantToken });
     },
   );
 
   app.get<{ Params: { id: string } }>('/api/drills/:id', async (request, reply) => {
-    const found = resolve(request, reply);
+    const found = await resolve(request, reply);
     if (!found) return reply;
     return snapshotFor(host, found.live, found.caller);
   });
@@ -134,12 +132,14 @@ export function drillRoutes(
   app.get<{ Params: { id: string } }>('/api/drills/:id/scorecard', async (request, reply) => {
     // The server's facilitator key reads every drill's scorecard (history, comparisons).
     const keyHolder =
-      access.keyRequired && hasServerKey(request, access) ? host.get(request.params.id) : undefined;
+      access.keyRequired && hasServerKey(request, access)
+        ? await host.get(request.params.id)
+        : undefined;
     if (keyHolder)
       return scoreDrill(keyHolder.drill.scenario, keyHolder.drill.log, {
         endMs: keyHolder.drill.drillTimeAt(host.now()),
       });
-    const found = resolve(request, reply);
+    const found = await resolve(request, reply);
     if (!found) return reply;
     const { live, caller } = found;
     const over = live.drill.phase() === 'ended' || live.drill.phase() === 'aborted';
@@ -153,12 +153,12 @@ export function drillRoutes(
   app.get<{ Params: { id: string }; Querystring: Record<string, string | undefined> }>(
     '/api/drills/:id/export',
     async (request, reply) => {
-      const found = resolve(request, reply);
+      const found = await resolve(request, reply);
       if (!found) return reply;
       if (found.caller.viewer.audience !== 'facilitator')
         return sendError(reply, 403, 'only the facilitator may export a drill');
       const { live } = found;
-      const stored = host.store.getDrill(live.id) ?? live.stored;
+      const { stored } = live;
       return buildExport({
         drillId: live.id,
         scenarioFile: stored.scenarioFile,
@@ -173,7 +173,7 @@ export function drillRoutes(
   app.get<{ Params: { id: string }; Querystring: Record<string, string | undefined> }>(
     '/api/drills/:id/report',
     async (request, reply) => {
-      const found = resolve(request, reply);
+      const found = await resolve(request, reply);
       if (!found) return reply;
       const { live, caller } = found;
       const over = live.drill.phase() === 'ended' || live.drill.phase() === 'aborted';
@@ -214,7 +214,7 @@ export function drillRoutes(
     const parsed = parseExport(JSON.stringify(request.body), 'import.json');
     if (!parsed.ok)
       return sendError(reply, 400, 'not a valid drill export', parsed.problems.map(formatProblem));
-    const imported = host.importDrill(parsed.export, parsed.scenario);
+    const imported = await host.importDrill(parsed.export, parsed.scenario);
     if (!imported.ok) return sendError(reply, 409, imported.error);
     return reply.code(201).send({ id: imported.id, facilitatorToken: imported.facilitatorToken });
   });
@@ -222,13 +222,13 @@ export function drillRoutes(
   app.get('/api/drills', async (request, reply) => {
     if (!hasServerKey(request, access))
       return sendError(reply, 401, 'the facilitator key is required');
-    return { drills: host.history() };
+    return { drills: await host.history() };
   });
 
   app.delete<{ Params: { id: string }; Querystring: Record<string, string> }>(
     '/api/drills/:id',
     async (request, reply) => {
-      const found = resolve(request, reply);
+      const found = await resolve(request, reply);
       if (!found) return reply;
       if (found.caller.viewer.audience !== 'facilitator')
         return sendError(reply, 403, 'only the facilitator may delete a drill');
@@ -236,23 +236,23 @@ export function drillRoutes(
       const body = request.body as { exclude?: unknown } | undefined;
       const exclude = (query.success && query.data.exclude === 'true') || body?.exclude === true;
       if (exclude) {
-        host.store.setExcluded(found.live.id, true);
+        await host.exclude(found.live.id);
         return { id: found.live.id, excluded: true };
       }
-      host.delete(found.live.id);
+      await host.delete(found.live.id);
       return reply.code(204).send();
     },
   );
 }
 
 /** One action from a caller over HTTP: checked, scoped, applied at most once, answered with its seq. */
-function act(
+async function act(
   live: LiveDrill,
   caller: Caller,
   body: unknown,
   reply: FastifyReply,
-): FastifyReply | { seq: number; duplicate: boolean } {
-  const outcome = decideAction(live, caller, body);
+): Promise<FastifyReply | { seq: number; duplicate: boolean }> {
+  const outcome = await decideAction(live, caller, body);
   if (!outcome.ok) return sendError(reply, outcome.status, outcome.error, outcome.details);
   return { seq: outcome.seq, duplicate: outcome.duplicate };
 }
@@ -262,7 +262,12 @@ export type ActionResult =
   | { ok: true; seq: number; duplicate: boolean }
   | { ok: false; status: number; error: string; details?: readonly unknown[] };
 
-export function decideAction(live: LiveDrill, caller: Caller, body: unknown): ActionResult {
+/** Resolves once the action's facts are stored: nobody hears of a fact before that. */
+export async function decideAction(
+  live: LiveDrill,
+  caller: Caller,
+  body: unknown,
+): Promise<ActionResult> {
   if (!caller.actor) return { ok: false, status: 403, error: 'the projector only watches' };
   const parsed = parseAction(body);
   if (!parsed.ok)
@@ -272,7 +277,7 @@ export function decideAction(live: LiveDrill, caller: Caller, body: unknown): Ac
       error: 'invalid action',
       details: issueDetails(parsed.problems),
     };
-  const outcome = live.act({
+  const outcome = await live.act({
     action: parsed.action,
     actor: caller.actor,
     ...(parsed.atMs === undefined ? {} : { atMs: parsed.atMs }),

@@ -17,14 +17,14 @@ export interface FisAccess {
 }
 
 export function fisRoutes(app: FastifyInstance, host: DrillHost, fis: FisAccess): void {
-  const facilitatorDrill = (request: FastifyRequest<{ Params: { id: string } }>) => {
-    const live = host.get(request.params.id);
+  const facilitatorDrill = async (request: FastifyRequest<{ Params: { id: string } }>) => {
+    const live = await host.get(request.params.id);
     const caller = live && callerOf(host, live, bearerToken(request));
     return live && caller?.viewer.audience === 'facilitator' ? live : null;
   };
 
   app.get<{ Params: { id: string } }>('/api/drills/:id/preflight', async (request, reply) => {
-    const live = facilitatorDrill(request);
+    const live = await facilitatorDrill(request);
     if (!live) return sendError(reply, 401, 'the facilitator token of this drill is required');
     const gateway = host.realFis;
     if (!fis.allowed || !gateway)
@@ -67,7 +67,7 @@ export function fisRoutes(app: FastifyInstance, host: DrillHost, fis: FisAccess)
   });
 
   app.post<{ Params: { id: string } }>('/api/drills/:id/arm', async (request, reply) => {
-    const live = facilitatorDrill(request);
+    const live = await facilitatorDrill(request);
     if (!live) return sendError(reply, 401, 'the facilitator token of this drill is required');
     const gateway = host.realFis;
     if (!fis.allowed || !gateway)
@@ -85,7 +85,7 @@ export function fisRoutes(app: FastifyInstance, host: DrillHost, fis: FisAccess)
     const regions = [
       ...new Set(live.drill.scenario.experiments.map((experiment) => experiment.region)),
     ];
-    const outcome = live.arm(gateway, regions, fis.endpoint);
+    const outcome = await live.arm(gateway, regions, fis.endpoint);
     return outcome.ok
       ? { armed: true, seq: outcome.seq }
       : sendError(reply, outcome.status, outcome.error);

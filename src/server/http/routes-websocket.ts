@@ -14,6 +14,7 @@ import { visibleEntries } from '../visibility';
 import type { Caller } from './access';
 import { callerOf } from './access';
 import { snapshotFor } from './drill-snapshot';
+import type { ActionResult } from './routes-drills';
 import { decideAction } from './routes-drills';
 
 const helloWithinMs = 10_000;
@@ -30,12 +31,17 @@ export function websocketRoutes(app: FastifyInstance, host: DrillHost): void {
         socket.close(4403, 'foreign origin');
         return;
       }
-      const live = host.get(request.params.id);
-      if (!live) {
-        socket.close(4404, 'no such drill');
-        return;
-      }
-      new DrillSocket(socket, host, live).start();
+      // Rebuilding a drill from the store takes a moment: the socket holds its frames (the
+      // hello) until the handlers are attached, rather than dropping them.
+      socket.pause();
+      void host.get(request.params.id).then(
+        (live) => {
+          if (!live) return socket.close(4404, 'no such drill');
+          new DrillSocket(socket, host, live).start();
+          socket.resume();
+        },
+        () => socket.close(1011, 'the drill could not be read'),
+      );
     },
   );
 }
@@ -108,7 +114,7 @@ class DrillSocket {
       case 'ping':
         return this.send({ type: 'pong' });
       case 'action':
-        return this.act(frame.data.action);
+        return void this.act(frame.data.action);
     }
   }
 
@@ -146,10 +152,14 @@ class DrillSocket {
     });
   }
 
-  private act(action: Record<string, unknown>): void {
+  private async act(action: Record<string, unknown>): Promise<void> {
     if (!this.caller) return this.send({ type: 'error', error: 'say hello with a token first' });
     const id = typeof action.id === 'string' ? action.id : null;
-    const result = decideAction(this.live, this.caller, action);
+    const result = await decideAction(this.live, this.caller, action).catch((): ActionResult => ({
+      ok: false,
+      status: 500,
+      error: 'the action could not be stored',
+    }));
     this.send(
       result.ok
         ? { type: 'ack', id, seq: result.seq, duplicate: result.duplicate }

@@ -1,0 +1,72 @@
+/**
+ * History from stored summaries: finished drills are listed from the one summary each stored
+ * when it finished (no log is read, nothing is replayed), open drills from the drill the
+ * server hosts. Finished drills without a summary get one from their stored log.
+ */
+import type { DrillSummary } from '../protocol/drill-summary';
+import type { Scenario } from '../scenario/types';
+import { isFinished, summariseDrill } from './drill-summaries';
+import type { StoredDrills } from './drill-recovery';
+import type { LiveDrill } from './live-drill';
+import type { HistoryRow, StoredDrill } from './store/drill-repository';
+
+export interface HistorySources extends StoredDrills {
+  scenarioOf(stored: StoredDrill): Scenario;
+}
+
+export class DrillHistory {
+  constructor(private readonly sources: HistorySources) {}
+
+  /** Every drill, newest first, with its headline figures. */
+  async list(): Promise<DrillSummary[]> {
+    const rows = await this.sources.store.history();
+    return Promise.all(rows.map((row) => this.summaryOf(row)));
+  }
+
+  /** Stores a hosted drill's summary as it stands (called when it finishes, and after). */
+  async record(live: LiveDrill): Promise<void> {
+    const { drill } = live;
+    await this.sources.store.writeSummary(
+      summariseDrill(live.stored, drill.scenario, drill.log, drill.phase()),
+    );
+  }
+
+  /**
+   * Finished drills without a stored summary get one, from their log and the scorer: those
+   * that finished before the summaries table existed (once, on the first start after the
+   * migration) and one whose summary a crash kept from being written after its last fact.
+   */
+  async backfill(): Promise<number> {
+    const missing = (await this.sources.store.history()).filter(
+      (row) => row.summary === null && isFinished(row.status),
+    );
+    for (const row of missing) await this.recordFromStore(row.id);
+    return missing.length;
+  }
+
+  private async summaryOf(row: HistoryRow): Promise<DrillSummary> {
+    const hosted = this.sources.hosted(row.id);
+    const open = hosted !== undefined && !isFinished(hosted.drill.phase());
+    if (row.summary && !open) return { ...row.summary, excluded: row.excluded };
+    if (!open && isFinished(row.status)) {
+      const recorded = await this.recordFromStore(row.id);
+      if (recorded) return { ...recorded, excluded: row.excluded };
+    }
+    // An open drill: its figures so far, from the drill in memory (few, and all hosted).
+    const live = hosted ?? (await this.sources.get(row.id));
+    if (!live) throw new Error(`drill ${row.id} vanished while history was read`);
+    const stored = { ...live.stored, excluded: row.excluded };
+    return summariseDrill(stored, live.drill.scenario, live.drill.log, live.drill.phase());
+  }
+
+  /** Scores a finished drill from its stored log (no replay) and stores its summary. */
+  private async recordFromStore(id: string): Promise<DrillSummary | undefined> {
+    const { store } = this.sources;
+    const stored = await store.getDrill(id);
+    if (!stored) return undefined;
+    const log = await store.readLog(id);
+    const summary = summariseDrill(stored, this.sources.scenarioOf(stored), log, stored.status);
+    await store.writeSummary(summary);
+    return summary;
+  }
+}
