@@ -20,7 +20,7 @@ export class DrillHistory {
   /** Every drill, newest first, with its headline figures. */
   async list(): Promise<DrillSummary[]> {
     const rows = await this.sources.store.history();
-    return Promise.all(rows.map((row) => this.summaryOf(row)));
+    return Promise.all(rows.map((row) => this.stored(row) ?? this.summaryOf(row)));
   }
 
   /** Stores a hosted drill's summary as it stands (called when it finishes, and after). */
@@ -44,10 +44,17 @@ export class DrillHistory {
     return missing.length;
   }
 
+  /** The common case, with nothing to wait for: a finished drill and its stored summary. */
+  private stored(row: HistoryRow): DrillSummary | undefined {
+    if (!row.summary) return undefined;
+    const hosted = this.sources.hosted(row.id);
+    if (hosted && !isFinished(hosted.drill.phase())) return undefined;
+    return { ...row.summary, excluded: row.excluded };
+  }
+
   private async summaryOf(row: HistoryRow): Promise<DrillSummary> {
     const hosted = this.sources.hosted(row.id);
     const open = hosted !== undefined && !isFinished(hosted.drill.phase());
-    if (row.summary && !open) return { ...row.summary, excluded: row.excluded };
     if (!open && isFinished(row.status)) {
       const recorded = await this.recordFromStore(row.id);
       if (recorded) return { ...recorded, excluded: row.excluded };

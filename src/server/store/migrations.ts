@@ -54,6 +54,8 @@ export const migrations: readonly { readonly version: number; readonly sql: stri
         summary TEXT NOT NULL
       ) WITHOUT ROWID;
       CREATE INDEX drills_by_status ON drills(status);
+      -- Covers history's columns, so listing drills never walks past their scenario text.
+      CREATE INDEX drills_for_history ON drills(created_wall_ms, id, status, excluded);
     `,
   },
 ];

@@ -40,6 +40,9 @@ export const historySql = `SELECT d.id, d.status, d.excluded, d.created_wall_ms,
   FROM drills d LEFT JOIN drill_summaries s ON s.drill_id = d.id
   ORDER BY d.created_wall_ms DESC`;
 
+/** Where a data folder keeps its database (the bench reads it bare, for its floor). */
+export const databaseFile = (dataDirectory: string) => join(dataDirectory, 'firedrill.sqlite');
+
 export class SqliteDrillRepository implements DrillRepository {
   private readonly commits = new PerDrillQueue();
 
@@ -50,7 +53,7 @@ export class SqliteDrillRepository implements DrillRepository {
     let file = ':memory:';
     if (dataDirectory !== ':memory:') {
       mkdirSync(dataDirectory, { recursive: true });
-      file = join(dataDirectory, 'firedrill.sqlite');
+      file = databaseFile(dataDirectory);
     }
     const db = new Database(file);
     db.pragma('journal_mode = WAL');
