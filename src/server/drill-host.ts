@@ -46,7 +46,7 @@ export class DrillHost {
   private readonly loading = new Map<string, Promise<LiveDrill | undefined>>();
   private readonly scenarios = new Map<string, Scenario>();
   private readonly checkpointTimer: NodeJS.Timeout;
-  private readonly stored: StoredDrills;
+  private readonly storedDrills: StoredDrills;
   private readonly summaries: DrillHistory;
   private readonly store: DrillRepository;
   readonly now: () => number;
@@ -55,12 +55,15 @@ export class DrillHost {
     this.now = options.now ?? Date.now;
     this.store = options.store;
     this.checkpointTimer = setInterval(() => this.checkpoint(), checkpointEveryMs);
-    this.stored = {
+    this.storedDrills = {
       store: this.store,
       hosted: (id) => this.live.get(id),
       get: (id) => this.get(id),
     };
-    this.summaries = new DrillHistory({ ...this.stored, scenarioOf: (s) => this.scenarioOf(s) });
+    this.summaries = new DrillHistory({
+      ...this.storedDrills,
+      scenarioOf: (drill) => this.scenarioOf(drill),
+    });
   }
 
   get realFis(): FisGateway | undefined {
@@ -69,7 +72,7 @@ export class DrillHost {
 
   /** After the drills are rebuilt: armed drills deal with the experiments they left running. */
   async reconcileExperiments(): Promise<void> {
-    if (this.options.realFis) await reconcileArmedDrills(this.stored);
+    if (this.options.realFis) await reconcileArmedDrills(this.storedDrills);
   }
 
   /** Shutdown: stop every running experiment of every drill, waiting at most `timeoutMs`. */
@@ -83,7 +86,7 @@ export class DrillHost {
    */
   async recover(): Promise<number> {
     await this.summaries.backfill();
-    return resumeUnfinishedDrills(this.stored);
+    return resumeUnfinishedDrills(this.storedDrills);
   }
 
   async create(
