@@ -14,6 +14,9 @@ export interface HistorySources extends StoredDrills {
   scenarioOf(stored: StoredDrill): Scenario;
 }
 
+/** Backfilled summaries per commit: one disk flush for many drills, memory kept small. */
+const backfillBatch = 100;
+
 export class DrillHistory {
   constructor(private readonly sources: HistorySources) {}
 
@@ -37,10 +40,27 @@ export class DrillHistory {
    * migration) and one whose summary a crash kept from being written after its last fact.
    */
   async backfill(): Promise<number> {
-    const missing = (await this.sources.store.history()).filter(
+    const { store } = this.sources;
+    const missing = (await store.history()).filter(
       (row) => row.summary === null && isFinished(row.status),
     );
-    for (const row of missing) await this.recordFromStore(row.id);
+    // Most drills share a few scenario texts: parse each once, and keep none afterwards.
+    const parsed = new Map<string, Scenario>();
+    const scenarioOf = (stored: StoredDrill) => {
+      const known = parsed.get(stored.scenarioSource);
+      if (known) return known;
+      const scenario = this.sources.scenarioOf(stored);
+      parsed.set(stored.scenarioSource, scenario);
+      return scenario;
+    };
+    for (let start = 0; start < missing.length; start += backfillBatch) {
+      const summaries: DrillSummary[] = [];
+      for (const row of missing.slice(start, start + backfillBatch)) {
+        const summary = await this.summaryFromStore(row.id, scenarioOf);
+        if (summary) summaries.push(summary);
+      }
+      await store.writeSummaries(summaries);
+    }
     return missing.length;
   }
 
@@ -68,12 +88,19 @@ export class DrillHistory {
 
   /** Scores a finished drill from its stored log (no replay) and stores its summary. */
   private async recordFromStore(id: string): Promise<DrillSummary | undefined> {
+    const summary = await this.summaryFromStore(id);
+    if (summary) await this.sources.store.writeSummary(summary);
+    return summary;
+  }
+
+  private async summaryFromStore(
+    id: string,
+    scenarioOf = (stored: StoredDrill) => this.sources.scenarioOf(stored),
+  ): Promise<DrillSummary | undefined> {
     const { store } = this.sources;
     const stored = await store.getDrill(id);
     if (!stored) return undefined;
     const log = await store.readLog(id);
-    const summary = summariseDrill(stored, this.sources.scenarioOf(stored), log, stored.status);
-    await store.writeSummary(summary);
-    return summary;
+    return summariseDrill(stored, scenarioOf(stored), log, stored.status);
   }
 }

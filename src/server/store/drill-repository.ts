@@ -72,8 +72,13 @@ export interface DrillRepository {
   deleteDrill(id: string): Promise<boolean>;
   addParticipant(participant: StoredParticipant): Promise<void>;
   participants(drillId: string): Promise<StoredParticipant[]>;
-  /** Stores (or replaces) the history summary of a drill. */
+  /** Stores (or replaces) the history summary of a drill, after its pending appends. */
   writeSummary(summary: DrillSummary): Promise<void>;
+  /**
+   * Stores (or replaces) many summaries in one commit: the start-up backfill, for finished
+   * drills with nothing in flight (one commit, not one disk flush per drill).
+   */
+  writeSummaries(summaries: readonly DrillSummary[]): Promise<void>;
   /** Every drill for history, newest first, without reading a single log. */
   history(): Promise<HistoryRow[]>;
   close(): Promise<void>;

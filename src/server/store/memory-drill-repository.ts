@@ -127,6 +127,12 @@ export class MemoryDrillRepository implements DrillRepository {
     });
   }
 
+  async writeSummaries(summaries: readonly DrillSummary[]): Promise<void> {
+    // All or nothing, as one SQLite transaction is.
+    for (const summary of summaries) this.record(summary.id);
+    for (const summary of summaries) this.record(summary.id).summary = structuredClone(summary);
+  }
+
   async history(): Promise<HistoryRow[]> {
     return this.newestFirst().map(({ drill, summary }) => ({
       id: drill.id,

@@ -198,6 +198,15 @@ export class SqliteDrillRepository implements DrillRepository {
     });
   }
 
+  async writeSummaries(summaries: readonly DrillSummary[]): Promise<void> {
+    const upsert = this.db.prepare(
+      'INSERT INTO drill_summaries (drill_id, summary) VALUES (?, ?) ON CONFLICT (drill_id) DO UPDATE SET summary = excluded.summary',
+    );
+    this.db.transaction(() => {
+      for (const summary of summaries) upsert.run(summary.id, JSON.stringify(summary));
+    })();
+  }
+
   async history(): Promise<HistoryRow[]> {
     const rows = this.db.prepare(historySql).all() as HistorySqlRow[];
     return rows.map((row) => ({

@@ -107,6 +107,30 @@ describe.each(implementations)('the drill repository ($name)', ({ open }) => {
       expect((await repository.history())[0]?.summary?.overall).toBe(85);
     });
 
+    it('stores many summaries at once (the start-up backfill), refusing them all for an unknown drill', async () => {
+      fresh();
+      await repository.createDrill(storedDrill('a', { status: 'ended' }), [note(0)]);
+      await repository.createDrill(storedDrill('b', { status: 'ended' }), [note(0)]);
+      await expect(
+        repository.writeSummaries([
+          summaryOf(storedDrill('a'), 10),
+          summaryOf(storedDrill('x'), 1),
+        ]),
+      ).rejects.toThrow();
+      expect((await repository.history()).map((row) => row.summary)).toEqual([null, null]);
+      await repository.writeSummaries([
+        summaryOf(storedDrill('a'), 60),
+        summaryOf(storedDrill('b'), 80),
+      ]);
+      const overall = (await repository.history()).map((row) => [row.id, row.summary?.overall]);
+      expect(overall).toEqual(
+        expect.arrayContaining([
+          ['a', 60],
+          ['b', 80],
+        ]),
+      );
+    });
+
     it('marks an excluded drill in history, summary and all', async () => {
       fresh();
       await repository.createDrill(storedDrill('a', { status: 'ended' }), [note(0)]);
