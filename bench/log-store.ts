@@ -13,8 +13,8 @@ import { loadScriptText } from '../src/engine/load-script';
 import { loadScenarioText } from '../src/scenario/load-scenario';
 import type { Scenario } from '../src/scenario/types';
 import { runSimulation } from '../src/server/simulate/run-simulation';
-import type { StoredDrill } from '../src/server/store/drill-store';
-import { DrillStore } from '../src/server/store/drill-store';
+import type { StoredDrill } from '../src/server/store/drill-repository';
+import { SqliteDrillRepository } from '../src/server/store/sqlite-drill-repository';
 import type { Figure } from './figure';
 import { round } from './figure';
 import { generateLargeDrill } from './generate-large-drill';
@@ -48,33 +48,33 @@ export async function logFigures(appends: number, replayEntries: number): Promis
   const log: readonly LogEntry[] = fullLog.slice(0, replayEntries);
 
   const directory = mkdtempSync(join(tmpdir(), 'firedrill-bench-store-'));
-  const store = DrillStore.open(directory);
+  const store = SqliteDrillRepository.open(directory);
   try {
     // Appends: real entries from the simulated drill, one transaction (and fsync) each.
-    store.createDrill(storedDrill('append', scenario, scenarioYaml), fullLog.slice(0, 1));
+    await store.createDrill(storedDrill('append', scenario, scenarioYaml), fullLog.slice(0, 1));
     const appendStarted = performance.now();
     for (let index = 1; index <= appends; index++)
-      store.appendEntries('append', [fullLog[index] as LogEntry]);
+      await store.appendEntries('append', [fullLog[index] as LogEntry]);
     const appendMs = performance.now() - appendStarted;
 
     // Replay: best of five after two warm-ups, from memory and from the store on disk.
-    store.createDrill(storedDrill('replay', scenario, scenarioYaml), log);
-    const timeBest = (run: () => void) => {
-      run();
-      run();
+    await store.createDrill(storedDrill('replay', scenario, scenarioYaml), log);
+    const timeBest = async (run: () => void | Promise<void>) => {
+      await run();
+      await run();
       let best = Number.POSITIVE_INFINITY;
       for (let attempt = 0; attempt < 5; attempt++) {
         const started = performance.now();
-        run();
+        await run();
         best = Math.min(best, performance.now() - started);
       }
       return best;
     };
-    const replayMs = timeBest(() => {
+    const replayMs = await timeBest(() => {
       if (replay(scenario, log).log.length !== log.length) throw new Error('replay lost entries');
     });
-    const fromDiskMs = timeBest(() => {
-      const read = store.readLog('replay');
+    const fromDiskMs = await timeBest(async () => {
+      const read = await store.readLog('replay');
       if (replay(scenario, read).log.length !== log.length) throw new Error('replay lost entries');
     });
     return [
@@ -97,7 +97,7 @@ export async function logFigures(appends: number, replayEntries: number): Promis
       },
     ];
   } finally {
-    store.close();
+    await store.close();
     rmSync(directory, { recursive: true, force: true });
   }
 }

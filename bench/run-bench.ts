@@ -11,6 +11,7 @@ import { cpus } from 'node:os';
 import { consoleFrameFigures } from './console-frame';
 import { engineFigures } from './engine';
 import type { Figure } from './figure';
+import { historyFigures } from './history-cold';
 import { logFigures } from './log-store';
 import { serverFigures } from './server-fanout';
 import { bundleFigures } from './web-bundles';
@@ -24,6 +25,7 @@ const measurements: { readonly what: string; readonly run: () => Promise<Figure[
   { what: 'engine', run: engineFigures },
   { what: 'console frame', run: consoleFrameFigures },
   { what: 'log', run: () => logFigures(2_000, 10_000) },
+  { what: 'history', run: () => historyFigures(1_000) },
   { what: 'server fan-out and inject timing', run: () => serverFigures(participants, escalations) },
   { what: 'bare ws broadcast', run: () => bareBroadcastFigures(participants, escalations) },
   { what: 'web bundles', run: bundleFigures },

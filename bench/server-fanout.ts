@@ -14,7 +14,7 @@ import { stringify } from 'yaml';
 import type { CreateDrillReply, JoinReply } from '../src/protocol/http-bodies';
 import type { ServerFrame } from '../src/protocol/ws-messages';
 import { createServer } from '../src/server/http/create-server';
-import { DrillStore } from '../src/server/store/drill-store';
+import { SqliteDrillRepository } from '../src/server/store/sqlite-drill-repository';
 import type { Figure } from './figure';
 import { percentile, round, sleep, until } from './figure';
 
@@ -107,7 +107,7 @@ async function follow(url: string, drillId: string, token: string): Promise<Foll
 export async function serverFigures(participants: number, escalations: number): Promise<Figure[]> {
   const scenarios = mkdtempSync(join(tmpdir(), 'firedrill-bench-scenarios-'));
   writeFileSync(join(scenarios, 'bench-fanout.yaml'), benchScenario(participants));
-  const store = DrillStore.open(':memory:');
+  const store = SqliteDrillRepository.open(':memory:');
   const { app } = await createServer({
     host: '127.0.0.1',
     store,
@@ -222,7 +222,7 @@ export async function serverFigures(participants: number, escalations: number): 
   } finally {
     for (const follower of followers) follower.socket.terminate();
     await app.close();
-    store.close();
+    await store.close();
     rmSync(scenarios, { recursive: true, force: true });
   }
 }

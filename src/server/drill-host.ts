@@ -1,28 +1,32 @@
 /**
  * All the drills a server is playing: creates them, rebuilds unfinished ones from their logs
- * after a restart (the downtime logged as a pause), keeps the clock checkpoint, and answers
- * "who is this token?" for the API.
+ * after a restart (the downtime logged as a pause), keeps the clock checkpoint, lists history
+ * from the stored summaries, and answers "who is this token?" for the API.
  */
 import { createDrill, replay } from '../engine/drill';
 import type { DrillExport } from '../engine/drill-export';
-import { scoreDrill } from '../engine/score/score-drill';
 import { DryRunFisGateway } from '../fis/dry-run-fis-gateway';
 import type { FisGateway } from '../fis/fis-gateway';
 import { loadScenarioText } from '../scenario/load-scenario';
 import type { Scenario } from '../scenario/types';
 import type { DrillSummary } from '../protocol/drill-summary';
+import { DrillHistory } from './drill-history';
 import type { JoinOutcome, JoinRequest } from './join-rules';
 import { joinRefusal } from './join-rules';
+import type { StoredDrills } from './drill-recovery';
+import { reconcileArmedDrills, resumeUnfinishedDrills } from './drill-recovery';
+import type { ImportResult } from './import-drill';
+import { importFinishedDrill } from './import-drill';
 import { LiveDrill } from './live-drill';
 import type { LibraryScenario } from './scenario-library';
 import { hashToken, newDrillId, newJoinCode, newToken } from './security/tokens';
-import type { DrillStore, StoredDrill, StoredParticipant } from './store/drill-store';
+import type { DrillRepository, StoredDrill, StoredParticipant } from './store/drill-repository';
 
 export interface DrillHostOptions {
-  readonly store: DrillStore;
+  readonly store: DrillRepository;
   readonly now?: () => number;
   readonly log: { info(message: string): void; error(error: unknown, message: string): void };
-  /** What to do when SQLite refuses a write; by default the error propagates. */
+  /** What to do when the store refuses a write; by default the error propagates. */
   readonly onStorageFailure?: (error: unknown) => void;
   /** The gateway for drills whose real experiments are armed (`--allow-real-fis`); none: dry runs only. */
   readonly realFis?: FisGateway;
@@ -40,34 +44,37 @@ const checkpointEveryMs = 1_000;
 
 export class DrillHost {
   private readonly live = new Map<string, LiveDrill>();
+  /** Drills being rebuilt from the store, so that two callers never host one drill twice. */
+  private readonly loading = new Map<string, Promise<LiveDrill | undefined>>();
   private readonly scenarios = new Map<string, Scenario>();
   private readonly checkpointTimer: NodeJS.Timeout;
+  private readonly storedDrills: StoredDrills;
+  private readonly summaries: DrillHistory;
+  private readonly store: DrillRepository;
   readonly now: () => number;
 
   constructor(private readonly options: DrillHostOptions) {
     this.now = options.now ?? Date.now;
+    this.store = options.store;
     this.checkpointTimer = setInterval(() => this.checkpoint(), checkpointEveryMs);
+    this.storedDrills = {
+      store: this.store,
+      hosted: (id) => this.live.get(id),
+      get: (id) => this.get(id),
+    };
+    this.summaries = new DrillHistory({
+      ...this.storedDrills,
+      scenarioOf: (drill) => this.scenarioOf(drill),
+    });
   }
 
   get realFis(): FisGateway | undefined {
     return this.options.realFis;
   }
 
-  get store(): DrillStore {
-    return this.options.store;
-  }
-
-  /**
-   * After the drills are rebuilt: every drill with real experiments armed re-learns, follows
-   * or stops what its log says it left running (finished drills included).
-   */
+  /** After the drills are rebuilt: armed drills deal with the experiments they left running. */
   async reconcileExperiments(): Promise<void> {
-    if (!this.options.realFis) return;
-    for (const stored of this.store.listDrills()) {
-      const log = this.store.readLog(stored.id);
-      if (!log.some((entry) => entry.type === 'experiments.armed')) continue;
-      await this.get(stored.id)?.reconcileExperiments();
-    }
+    if (this.options.realFis) await reconcileArmedDrills(this.storedDrills);
   }
 
   /** Shutdown: stop every running experiment of every drill, waiting at most `timeoutMs`. */
@@ -75,29 +82,23 @@ export class DrillHost {
     await Promise.all([...this.live.values()].map((live) => live.stopExperiments(timeoutMs)));
   }
 
-  /** Rebuilds every unfinished drill from its log; running ones resume with the downtime paused. */
-  recover(): number {
-    let count = 0;
-    for (const stored of this.store.unfinishedDrills()) {
-      const scenario = this.scenarioOf(stored);
-      const drill = replay(scenario, this.store.readLog(stored.id));
-      const live = this.host(stored, drill);
-      const lastEntry = drill.log.at(-1);
-      const lastAlive = Math.max(stored.checkpointWallMs ?? 0, lastEntry?.wallMs ?? 0);
-      if (drill.phase() === 'running') live.recoverFromDowntime(lastAlive);
-      count++;
-    }
-    return count;
+  /**
+   * At start-up: writes the summaries history lacks, then rebuilds every unfinished drill
+   * from its log. Finished drills are rebuilt on demand, when someone opens one.
+   */
+  async recover(): Promise<number> {
+    await this.summaries.backfill();
+    return resumeUnfinishedDrills(this.storedDrills);
   }
 
-  create(
+  async create(
     entry: LibraryScenario,
     input: { seed?: number | undefined; speed?: number | undefined; team?: string | undefined },
-  ): CreatedDrill {
+  ): Promise<CreatedDrill> {
     const id = newDrillId();
     const facilitatorToken = newToken();
     const projectorKey = newToken();
-    const joinCode = newJoinCode((code) => this.store.drillByJoinCode(code) !== undefined);
+    const joinCode = await this.unusedJoinCode();
     const seed = input.seed ?? Math.floor(Math.random() * 2 ** 31);
     const drill = createDrill({
       scenario: entry.scenario,
@@ -121,84 +122,63 @@ export class DrillHost {
       excluded: false,
       checkpointWallMs: null,
     };
-    this.store.createDrill(stored, drill.log);
+    await this.store.createDrill(stored, drill.log);
     this.scenarios.set(id, entry.scenario);
-    this.host(stored, drill);
+    this.host(stored, drill, []);
     return { id, joinCode, facilitatorToken, projectorKey };
   }
 
-  /** The live drill, rebuilt from the store when it finished before this server started. */
-  /**
-   * Keeps a finished drill from an export as a new drill of this server (for review, history
-   * and trends). Unfinished drills are refused: their clocks belong to another server.
-   */
-  importDrill(
-    exported: DrillExport,
-    scenario: Scenario,
-  ): { ok: true; id: string; facilitatorToken: string } | { ok: false; error: string } {
-    const drill = replay(scenario, exported.log);
-    const phase = drill.phase();
-    if (phase !== 'ended' && phase !== 'aborted')
-      return { ok: false, error: `only a finished drill can be imported; this one is ${phase}` };
-    const id = newDrillId();
-    const facilitatorToken = newToken();
-    const created = exported.log[0];
-    this.store.createDrill(
-      {
-        id,
-        scenarioId: scenario.id,
-        scenarioFile: exported.scenario.file,
-        scenarioSource: exported.scenario.source,
-        team: exported.drill.team,
-        seed: exported.drill.seed,
-        createdWallMs: created?.wallMs ?? this.now(),
-        status: phase,
-        facilitatorTokenHash: hashToken(facilitatorToken),
-        projectorKeyHash: hashToken(newToken()),
-        joinCode: null,
-        excluded: false,
-        checkpointWallMs: null,
-      },
-      exported.log,
-    );
-    return { ok: true, id, facilitatorToken };
+  /** A join code no open drill holds (the store's uniqueness is the last word). */
+  private async unusedJoinCode(): Promise<string> {
+    const held = new Set([...this.live.values()].map((live) => live.stored.joinCode));
+    for (;;) {
+      const code = newJoinCode((candidate) => held.has(candidate));
+      if (!(await this.store.drillByJoinCode(code))) return code;
+    }
+  }
+
+  /** Keeps a finished drill from an export as a new drill of this server (import-drill.ts). */
+  async importDrill(exported: DrillExport, scenario: Scenario): Promise<ImportResult> {
+    const imported = await importFinishedDrill(this.store, exported, scenario, this.now());
+    if (imported.ok) this.scenarios.set(imported.id, scenario);
+    return imported;
   }
 
   /** Past and present drills for the history page, newest first, with their headline figures. */
-  history(): DrillSummary[] {
-    return this.store.listDrills().map((stored) => {
-      const log = this.get(stored.id)?.drill.log ?? [];
-      const card = scoreDrill(this.scenarioOf(stored), log);
-      const ended = log.find(
-        (entry) => entry.type === 'drill.ended' || entry.type === 'drill.aborted',
-      );
-      return {
-        id: stored.id,
-        scenario: stored.scenarioId,
-        team: stored.team,
-        status: this.get(stored.id)?.drill.phase() ?? stored.status,
-        createdWallMs: stored.createdWallMs,
-        endedWallMs: ended?.wallMs ?? null,
-        excluded: stored.excluded,
-        overall: card.overall,
-        timeToFirstEscalationS: card.metrics.time_to_first_escalation_s,
-        medianTimeToEscalateS: card.metrics.median_time_to_escalate_s,
-        dimensions: { ...card.dimensions },
-        expectations: card.expectations.map((expectation) => ({
-          id: expectation.id,
-          verdict: expectation.verdict,
-          latencyS: expectation.latency_s,
-        })),
-      };
-    });
+  history(): Promise<DrillSummary[]> {
+    return this.summaries.list();
   }
 
-  get(id: string): LiveDrill | undefined {
+  /** The live drill, rebuilt from the store when it finished before this server started. */
+  async get(id: string): Promise<LiveDrill | undefined> {
     const live = this.live.get(id);
     if (live) return live;
-    const stored = this.store.getDrill(id);
+    let loading = this.loading.get(id);
+    if (!loading) {
+      loading = this.load(id).finally(() => this.loading.delete(id));
+      this.loading.set(id, loading);
+    }
+    return loading;
+  }
+
+  private async load(id: string): Promise<LiveDrill | undefined> {
+    const stored = await this.store.getDrill(id);
     if (!stored) return undefined;
-    return this.host(stored, replay(this.scenarioOf(stored), this.store.readLog(id)));
+    const [log, participants] = await Promise.all([
+      this.store.readLog(id),
+      this.store.participants(id),
+    ]);
+    return this.host(stored, replay(this.scenarioOf(stored), log), participants);
+  }
+
+  /** A stored drill's record, or undefined (join codes belong to open drills only). */
+  drillByJoinCode(code: string): Promise<StoredDrill | undefined> {
+    return this.store.drillByJoinCode(code);
+  }
+
+  /** Keeps a drill out of trends; its summary stays, marked excluded. */
+  async exclude(id: string): Promise<void> {
+    await this.store.setExcluded(id, true);
   }
 
   /** The scenario a stored drill was created from (its snapshot, not today's file). */
@@ -224,52 +204,61 @@ export class DrillHost {
     const hash = hashToken(token);
     if (hash === stored.facilitatorTokenHash) return { kind: 'facilitator' };
     if (hash === stored.projectorKeyHash) return { kind: 'projector' };
-    const participant = this.store.participantByTokenHash(hash);
+    const participant = this.live.get(stored.id)?.participantByTokenHash(hash);
     return participant?.drillId === stored.id ? { kind: 'participant', participant } : null;
   }
 
   /**
    * A participant joins an open drill by its code, for roles the join rules allow; every
-   * screen following the drill hears who is in the room.
+   * screen following the drill hears who is in the room once the join is stored.
    */
   async join(request: JoinRequest): Promise<JoinOutcome> {
-    const stored = this.store.drillByJoinCode(request.code);
-    const live = stored && this.get(stored.id);
+    const stored = await this.store.drillByJoinCode(request.code);
+    const live = stored && (await this.get(stored.id));
     if (!stored || !live) return { ok: false, status: 404, error: 'no open drill has that code' };
-    const taken = new Set(this.store.participants(stored.id).flatMap(({ roles }) => roles));
+    const taken = new Set(live.participants().flatMap(({ roles }) => roles));
     const refusal = joinRefusal(live.drill.scenario, taken, request.roles);
     if (refusal) return { ok: false, ...refusal };
     const participantToken = newToken();
-    this.store.addParticipant({
+    const participant: StoredParticipant = {
       tokenHash: hashToken(participantToken),
       drillId: stored.id,
       name: request.name,
       roles: request.roles,
       joinedWallMs: this.now(),
-    });
+    };
+    // Held in memory before the write, so a second join for the same role, arriving while
+    // this one is stored, finds it taken.
+    live.addParticipant(participant);
+    await this.store.addParticipant(participant);
     live.participantsChanged();
     return { ok: true, drillId: stored.id, participantToken };
   }
 
-  delete(id: string): boolean {
+  async delete(id: string): Promise<boolean> {
     this.live.get(id)?.close();
     this.live.delete(id);
     this.scenarios.delete(id);
     return this.store.deleteDrill(id);
   }
 
-  private host(stored: StoredDrill, drill: ReturnType<typeof createDrill>): LiveDrill {
+  private host(
+    stored: StoredDrill,
+    drill: ReturnType<typeof createDrill>,
+    participants: readonly StoredParticipant[],
+  ): LiveDrill {
     const live = new LiveDrill({
       stored,
       drill,
       store: this.store,
+      participants,
       // A drill armed before a restart stays armed only if this server still allows real FIS.
       gateway:
         drill.state().armed && this.options.realFis
           ? this.options.realFis
           : new DryRunFisGateway(this.now),
       now: this.now,
-      onFinished: (drillId) => this.finish(drillId),
+      onFinished: (finished) => this.finish(finished),
       onError: (error) => this.options.log.error(error, `drill ${stored.id}`),
       onStorageFailure: (error) => {
         this.options.log.error(error, `drill ${stored.id}: a fact could not be stored`);
@@ -280,16 +269,23 @@ export class DrillHost {
     return live;
   }
 
-  /** A finished drill's join code dies with it; its log stays for review. */
-  private finish(drillId: string): void {
-    this.store.setJoinCode(drillId, null);
+  /** A finished drill's join code dies with it; its log stays for review, its summary for history. */
+  private async finish(live: LiveDrill): Promise<void> {
+    if (live.stored.joinCode !== null) {
+      await this.store.setJoinCode(live.id, null);
+      live.forgetJoinCode();
+    }
+    await this.summaries.record(live);
   }
 
   private checkpoint(): void {
     const running = [...this.live.values()]
       .filter((live) => live.drill.phase() === 'running')
       .map((live) => live.id);
-    if (running.length > 0) this.store.checkpoint(running, this.now());
+    if (running.length > 0)
+      this.store
+        .checkpoint(running, this.now())
+        .catch((error: unknown) => this.options.log.error(error, 'the clock checkpoint failed'));
   }
 
   close(): void {

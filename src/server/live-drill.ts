@@ -1,14 +1,16 @@
 /**
  * One drill being played: its engine, driven by the server's own timers (a hidden browser
- * tab cannot slow the clock), its durable log, and the clients watching it. Every new fact
- * is written to SQLite before anyone hears of it.
+ * tab cannot slow the clock), its durable log, its participants, and the clients watching
+ * it. Every new fact is stored before anyone hears of it: listeners and callers are told
+ * only once the repository's append has resolved, in the order the facts were logged.
  */
 import type { ActionOutcome, ActionRequest } from '../engine/action-outcome';
 import type { Drill } from '../engine/drill';
 import type { LogEntry } from '../engine/log';
 import type { FisGateway } from '../fis/fis-gateway';
 import { ExperimentConductor } from './experiment-conductor';
-import type { DrillStore, StoredDrill } from './store/drill-store';
+import { isFinished } from './drill-summaries';
+import type { DrillRepository, StoredDrill, StoredParticipant } from './store/drill-repository';
 
 export type Listener = (entries: readonly LogEntry[]) => void;
 export type ParticipantsListener = (
@@ -18,11 +20,16 @@ export type ParticipantsListener = (
 export interface LiveDrillOptions {
   readonly stored: StoredDrill;
   readonly drill: Drill;
-  readonly store: DrillStore;
+  readonly store: DrillRepository;
+  /** Who had joined when the drill was hosted; later joins arrive by `addParticipant`. */
+  readonly participants: readonly StoredParticipant[];
   readonly gateway: FisGateway;
   readonly now: () => number;
-  /** Called once the drill has ended or been aborted, after its facts are stored. */
-  readonly onFinished: (drillId: string) => void;
+  /**
+   * Called once the drill has ended or been aborted, and again after each later fact (a
+   * debrief, a correction), once those facts are stored; the commit waits for it.
+   */
+  readonly onFinished: (live: LiveDrill) => Promise<void>;
   readonly onError: (error: unknown) => void;
   /** Called when a fact cannot be stored; the host stops the process (it restarts from the log). */
   readonly onStorageFailure: (error: unknown) => void;
@@ -41,19 +48,50 @@ export class LiveDrill {
   private conductor: ExperimentConductor;
   private timer: NodeJS.Timeout | undefined;
   private pollTimer: NodeJS.Timeout | undefined;
-  private persisted: number;
+  /** How many of the engine's entries have been handed to the repository. */
+  private queued: number;
+  /** Settles once every commit so far is stored and told (rejects after a storage failure). */
+  private told: Promise<void> = Promise.resolve();
+  private toldFinished: boolean;
+  private current: StoredDrill;
+  private readonly participantsByToken = new Map<string, StoredParticipant>();
   private closed = false;
 
   constructor(private readonly options: LiveDrillOptions) {
     this.id = options.stored.id;
     this.drill = options.drill;
-    this.persisted = options.drill.log.length;
+    this.current = options.stored;
+    this.queued = options.drill.log.length;
+    // A drill hosted after its end had its summary written then (or by the start-up backfill).
+    this.toldFinished = isFinished(options.drill.phase());
+    for (const participant of options.participants)
+      this.participantsByToken.set(participant.tokenHash, participant);
     this.conductor = new ExperimentConductor(options.drill, options.gateway, options.stored.id);
     this.schedule();
   }
 
+  /** The drill's stored record as this server last wrote it. */
   get stored(): StoredDrill {
-    return this.options.stored;
+    return this.current;
+  }
+
+  /** A finished drill's join code dies with it. */
+  forgetJoinCode(): void {
+    this.current = { ...this.current, joinCode: null };
+  }
+
+  /** Everyone who joined, in the order they joined. */
+  participants(): StoredParticipant[] {
+    return [...this.participantsByToken.values()];
+  }
+
+  participantByTokenHash(tokenHash: string): StoredParticipant | undefined {
+    return this.participantsByToken.get(tokenHash);
+  }
+
+  /** A join the repository has stored; `participantsChanged` then tells every screen. */
+  addParticipant(participant: StoredParticipant): void {
+    this.participantsByToken.set(participant.tokenHash, participant);
   }
 
   subscribe(listener: Listener): () => void {
@@ -62,17 +100,21 @@ export class LiveDrill {
   }
 
   /** Real experiments armed: from now on the drill's experiments go to this gateway. */
-  arm(gateway: FisGateway, region: readonly string[], endpoint: string): ActionOutcome {
+  async arm(
+    gateway: FisGateway,
+    region: readonly string[],
+    endpoint: string,
+  ): Promise<ActionOutcome> {
     const outcome = this.drill.armExperiments(region, endpoint, this.options.now());
     if (outcome.ok) this.conductor = new ExperimentConductor(this.drill, gateway, this.id);
-    this.commit();
+    await this.commit();
     return outcome;
   }
 
   /** After a restart: follow, re-learn or stop what the log says this drill left running. */
   async reconcileExperiments(): Promise<void> {
     await this.conductor.reconcile(this.options.now);
-    this.commit();
+    await this.commit();
   }
 
   /**
@@ -81,12 +123,12 @@ export class LiveDrill {
    */
   async stopExperiments(timeoutMs: number): Promise<void> {
     await this.conductor.stopAll(this.options.now);
-    this.commit();
+    await this.commit();
     const deadline = this.options.now() + timeoutMs;
     while (this.conductor.following && this.options.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 1_000));
       await this.conductor.poll(this.options.now);
-      this.commit();
+      await this.commit();
     }
   }
 
@@ -97,44 +139,58 @@ export class LiveDrill {
   }
 
   participantsChanged(): void {
-    const participants = this.options.store
-      .participants(this.id)
-      .map(({ name, roles }) => ({ name, roles }));
+    const participants = this.participants().map(({ name, roles }) => ({ name, roles }));
     for (const listener of this.participantListeners) listener(participants);
   }
 
-  act(request: ActionRequest): ActionOutcome {
+  /** Applies an action; resolves once its facts (and every earlier one) are stored. */
+  async act(request: ActionRequest): Promise<ActionOutcome> {
     if (this.closed) return { ok: false, status: 404, error: 'this drill has been deleted' };
     const outcome = this.drill.act(request, this.options.now());
-    this.commit();
+    await this.commit();
     return outcome;
   }
 
   /** After a restart: the time the server was down becomes a pause. */
-  recoverFromDowntime(lastAliveWallMs: number): void {
+  async recoverFromDowntime(lastAliveWallMs: number): Promise<void> {
     this.drill.recoverFromDowntime(lastAliveWallMs, this.options.now());
-    this.commit();
+    await this.commit();
   }
 
-  /** Stores whatever the engine logged since the last commit, then tells the listeners. */
-  private commit(): void {
-    const fresh = this.drill.log.slice(this.persisted);
-    if (fresh.length > 0) {
-      try {
-        this.options.store.appendEntries(this.id, fresh, this.drill.phase());
-      } catch (error) {
+  /**
+   * Hands whatever the engine logged since the last commit to the repository at once (so the
+   * appends keep the log's order), then tells the listeners once it is stored, after every
+   * earlier commit was told. Resolves when this commit is stored and told.
+   */
+  private commit(): Promise<void> {
+    const fresh = this.drill.log.slice(this.queued);
+    const phase = this.drill.phase();
+    this.queued = this.drill.log.length;
+    const failure =
+      fresh.length > 0
+        ? this.options.store.appendEntries(this.id, fresh, phase).then(
+            () => null,
+            (error: unknown) => ({ error }),
+          )
+        : null;
+    const finished = isFinished(phase) && (fresh.length > 0 || !this.toldFinished);
+    if (finished) this.toldFinished = true;
+    this.told = this.told.then(async () => {
+      const refused = await failure;
+      if (refused) {
         // The engine already holds facts the disk refused: only the durable log may be
         // trusted now, so the process must stop and be rebuilt from it.
-        this.options.onStorageFailure(error);
-        throw error;
+        this.options.onStorageFailure(refused.error);
+        throw refused.error;
       }
-      this.persisted = this.drill.log.length;
-      for (const listener of this.listeners) listener(fresh);
-      this.followExperiments(fresh);
-    }
-    if (this.drill.phase() === 'ended' || this.drill.phase() === 'aborted')
-      this.options.onFinished(this.id);
+      if (fresh.length > 0) {
+        for (const listener of this.listeners) listener(fresh);
+        this.followExperiments(fresh);
+      }
+      if (finished && !this.closed) await this.options.onFinished(this);
+    });
     this.schedule();
+    return this.told;
   }
 
   private schedule(): void {
@@ -150,7 +206,7 @@ export class LiveDrill {
   private tick(): void {
     try {
       this.drill.tick(this.options.now());
-      this.commit();
+      this.commit().catch((error: unknown) => this.options.onError(error));
     } catch (error) {
       this.options.onError(error);
     }
@@ -178,8 +234,8 @@ export class LiveDrill {
       }
       void this.conductor
         .poll(this.options.now)
-        .then((caused) => {
-          if (caused.length > 0) this.commit();
+        .then(async (caused) => {
+          if (caused.length > 0) await this.commit();
           this.schedulePoll(
             caused.length > 0 ? experimentPollMs : Math.min(delayMs * 2, maxExperimentPollMs),
           );

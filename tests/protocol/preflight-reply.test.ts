@@ -8,7 +8,7 @@ import { DryRunFisGateway } from '../../src/fis/dry-run-fis-gateway';
 import type { FisTemplate } from '../../src/fis/fis-gateway';
 import { armReply, preflightReply } from '../../src/protocol/preflight';
 import { createServer } from '../../src/server/http/create-server';
-import { DrillStore } from '../../src/server/store/drill-store';
+import { SqliteDrillRepository } from '../../src/server/store/sqlite-drill-repository';
 import { repoRoot } from '../support/fixtures';
 import { api, createDrill, serverKey } from '../support/server-harness';
 
@@ -23,7 +23,7 @@ class PartlyKnownTemplates extends DryRunFisGateway {
 let url = '';
 let close = async () => {};
 beforeAll(async () => {
-  const store = DrillStore.open(':memory:');
+  const store = SqliteDrillRepository.open(':memory:');
   const { app } = await createServer({
     host: '127.0.0.1',
     store,
@@ -36,7 +36,7 @@ beforeAll(async () => {
   url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   close = async () => {
     await app.close();
-    store.close();
+    await store.close();
   };
 });
 afterAll(() => close());

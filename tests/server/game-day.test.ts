@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AwsFisGateway } from '../../src/fis/aws-fis-gateway';
 import { createServer } from '../../src/server/http/create-server';
 import { isLocalOrTls } from '../../src/server/http/routes-fis';
-import { DrillStore } from '../../src/server/store/drill-store';
+import { SqliteDrillRepository } from '../../src/server/store/sqlite-drill-repository';
 import { FakeFis } from '../support/fake-fis';
 import { repoRoot } from '../support/fixtures';
 import { api, serverKey } from '../support/server-harness';
@@ -17,7 +17,7 @@ let fis: FakeFis;
 const servers: { close: () => Promise<void> }[] = [];
 
 async function startGameDayServer(allowRealFis: boolean): Promise<string> {
-  const store = DrillStore.open(':memory:');
+  const store = SqliteDrillRepository.open(':memory:');
   const gateway = new AwsFisGateway({
     endpoint: fis.url,
     clientConfig: { credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 },

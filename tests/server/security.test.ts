@@ -11,7 +11,7 @@ import WebSocket from 'ws';
 import type { DrillSnapshot } from '../../src/protocol/drill-snapshot';
 import type { CreateDrillReply } from '../../src/protocol/http-bodies';
 import { createServer } from '../../src/server/http/create-server';
-import { DrillStore } from '../../src/server/store/drill-store';
+import { SqliteDrillRepository } from '../../src/server/store/sqlite-drill-repository';
 import { repoRoot } from '../support/fixtures';
 import { api, createDrill, serverKey, TestSocket } from '../support/server-harness';
 import { act, control, joinAs, rawRequest, serverForBlock } from './server-test-helpers';
@@ -289,7 +289,7 @@ describe('a WebSocket upgrade naming a foreign Host', () => {
   // The Host check runs after @fastify/websocket's own hook, which tears down refused
   // upgrades: once, each refused upgrade leaked a socket and `app.close()` never finished.
   it('is refused with 403 and leaves nothing open that keeps the server from closing', async () => {
-    const store = DrillStore.open(':memory:');
+    const store = SqliteDrillRepository.open(':memory:');
     const { app } = await createServer({
       host: '127.0.0.1',
       store,
@@ -315,7 +315,7 @@ describe('a WebSocket upgrade naming a foreign Host', () => {
     } finally {
       for (const connection of connections) connection.destroy();
       await app.close();
-      store.close();
+      await store.close();
     }
   });
 });

@@ -11,7 +11,7 @@ import WebSocket from 'ws';
 import type { CreateDrillReply } from '../../src/protocol/http-bodies';
 import type { ServerFrame } from '../../src/protocol/ws-messages';
 import { createServer } from '../../src/server/http/create-server';
-import { DrillStore } from '../../src/server/store/drill-store';
+import { SqliteDrillRepository } from '../../src/server/store/sqlite-drill-repository';
 import { repoRoot } from './fixtures';
 
 export interface TestServer {
@@ -27,7 +27,7 @@ export const serverKey = 'test-facilitator-key';
 export async function startServer(
   options: { dataDirectory?: string; host?: string } = {},
 ): Promise<TestServer> {
-  const store = DrillStore.open(options.dataDirectory ?? ':memory:');
+  const store = SqliteDrillRepository.open(options.dataDirectory ?? ':memory:');
   const { app } = await createServer({
     host: options.host ?? '127.0.0.1',
     store,
@@ -43,7 +43,7 @@ export async function startServer(
     key: serverKey,
     close: async () => {
       await app.close();
-      store.close();
+      await store.close();
     },
   };
 }

@@ -10,7 +10,7 @@ import { AwsFisGateway } from '../../fis/aws-fis-gateway';
 import { createServer } from '../http/create-server';
 import { isLoopbackHost } from '../security/host-check';
 import { loadServerKey } from '../security/server-key';
-import { DrillStore } from '../store/drill-store';
+import { SqliteDrillRepository } from '../store/sqlite-drill-repository';
 import type { CliIo } from './cli-io';
 import { exitCode, UsageError } from './cli-io';
 import { parseOptions } from './parse-options';
@@ -44,7 +44,7 @@ export async function runServe(args: readonly string[], io: CliIo): Promise<numb
   const staticDirectory = resolve('dist');
   if (!existsSync(resolve(staticDirectory, 'index.html'))) await buildApp(io);
 
-  const store = DrillStore.open(dataDirectory);
+  const store = SqliteDrillRepository.open(dataDirectory);
   const key = loadServerKey(dataDirectory, values.key ?? env.FIREDRILL_KEY);
   const { app, host: drillHost } = await createServer({
     host,
@@ -62,7 +62,7 @@ export async function runServe(args: readonly string[], io: CliIo): Promise<numb
       process.exit(70);
     },
   });
-  const recovered = drillHost.recover();
+  const recovered = await drillHost.recover();
   await drillHost.reconcileExperiments();
   await app.listen({ host, port });
   const address = app.server.address();
@@ -87,10 +87,8 @@ export async function runServe(args: readonly string[], io: CliIo): Promise<numb
       void drillHost
         .stopAllExperiments(30_000)
         .then(() => app.close())
-        .then(() => {
-          store.close();
-          done();
-        });
+        .then(() => store.close())
+        .then(() => done());
     };
     process.once('SIGINT', () => shutdown('SIGINT'));
     process.once('SIGTERM', () => shutdown('SIGTERM'));

@@ -38,7 +38,7 @@ export function requireDrillCaller(
 ): onRequestAsyncHookHandler {
   return async (request, reply) => {
     const id = (request.params as { id?: unknown }).id;
-    const live = typeof id === 'string' ? host.get(id) : undefined;
+    const live = typeof id === 'string' ? await host.get(id) : undefined;
     if (!live) return sendError(reply, 404, 'no such drill');
     const { serverKey } = options;
     const caller =

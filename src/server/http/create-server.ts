@@ -1,6 +1,6 @@
 /**
  * The Firedrill server: Fastify serving the built web app, the HTTP API and the drills'
- * WebSockets on one port, with the drill host and its SQLite store behind them.
+ * WebSockets on one port, with the drill host and its drill repository behind them.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +12,7 @@ import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { maxClientFrameBytes } from '../../protocol/ws-messages';
 import { DrillHost } from '../drill-host';
 import { isAllowedHost, isLoopbackHost } from '../security/host-check';
-import type { DrillStore } from '../store/drill-store';
+import type { DrillRepository } from '../store/drill-repository';
 import { sendError, serverFailure } from './api-error';
 import { acceptEmptyJsonBody } from './empty-json-body';
 import { actionRoutes } from './routes-actions';
@@ -26,7 +26,7 @@ import type { FisGateway } from '../../fis/fis-gateway';
 
 export interface ServerOptions {
   readonly host: string;
-  readonly store: DrillStore;
+  readonly store: DrillRepository;
   readonly scenariosDirectory: string;
   /** The server's facilitator key: required for library, history, creation and import beyond loopback. */
   readonly key: string;

@@ -37,7 +37,7 @@ export function drillRoutes(
     const library = await readLibrary(scenariosDirectory);
     const entry = library.scenarios.find(({ scenario }) => scenario.id === body.data.scenario);
     if (!entry) return sendError(reply, 404, `no scenario "${body.data.scenario}" in the library`);
-    return reply.code(201).send(host.create(entry, body.data) satisfies CreateDrillReply);
+    return reply.code(201).send((await host.create(entry, body.data)) satisfies CreateDrillReply);
   });
 
   app.get('/api/drills/:id', drillCaller, async (request) => {
@@ -59,7 +59,7 @@ export function drillRoutes(
           'not a valid drill export',
           parsed.problems.map(formatProblem),
         );
-      const imported = host.importDrill(parsed.export, parsed.scenario);
+      const imported = await host.importDrill(parsed.export, parsed.scenario);
       if (!imported.ok) return sendError(reply, 409, imported.error);
       return reply.code(201).send({
         id: imported.id,
@@ -71,7 +71,7 @@ export function drillRoutes(
   app.get(
     '/api/drills',
     serverKey,
-    async () => ({ drills: host.history() }) satisfies HistoryReply,
+    async () => ({ drills: await host.history() }) satisfies HistoryReply,
   );
 
   app.delete('/api/drills/:id', drillCaller, async (request, reply) => {
@@ -82,10 +82,10 @@ export function drillRoutes(
     const body = request.body as { exclude?: unknown } | undefined;
     const exclude = (query.success && query.data.exclude === 'true') || body?.exclude === true;
     if (exclude) {
-      host.store.setExcluded(live.id, true);
+      await host.exclude(live.id);
       return { id: live.id, excluded: true } satisfies DeleteDrillReply;
     }
-    host.delete(live.id);
+    await host.delete(live.id);
     return reply.code(204).send();
   });
 }

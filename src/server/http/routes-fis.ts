@@ -91,7 +91,7 @@ export function fisRoutes(app: FastifyInstance, host: DrillHost, fis: FisAccess)
     const regions = [
       ...new Set(live.drill.scenario.experiments.map((experiment) => experiment.region)),
     ];
-    const outcome = live.arm(gateway, regions, fis.endpoint);
+    const outcome = await live.arm(gateway, regions, fis.endpoint);
     return outcome.ok
       ? ({ armed: true, seq: outcome.seq } satisfies ArmReply)
       : sendError(reply, outcome.status, outcome.error);

@@ -43,7 +43,7 @@ export function reviewRoutes(app: FastifyInstance, host: DrillHost, access: Serv
     const { live, caller } = drillAccessOf(request);
     if (caller.viewer.audience !== 'facilitator')
       return sendError(reply, 403, 'only the facilitator may export a drill');
-    const stored = host.store.getDrill(live.id) ?? live.stored;
+    const { stored } = live;
     return buildExport({
       drillId: live.id,
       scenarioFile: stored.scenarioFile,

@@ -31,12 +31,17 @@ export function websocketRoutes(app: FastifyInstance, host: DrillHost): void {
         socket.close(4403, 'foreign origin');
         return;
       }
-      const live = host.get(request.params.id);
-      if (!live) {
-        socket.close(4404, 'no such drill');
-        return;
-      }
-      new DrillSocket(socket, host, live, request.log).start();
+      // Rebuilding a drill from the store takes a moment: the socket holds its frames (the
+      // hello) until the handlers are attached, rather than dropping them.
+      socket.pause();
+      void host.get(request.params.id).then(
+        (live) => {
+          if (!live) return socket.close(4404, 'no such drill');
+          new DrillSocket(socket, host, live, request.log).start();
+          socket.resume();
+        },
+        () => socket.close(1011, 'the drill could not be read'),
+      );
     },
   );
 }

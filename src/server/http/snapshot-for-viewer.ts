@@ -8,10 +8,10 @@ import type { Caller } from './access';
 export function snapshotFor(host: DrillHost, live: LiveDrill, caller: Caller): DrillSnapshot {
   const { viewer } = caller;
   const log = live.drill.log;
-  const stored = host.store.getDrill(live.id) ?? live.stored;
+  const { stored } = live;
   const facilitator = viewer.audience === 'facilitator';
   const entries = visibleEntries(live.drill.scenario, log, log, viewer);
-  const participants = host.store.participants(live.id).map(({ name, roles }) => ({ name, roles }));
+  const participants = live.participants().map(({ name, roles }) => ({ name, roles }));
   return {
     drill: {
       id: live.id,

@@ -2,6 +2,8 @@
  * The SQLite schema, as numbered migrations applied in order and recorded in
  * `schema_migrations`. Never edit a released migration: add the next one.
  */
+import type Database from 'better-sqlite3';
+
 export const migrations: readonly { readonly version: number; readonly sql: string }[] = [
   {
     version: 1,
@@ -41,4 +43,39 @@ export const migrations: readonly { readonly version: number; readonly sql: stri
       CREATE INDEX participants_by_drill ON participants(drill_id);
     `,
   },
+  {
+    // History reads one stored summary per finished drill instead of replaying every log.
+    // Drills that finished before this migration get theirs from the drill host's backfill
+    // (it needs the scorer, which SQL does not have): see DrillHost.backfillSummaries.
+    version: 2,
+    sql: `
+      CREATE TABLE drill_summaries (
+        drill_id TEXT PRIMARY KEY REFERENCES drills(id) ON DELETE CASCADE,
+        summary TEXT NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX drills_by_status ON drills(status);
+      -- Covers history's columns, so listing drills never walks past their scenario text.
+      CREATE INDEX drills_for_history ON drills(created_wall_ms, id, status, excluded);
+    `,
+  },
 ];
+
+/** Applies every migration not yet recorded, each in its own transaction. */
+export function migrate(db: Database.Database, wallMs: number): void {
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_wall_ms INTEGER NOT NULL)',
+  );
+  const applied = new Set(
+    db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[],
+  );
+  for (const migration of migrations) {
+    if (applied.has(migration.version)) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.prepare('INSERT INTO schema_migrations (version, applied_wall_ms) VALUES (?, ?)').run(
+        migration.version,
+        wallMs,
+      );
+    })();
+  }
+}

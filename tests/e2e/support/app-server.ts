@@ -1,7 +1,7 @@
 /** The real server with the built app on an ephemeral 127.0.0.1 port, for a browser to open. */
 import { join } from 'node:path';
 import { createServer } from '../../../src/server/http/create-server';
-import { DrillStore } from '../../../src/server/store/drill-store';
+import { SqliteDrillRepository } from '../../../src/server/store/sqlite-drill-repository';
 import { repoRoot } from '../../support/fixtures';
 
 export interface RunningApp {
@@ -10,7 +10,7 @@ export interface RunningApp {
 }
 
 export async function startApp(): Promise<RunningApp> {
-  const store = DrillStore.open(':memory:');
+  const store = SqliteDrillRepository.open(':memory:');
   const { app } = await createServer({
     host: '127.0.0.1',
     store,
@@ -25,7 +25,7 @@ export async function startApp(): Promise<RunningApp> {
     url: `http://127.0.0.1:${port}`,
     close: async () => {
       await app.close();
-      store.close();
+      await store.close();
     },
   };
 }

@@ -1,0 +1,42 @@
+/**
+ * What a server does with its stored drills when it starts: rebuild every unfinished drill
+ * by replaying its log (crash recovery; XState cannot restore pending timers, so logs are
+ * replayed, never snapshots), and have drills with real experiments armed deal with what
+ * their logs say they left running. Finished drills are not replayed here.
+ */
+import type { LiveDrill } from './live-drill';
+import type { DrillRepository } from './store/drill-repository';
+
+export interface StoredDrills {
+  readonly store: DrillRepository;
+  /** The drill, if this server hosts it now. */
+  hosted(id: string): LiveDrill | undefined;
+  /** The drill, rebuilt from the store if need be. */
+  get(id: string): Promise<LiveDrill | undefined>;
+}
+
+/** Rebuilds every unfinished drill; running ones resume with the downtime logged as a pause. */
+export async function resumeUnfinishedDrills(drills: StoredDrills): Promise<number> {
+  let count = 0;
+  for (const stored of await drills.store.unfinishedDrills()) {
+    const live = await drills.get(stored.id);
+    if (!live) continue;
+    const lastEntry = live.drill.log.at(-1);
+    const lastAlive = Math.max(stored.checkpointWallMs ?? 0, lastEntry?.wallMs ?? 0);
+    if (live.drill.phase() === 'running') await live.recoverFromDowntime(lastAlive);
+    count++;
+  }
+  return count;
+}
+
+/**
+ * After the drills are rebuilt: every drill with real experiments armed re-learns, follows
+ * or stops what its log says it left running (finished drills included).
+ */
+export async function reconcileArmedDrills(drills: StoredDrills): Promise<void> {
+  for (const stored of await drills.store.listDrills()) {
+    const log = drills.hosted(stored.id)?.drill.log ?? (await drills.store.readLog(stored.id));
+    if (!log.some((entry) => entry.type === 'experiments.armed')) continue;
+    await (await drills.get(stored.id))?.reconcileExperiments();
+  }
+}

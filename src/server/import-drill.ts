@@ -1,0 +1,46 @@
+/**
+ * Keeps a finished drill from an export as a new drill of this server (for review, history
+ * and trends), with its history summary. Unfinished drills are refused: their clocks belong
+ * to another server.
+ */
+import { replay } from '../engine/drill';
+import type { DrillExport } from '../engine/drill-export';
+import type { Scenario } from '../scenario/types';
+import { isFinished, summariseDrill } from './drill-summaries';
+import { hashToken, newDrillId, newToken } from './security/tokens';
+import type { DrillRepository, StoredDrill } from './store/drill-repository';
+
+export type ImportResult =
+  { ok: true; id: string; facilitatorToken: string } | { ok: false; error: string };
+
+export async function importFinishedDrill(
+  store: DrillRepository,
+  exported: DrillExport,
+  scenario: Scenario,
+  nowWallMs: number,
+): Promise<ImportResult> {
+  const drill = replay(scenario, exported.log);
+  const phase = drill.phase();
+  if (!isFinished(phase))
+    return { ok: false, error: `only a finished drill can be imported; this one is ${phase}` };
+  const id = newDrillId();
+  const facilitatorToken = newToken();
+  const stored: StoredDrill = {
+    id,
+    scenarioId: scenario.id,
+    scenarioFile: exported.scenario.file,
+    scenarioSource: exported.scenario.source,
+    team: exported.drill.team,
+    seed: exported.drill.seed,
+    createdWallMs: exported.log[0]?.wallMs ?? nowWallMs,
+    status: phase,
+    facilitatorTokenHash: hashToken(facilitatorToken),
+    projectorKeyHash: hashToken(newToken()),
+    joinCode: null,
+    excluded: false,
+    checkpointWallMs: null,
+  };
+  await store.createDrill(stored, exported.log);
+  await store.writeSummary(summariseDrill(stored, scenario, drill.log, phase));
+  return { ok: true, id, facilitatorToken };
+}

@@ -1,0 +1,224 @@
+/**
+ * The drill repository in SQLite (better-sqlite3) with WAL and `synchronous=FULL`, so a fact
+ * that was acknowledged survives a crash or a power cut. better-sqlite3 is synchronous: each
+ * commit is done before its promise is returned, and the per-drill queue keeps the order
+ * should a commit ever yield.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Phase } from '../../engine/drill-state';
+import type { LogEntry } from '../../engine/log';
+import type { DrillSummary } from '../../protocol/drill-summary';
+import type {
+  DrillRepository,
+  HistoryRow,
+  StoredDrill,
+  StoredParticipant,
+} from './drill-repository';
+import { migrate } from './migrations';
+import { PerDrillQueue } from './per-drill-queue';
+import type { DrillRow, EntryRow, ParticipantRow } from './sqlite-rows';
+import {
+  fromDrillRow,
+  fromEntryRow,
+  fromParticipantRow,
+  toDrillRow,
+  toEntryValues,
+} from './sqlite-rows';
+
+interface HistorySqlRow {
+  id: string;
+  status: string;
+  excluded: number;
+  created_wall_ms: number;
+  summary: string | null;
+}
+
+/** One SELECT for the whole history page; the bench's floor runs the same one. */
+export const historySql = `SELECT d.id, d.status, d.excluded, d.created_wall_ms, s.summary
+  FROM drills d LEFT JOIN drill_summaries s ON s.drill_id = d.id
+  ORDER BY d.created_wall_ms DESC`;
+
+/** Where a data folder keeps its database (the bench reads it bare, for its floor). */
+export const databaseFile = (dataDirectory: string) => join(dataDirectory, 'firedrill.sqlite');
+
+export class SqliteDrillRepository implements DrillRepository {
+  private readonly commits = new PerDrillQueue();
+
+  private constructor(private readonly db: Database.Database) {}
+
+  /** Opens (creating if needed) the store in a data folder, or in memory for `:memory:`. */
+  static open(dataDirectory: string): SqliteDrillRepository {
+    let file = ':memory:';
+    if (dataDirectory !== ':memory:') {
+      mkdirSync(dataDirectory, { recursive: true });
+      file = databaseFile(dataDirectory);
+    }
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db, Date.now());
+    return new SqliteDrillRepository(db);
+  }
+
+  /** The schema version in force, for diagnostics and tests. */
+  schemaVersion(): number {
+    return (
+      (this.db.prepare('SELECT MAX(version) FROM schema_migrations').pluck().get() as
+        number | null) ?? 0
+    );
+  }
+
+  createDrill(drill: StoredDrill, entries: readonly LogEntry[]): Promise<void> {
+    return this.commits.run(drill.id, () =>
+      this.db.transaction(() => {
+        this.db
+          .prepare(
+            `INSERT INTO drills (id, scenario_id, scenario_file, scenario_source, team, seed, created_wall_ms, status,
+               facilitator_token_hash, projector_key_hash, join_code, excluded, checkpoint_wall_ms)
+             VALUES (@id, @scenario_id, @scenario_file, @scenario_source, @team, @seed, @created_wall_ms, @status,
+               @facilitator_token_hash, @projector_key_hash, @join_code, @excluded, @checkpoint_wall_ms)`,
+          )
+          .run(toDrillRow(drill));
+        this.insertEntries(drill.id, entries);
+      })(),
+    );
+  }
+
+  appendEntries(drillId: string, entries: readonly LogEntry[], status?: Phase): Promise<void> {
+    return this.commits.run(drillId, () => {
+      if (entries.length === 0) return;
+      this.db.transaction(() => {
+        this.insertEntries(drillId, entries);
+        if (status)
+          this.db.prepare('UPDATE drills SET status = ? WHERE id = ?').run(status, drillId);
+      })();
+    });
+  }
+
+  private insertEntries(drillId: string, entries: readonly LogEntry[]): void {
+    const insert = this.db.prepare(
+      'INSERT INTO log_entries (drill_id, seq, drill_ms, wall_ms, type, payload, meta) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    for (const entry of entries) insert.run(drillId, ...toEntryValues(entry));
+  }
+
+  async readLog(drillId: string): Promise<LogEntry[]> {
+    const rows = this.db
+      .prepare(
+        'SELECT seq, drill_ms, wall_ms, type, payload, meta FROM log_entries WHERE drill_id = ? ORDER BY seq',
+      )
+      .all(drillId) as EntryRow[];
+    return rows.map(fromEntryRow);
+  }
+
+  async getDrill(id: string): Promise<StoredDrill | undefined> {
+    const row = this.db.prepare('SELECT * FROM drills WHERE id = ?').get(id) as
+      DrillRow | undefined;
+    return row && fromDrillRow(row);
+  }
+
+  async drillByJoinCode(code: string): Promise<StoredDrill | undefined> {
+    const row = this.db.prepare('SELECT * FROM drills WHERE join_code = ?').get(code) as
+      DrillRow | undefined;
+    return row && fromDrillRow(row);
+  }
+
+  async listDrills(): Promise<StoredDrill[]> {
+    const rows = this.db
+      .prepare('SELECT * FROM drills ORDER BY created_wall_ms DESC')
+      .all() as DrillRow[];
+    return rows.map(fromDrillRow);
+  }
+
+  async unfinishedDrills(): Promise<StoredDrill[]> {
+    const rows = this.db
+      .prepare(
+        "SELECT * FROM drills WHERE status IN ('briefing', 'running', 'paused') ORDER BY created_wall_ms",
+      )
+      .all() as DrillRow[];
+    return rows.map(fromDrillRow);
+  }
+
+  async setJoinCode(id: string, code: string | null): Promise<void> {
+    this.db.prepare('UPDATE drills SET join_code = ? WHERE id = ?').run(code, id);
+  }
+
+  async setExcluded(id: string, excluded: boolean): Promise<void> {
+    this.db.prepare('UPDATE drills SET excluded = ? WHERE id = ?').run(excluded ? 1 : 0, id);
+  }
+
+  async checkpoint(ids: readonly string[], wallMs: number): Promise<void> {
+    const update = this.db.prepare('UPDATE drills SET checkpoint_wall_ms = ? WHERE id = ?');
+    this.db.transaction(() => {
+      for (const id of ids) update.run(wallMs, id);
+    })();
+  }
+
+  deleteDrill(id: string): Promise<boolean> {
+    // Behind the drill's pending appends, so none of them lands after the delete.
+    return this.commits.run(
+      id,
+      () => this.db.prepare('DELETE FROM drills WHERE id = ?').run(id).changes > 0,
+    );
+  }
+
+  async addParticipant(participant: StoredParticipant): Promise<void> {
+    this.db
+      .prepare(
+        'INSERT INTO participants (token_hash, drill_id, name, roles, joined_wall_ms) VALUES (?, ?, ?, ?, ?)',
+      )
+      .run(
+        participant.tokenHash,
+        participant.drillId,
+        participant.name,
+        JSON.stringify(participant.roles),
+        participant.joinedWallMs,
+      );
+  }
+
+  async participants(drillId: string): Promise<StoredParticipant[]> {
+    const rows = this.db
+      .prepare('SELECT * FROM participants WHERE drill_id = ? ORDER BY joined_wall_ms')
+      .all(drillId) as ParticipantRow[];
+    return rows.map(fromParticipantRow);
+  }
+
+  writeSummary(summary: DrillSummary): Promise<void> {
+    // Queued with the drill's appends: a summary never overtakes the facts it sums up.
+    return this.commits.run(summary.id, () => {
+      this.db
+        .prepare(
+          'INSERT INTO drill_summaries (drill_id, summary) VALUES (?, ?) ON CONFLICT (drill_id) DO UPDATE SET summary = excluded.summary',
+        )
+        .run(summary.id, JSON.stringify(summary));
+    });
+  }
+
+  async writeSummaries(summaries: readonly DrillSummary[]): Promise<void> {
+    const upsert = this.db.prepare(
+      'INSERT INTO drill_summaries (drill_id, summary) VALUES (?, ?) ON CONFLICT (drill_id) DO UPDATE SET summary = excluded.summary',
+    );
+    this.db.transaction(() => {
+      for (const summary of summaries) upsert.run(summary.id, JSON.stringify(summary));
+    })();
+  }
+
+  async history(): Promise<HistoryRow[]> {
+    const rows = this.db.prepare(historySql).all() as HistorySqlRow[];
+    return rows.map((row) => ({
+      id: row.id,
+      status: row.status as Phase,
+      excluded: row.excluded === 1,
+      createdWallMs: row.created_wall_ms,
+      summary: row.summary === null ? null : (JSON.parse(row.summary) as DrillSummary),
+    }));
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+}
