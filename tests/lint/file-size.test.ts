@@ -9,12 +9,6 @@ import { repoRoot } from '../support/fixtures';
 
 const maxLines = 300;
 
-/**
- * Files being split on other branches of issue 11 (evolve by fact family, the scorecard
- * charts, the async store). The lead empties this list after merging them; do not add to it.
- */
-const allowedWhileBeingSplit = new Set(['src/server/store/drill-store.ts']);
-
 /** Lines as an editor shows them: a last line counts with or without its newline. */
 const lineCount = (text: string) =>
   text === '' ? 0 : text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
@@ -33,7 +27,7 @@ describe('when a file under src/ is measured', () => {
         file: relative(repoRoot, path).split('\\').join('/'),
         lines: lineCount(readFileSync(path, 'utf8')),
       }))
-      .filter(({ file, lines }) => lines > maxLines && !allowedWhileBeingSplit.has(file))
+      .filter(({ file, lines }) => lines > maxLines)
       .map(({ file, lines }) => `${file}: ${lines} lines`);
     expect(tooLong).toEqual([]);
   });
