@@ -64,7 +64,11 @@ export interface DrillState {
   seed: number;
   team: string;
   armed: boolean;
-  phase: Phase;
+  /**
+   * The drill machine's state value, read through (never stored here): views read it from
+   * the state they are handed. The engine itself asks the machine.
+   */
+  readonly phase: Phase;
   clock: DrillClock;
   /** The latest drill time the drill has reached. */
   nowMs: number;
@@ -87,13 +91,15 @@ export interface DrillState {
   readonly debrief: { seq: number; kind: DebriefKind; text: string }[];
 }
 
-export function createDrillState(scenario: Scenario): DrillState {
+export function createDrillState(scenario: Scenario, phase: () => Phase): DrillState {
   return {
     scenario,
     seed: 0,
     team: '',
     armed: false,
-    phase: 'briefing',
+    get phase() {
+      return phase();
+    },
     clock: stoppedClock,
     nowMs: 0,
     log: [],

@@ -39,13 +39,12 @@ function apply(state: DrillState, entry: LogEntry): void {
       }
       return;
     }
+    // The lifecycle facts anchor the clock; the phase they lead to is the drill machine's.
     case 'drill.started':
     case 'drill.resumed':
-      state.phase = 'running';
       state.clock = anchored(state.clock, entry.drillMs, entry.wallMs, { running: true });
       return;
     case 'drill.paused':
-      state.phase = 'paused';
       state.clock = anchored(state.clock, entry.drillMs, entry.wallMs, { running: false });
       return;
     case 'drill.speed_changed':
@@ -55,7 +54,6 @@ function apply(state: DrillState, entry: LogEntry): void {
       return;
     case 'drill.ended':
     case 'drill.aborted':
-      state.phase = entry.type === 'drill.ended' ? 'ended' : 'aborted';
       state.clock = anchored(state.clock, entry.drillMs, entry.wallMs, { running: false });
       return;
     case 'inject.fired':
