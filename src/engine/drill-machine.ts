@@ -37,9 +37,9 @@ const replayedInto = (event: DrillEvent, phase: Phase): boolean =>
   phaseAfterFact[event.entry.type as keyof typeof phaseAfterFact] === phase;
 
 /** Commands that leave the phase as it is: accepted (so `can` says yes), nothing more. */
-const staysIn = <P extends Phase>(phase: P, events: readonly DrillEventType[]) =>
+const staysIn = <P extends Phase, E extends DrillEventType>(phase: P, events: readonly E[]) =>
   Object.fromEntries(events.map((type) => [type, { target: phase }])) as Record<
-    DrillEventType,
+    E,
     { readonly target: P }
   >;
 

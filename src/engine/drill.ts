@@ -117,11 +117,11 @@ function wrap(scenario: Scenario) {
   function step<T>(
     event: DrillEvent,
     decide: (current: Phase) => T,
-    factsOf: (decided: T) => readonly LogEntry[],
+    recordedBy: (decided: T) => readonly LogEntry[],
   ): T | null {
     if (!actor.getSnapshot().can(event)) return null;
     const decided = decide(phase());
-    if (factsOf(decided).some(isLifecycleFact)) actor.send(event);
+    if (recordedBy(decided).some(isLifecycleFact)) actor.send(event);
     return decided;
   }
   /** A step whose answer is the facts it recorded (none when the machine refused). */
@@ -150,8 +150,10 @@ function wrap(scenario: Scenario) {
     const event = { type: actionEvents[request.action.type], request, wallMs };
     const outcome = step(event, (current) => decideAction(state, current, event), factsOf);
     if (!outcome) return notNow(request.action.type);
+    if (!outcome.ok) return outcome;
     // Whatever is due in the phase the action led to (a start, say) happens in the same step.
-    return outcome.ok ? { ...outcome, entries: withDue(outcome.entries, wallMs) } : outcome;
+    const entries = withDue(outcome.entries, wallMs);
+    return entries === outcome.entries ? outcome : { ...outcome, entries };
   };
 
   const drill: Drill = {
@@ -162,7 +164,7 @@ function wrap(scenario: Scenario) {
     phase,
     drillTimeAt: (wallMs: number) => drillTimeAt(state.clock, wallMs),
     tick(wallMs: number) {
-      // Most ticks find nothing due: answer those without a trip through the machine.
+      // Most ticks find nothing due: answer those at once.
       const due = phase() === 'running' ? nextLiveTimer(state) : undefined;
       if (!due || due.atMs > drillTimeAt(state.clock, wallMs)) return nothing;
       return record({ type: 'clock.tick', wallMs }, (current) => catchUp(state, current, wallMs));
