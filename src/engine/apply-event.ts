@@ -1,39 +1,51 @@
 /**
- * What the drill machine does with an accepted event: bring the drill up to the host's
- * time, decide the action's facts, and let anything that became due meanwhile happen.
+ * What an event the drill machine accepts records: bring the drill up to the host's time,
+ * decide the event's facts, and let anything that became due meanwhile happen. Each function
+ * returns its outcome (the facts it recorded, or why it refused); the only change it makes is
+ * recording facts, each applied to the state as it is recorded so the next decision in the
+ * same step sees it. Which phase accepts which event is the machine's business, asked first.
  */
 import type { ActionOutcome } from './action-outcome';
 import { ActionRefused, maxBackdateMs, refuse } from './action-outcome';
-
-const clockSkewToleranceMs = 5_000;
 import { isTeamAction } from './actions';
-import { advanceTimers } from './advance-timers';
+import { advanceTimers, nextLiveTimer } from './advance-timers';
 import { drillTimeAt } from './drill-clock';
 import type { ActionEvent, ExperimentFailure, ExperimentReport } from './drill-events';
-import type { DrillState } from './drill-state';
+import type { DrillState, Phase } from './drill-state';
 import { decideFacilitatorAction } from './facilitator-actions';
 import type { FacilitatorAction } from './facilitator-actions';
-import type { LogEntry } from './log';
+import type { EntryMeta, LogEntry } from './log';
 import { createRecorder } from './recorder';
 import { decideTeamAction } from './team-actions';
 
-/** Brings a running drill up to the host's wall time; returns the facts that happened. */
-export function catchUp(state: DrillState, wallMs: number): LogEntry[] {
-  if (state.phase !== 'running' && state.phase !== 'paused') return [];
+const clockSkewToleranceMs = 5_000;
+const nothing: readonly LogEntry[] = [];
+
+/**
+ * Brings a started drill up to the host's wall time, everything due by then happening in one
+ * step; returns the facts that happened. Before the start and after the end nothing is due.
+ */
+export function catchUp(state: DrillState, phase: Phase, wallMs: number): readonly LogEntry[] {
+  if (phase !== 'running' && phase !== 'paused') return nothing;
+  const nowMs = drillTimeAt(state.clock, wallMs);
+  // Most steps find nothing due: answer those without setting up a recorder.
+  const next = nextLiveTimer(state);
+  if (!next || next.atMs > nowMs) return nothing;
   const recorder = createRecorder(state, wallMs);
-  advanceTimers(state, recorder, drillTimeAt(state.clock, wallMs));
-  return [...recorder.entries];
+  advanceTimers(state, recorder, nowMs);
+  return recorder.entries;
 }
 
-export function applyAction(state: DrillState, event: ActionEvent): ActionOutcome {
+/** Decides a person's action (a control or what the team did) in the phase the drill is in. */
+export function decideAction(state: DrillState, phase: Phase, event: ActionEvent): ActionOutcome {
   const { request, wallMs } = event;
-  const before = catchUp(state, wallMs);
+  const before = catchUp(state, phase, wallMs);
   const nowMs = drillTimeAt(state.clock, wallMs);
-  const meta = {
+  const meta: EntryMeta = {
     actor: request.actor.kind,
-    ...(request.clientId === undefined ? {} : { clientId: request.clientId }),
+    ...(request.clientId === undefined ? null : { clientId: request.clientId }),
     // A backdated action keeps the drill time it was actually recorded at, too.
-    ...(request.atMs === undefined ? {} : { recordedAtMs: nowMs }),
+    ...(request.atMs === undefined ? null : { recordedAtMs: nowMs }),
   };
   const recorder = createRecorder(state, wallMs, meta);
   try {
@@ -51,27 +63,30 @@ export function applyAction(state: DrillState, event: ActionEvent): ActionOutcom
       return { ok: false, status: error.status, error: error.message };
     throw error;
   }
-  const after = catchUp(state, wallMs);
   const first = recorder.entries[0];
+  // What becomes due after the action happens once the machine is in the phase it leads to.
   return {
     ok: true,
     seq: first?.seq ?? state.log.length,
-    entries: [...before, ...recorder.entries, ...after],
+    entries: before.length === 0 ? recorder.entries : [...before, ...recorder.entries],
     duplicate: false,
   };
 }
 
-export function applyExperimentReport(
+/** The host's FIS gateway reports an experiment's state: a fact when it changed. */
+export function recordExperimentReport(
   state: DrillState,
+  phase: Phase,
   report: ExperimentReport,
   wallMs: number,
-): LogEntry[] {
-  const before = catchUp(state, wallMs);
+): readonly LogEntry[] {
+  const before = catchUp(state, phase, wallMs);
   const experiment = state.experiments.get(report.experiment);
   if (!experiment || experiment.status === report.status) return before;
   const recorder = createRecorder(state, wallMs, { actor: 'system' });
   recorder.record('experiment.state_changed', { ...report }, drillTimeAt(state.clock, wallMs));
-  return [...before, ...recorder.entries, ...catchUp(state, wallMs)];
+  // An experiment reaching a state may release what waits for it (`when: {experiment}`).
+  return [...before, ...recorder.entries, ...catchUp(state, phase, wallMs)];
 }
 
 /**
@@ -98,13 +113,12 @@ function actionTime(event: ActionEvent, nowMs: number): number {
  * time from the host's last checkpoint to now is logged as a pause, so no overdue inject
  * bursts out and no score counts the downtime.
  */
-export function applyDowntime(
+export function recordDowntime(
   state: DrillState,
   lastAliveWallMs: number,
   nowWallMs: number,
-): LogEntry[] {
-  if (state.phase !== 'running') return [];
-  const caughtUp = catchUp(state, lastAliveWallMs);
+): readonly LogEntry[] {
+  const caughtUp = catchUp(state, 'running', lastAliveWallMs);
   const pausedAtMs = drillTimeAt(state.clock, lastAliveWallMs);
   const pause = createRecorder(state, lastAliveWallMs, { actor: 'system' });
   pause.record('drill.paused', { reason: 'downtime' }, pausedAtMs);
@@ -114,18 +128,18 @@ export function applyDowntime(
 }
 
 /** A failed FIS call becomes a visible fact; nothing else about the drill changes. */
-export function applyExperimentFailure(
+export function recordExperimentFailure(
   state: DrillState,
   failure: ExperimentFailure,
   wallMs: number,
-): LogEntry[] {
+): readonly LogEntry[] {
   const recorder = createRecorder(state, wallMs, { actor: 'system' });
   recorder.record('experiment.call_failed', { ...failure }, drillTimeAt(state.clock, wallMs));
-  return [...recorder.entries];
+  return recorder.entries;
 }
 
 /** Arms real experiments: only before the start, and the drill then runs at speed 1. */
-export function applyArming(
+export function decideArming(
   state: DrillState,
   region: readonly string[],
   endpoint: string,
@@ -141,5 +155,5 @@ export function applyArming(
     };
   const recorder = createRecorder(state, wallMs, { actor: 'facilitator' });
   const entry = recorder.record('experiments.armed', { region: [...region], endpoint }, 0);
-  return { ok: true, seq: entry.seq, entries: [...recorder.entries], duplicate: false };
+  return { ok: true, seq: entry.seq, entries: recorder.entries, duplicate: false };
 }

@@ -1,4 +1,7 @@
-/** The events the drill machine understands, named `domain.verb`, and how actions map to them. */
+/**
+ * The events the drill machine understands, named `domain.verb`, and how actions map to them.
+ * A host asks the machine whether it `can` take one, decides it, then sends it.
+ */
 import type { ActionName } from './actions';
 import type { ActionRequest } from './action-outcome';
 import type { LogEntry } from './log';
@@ -64,9 +67,8 @@ export type DrillEvent =
       readonly endpoint: string;
       readonly wallMs: number;
     }
+  /** A fact read back from a stored log: the lifecycle follows it. */
   | { readonly type: 'log.replay'; readonly entry: LogEntry }
-  | { readonly type: 'clock.downtime'; readonly lastAliveWallMs: number; readonly wallMs: number }
-  /** Raised by the machine itself after a control, to follow the phase the facts set. */
-  | { readonly type: 'phase.sync' };
+  | { readonly type: 'clock.downtime'; readonly lastAliveWallMs: number; readonly wallMs: number };
 
 export type ActionEvent = Extract<DrillEvent, { request: ActionRequest }>;

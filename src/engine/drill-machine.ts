@@ -1,170 +1,126 @@
 /**
- * The drill as an XState v5 machine: briefing → running ⇄ paused → ended, or aborted. The
- * states say which actions are accepted when; the named actions decide and record facts.
- * A drill is rebuilt by replaying its log (`log.replay`), never by restoring timers
- * (XState does not restore pending delayed transitions: statelyai/xstate#5331).
+ * The drill's lifecycle as an XState v5 machine: briefing → running ⇄ paused → ended, or
+ * aborted. Its state value is the drill's phase (the only place the phase is kept), and each
+ * state lists the commands it accepts, so a host asks `snapshot.can(event)` before deciding.
+ *
+ * The machine decides no facts: the host checks `can`, decides the command outside (see
+ * `apply-event.ts`), and sends the command only once its facts are recorded, so a refused
+ * action moves nothing. A replayed log moves it through the lifecycle facts instead, by the
+ * named guards below, which is why `replay(log)` lands in the phase the live drill was in.
+ * A drill is rebuilt by replaying its log, never by restoring timers (XState does not
+ * restore pending delayed transitions: statelyai/xstate#5331).
  */
-import { assign, raise, setup } from 'xstate';
-import type { ActionOutcome } from './action-outcome';
-import {
-  applyAction,
-  applyDowntime,
-  applyExperimentFailure,
-  applyExperimentReport,
-  applyArming,
-  catchUp,
-} from './apply-event';
+import { setup } from 'xstate';
 import type { DrillEvent } from './drill-events';
-import type { DrillState, Phase } from './drill-state';
-import { createDrillState } from './drill-state';
-import { evolve } from './evolve';
-import type { Scenario } from '../scenario/types';
+import type { Phase } from './drill-state';
+import type { FactType, LogEntry } from './log';
 
-export interface DrillContext {
-  readonly drill: DrillState;
-  /** The answer to the last action event, read by the host right after sending it. */
-  readonly outcome: ActionOutcome | null;
+type DrillEventType = DrillEvent['type'];
+
+/** The phase each lifecycle fact leaves the drill in. */
+const phaseAfterFact = {
+  'drill.started': 'running',
+  'drill.resumed': 'running',
+  'drill.paused': 'paused',
+  'drill.ended': 'ended',
+  'drill.aborted': 'aborted',
+} as const satisfies Partial<Record<FactType, Phase>>;
+
+/** True for the facts that move the lifecycle; the others only change the drill's state. */
+export function isLifecycleFact(entry: LogEntry): boolean {
+  return entry.type in phaseAfterFact;
 }
 
-const phaseFacts = new Set([
-  'drill.started',
-  'drill.paused',
-  'drill.resumed',
-  'drill.ended',
-  'drill.aborted',
-]);
-const phases: readonly Phase[] = ['briefing', 'running', 'paused', 'ended', 'aborted'];
+const replayedInto = (event: DrillEvent, phase: Phase): boolean =>
+  event.type === 'log.replay' &&
+  isLifecycleFact(event.entry) &&
+  phaseAfterFact[event.entry.type as keyof typeof phaseAfterFact] === phase;
 
-/**
- * The machine follows the phase that the log's facts establish, so an action that is
- * refused (and records nothing) never moves it, and a replayed log moves it exactly as
- * the live drill moved. Only the controls can change the phase: they raise `phase.sync`
- * after deciding, and each state follows it to the phase the facts now say.
- */
-const followPhase = (current: Phase) =>
-  phases
-    .filter((phase) => phase !== current)
-    .map((phase) => ({
-      guard: ({ context }: { context: DrillContext }) => context.drill.phase === phase,
-      target: phase,
-    }));
+/** Commands that leave the phase as it is: accepted (so `can` says yes), nothing more. */
+const staysIn = <P extends Phase, E extends DrillEventType>(phase: P, events: readonly E[]) =>
+  Object.fromEntries(events.map((type) => [type, { target: phase }])) as Record<
+    E,
+    { readonly target: P }
+  >;
 
-const teamEvents = {
-  'escalation.record': { actions: 'applyAction' },
-  'acknowledgement.record': { actions: 'applyAction' },
-  'handoff.record': { actions: 'applyAction' },
-  'checklist.check': { actions: 'applyAction' },
-  'checklist.uncheck': { actions: 'applyAction' },
-  'decision.record': { actions: 'applyAction' },
-  'severity.declare': { actions: 'applyAction' },
-  'note.record': { actions: 'applyAction' },
-} as const;
+const teamCommands = [
+  'escalation.record',
+  'acknowledgement.record',
+  'handoff.record',
+  'checklist.check',
+  'checklist.uncheck',
+  'decision.record',
+  'severity.declare',
+  'note.record',
+] as const satisfies readonly DrillEventType[];
 
-const phaseControl = { actions: ['applyAction', 'syncPhase'] } as const;
+/** What the facilitator and the host may do while the clock is live (running or paused). */
+const liveCommands = [
+  ...teamCommands,
+  'drill.speed',
+  'inject.fire',
+  'inject.skip',
+  'inject.delay',
+  'inject.adhoc',
+  'experiment.stop',
+  'fact.retract',
+  'debrief.record',
+  'experiment.report',
+  'experiment.failure',
+] as const satisfies readonly DrillEventType[];
 
-const liveControls = {
-  'drill.end': phaseControl,
-  'drill.abort': phaseControl,
-  'drill.speed': { actions: 'applyAction' },
-  'inject.fire': { actions: 'applyAction' },
-  'inject.skip': { actions: 'applyAction' },
-  'inject.delay': { actions: 'applyAction' },
-  'inject.adhoc': { actions: 'applyAction' },
-  'experiment.stop': { actions: 'applyAction' },
-  'fact.retract': { actions: 'applyAction' },
-  'debrief.record': { actions: 'applyAction' },
-  'experiment.report': { actions: 'applyExperimentReport' },
-  'experiment.failure': { actions: 'recordExperimentFailure' },
-  'clock.tick': { actions: 'catchUp' },
-} as const;
-
-const afterTheEnd = {
-  'fact.retract': { actions: 'applyAction' },
-  'debrief.record': { actions: 'applyAction' },
-  'experiment.report': { actions: 'applyExperimentReport' },
-  'experiment.failure': { actions: 'recordExperimentFailure' },
-} as const;
+/** After the end: corrections, the debrief, and experiments reporting that they stopped. */
+const afterTheEnd = [
+  'fact.retract',
+  'debrief.record',
+  'experiment.report',
+  'experiment.failure',
+] as const satisfies readonly DrillEventType[];
 
 export const drillMachine = setup({
-  types: {
-    context: {} as DrillContext,
-    events: {} as DrillEvent,
-    input: {} as { scenario: Scenario },
-  },
-  actions: {
-    applyAction: assign(({ context, event }) => ({
-      outcome: 'request' in event ? applyAction(context.drill, event) : null,
-    })),
-    applyExperimentReport: ({ context, event }) => {
-      if (event.type === 'experiment.report')
-        applyExperimentReport(context.drill, event.report, event.wallMs);
-    },
-    catchUp: ({ context, event }) => {
-      if (event.type === 'clock.tick') catchUp(context.drill, event.wallMs);
-    },
-    syncPhase: raise({ type: 'phase.sync' }),
-    arm: assign(({ context, event }) => ({
-      outcome:
-        event.type === 'experiments.arm'
-          ? applyArming(context.drill, event.region, event.endpoint, event.wallMs)
-          : null,
-    })),
-    recordExperimentFailure: ({ context, event }) => {
-      if (event.type === 'experiment.failure')
-        applyExperimentFailure(context.drill, event.failure, event.wallMs);
-    },
-    recordDowntime: ({ context, event }) => {
-      if (event.type === 'clock.downtime')
-        applyDowntime(context.drill, event.lastAliveWallMs, event.wallMs);
-    },
-    replay: ({ context, event }) => {
-      if (event.type === 'log.replay') evolve(context.drill, event.entry);
-    },
-  },
+  types: { events: {} as DrillEvent },
   guards: {
-    replaysPhaseChange: ({ event }) =>
-      event.type === 'log.replay' && phaseFacts.has(event.entry.type),
+    replaysRunning: ({ event }) => replayedInto(event, 'running'),
+    replaysPause: ({ event }) => replayedInto(event, 'paused'),
+    replaysEnd: ({ event }) => replayedInto(event, 'ended'),
+    replaysAbort: ({ event }) => replayedInto(event, 'aborted'),
   },
 }).createMachine({
   id: 'drill',
   initial: 'briefing',
-  context: ({ input }) => ({ drill: createDrillState(input.scenario), outcome: null }),
   on: {
     'log.replay': [
-      { guard: 'replaysPhaseChange', actions: ['replay', 'syncPhase'] },
-      { actions: 'replay' },
+      { guard: 'replaysRunning', target: '.running' },
+      { guard: 'replaysPause', target: '.paused' },
+      { guard: 'replaysEnd', target: '.ended' },
+      { guard: 'replaysAbort', target: '.aborted' },
     ],
   },
   states: {
     briefing: {
       on: {
-        'phase.sync': followPhase('briefing'),
-        'drill.start': phaseControl,
-        'drill.abort': phaseControl,
-        'drill.speed': { actions: 'applyAction' },
-        'experiments.arm': { actions: 'arm' },
-        'inject.skip': { actions: 'applyAction' },
-        'inject.delay': { actions: 'applyAction' },
+        ...staysIn('briefing', ['drill.speed', 'experiments.arm', 'inject.skip', 'inject.delay']),
+        'drill.start': { target: 'running' },
+        'drill.abort': { target: 'aborted' },
       },
     },
     running: {
       on: {
-        'phase.sync': followPhase('running'),
-        'clock.downtime': { actions: 'recordDowntime' },
-        'drill.pause': phaseControl,
-        ...teamEvents,
-        ...liveControls,
+        ...staysIn('running', [...liveCommands, 'clock.tick', 'clock.downtime']),
+        'drill.pause': { target: 'paused' },
+        'drill.end': { target: 'ended' },
+        'drill.abort': { target: 'aborted' },
       },
     },
     paused: {
       on: {
-        'phase.sync': followPhase('paused'),
-        'drill.resume': phaseControl,
-        ...teamEvents,
-        ...liveControls,
+        ...staysIn('paused', liveCommands),
+        'drill.resume': { target: 'running' },
+        'drill.end': { target: 'ended' },
+        'drill.abort': { target: 'aborted' },
       },
     },
-    ended: { on: { ...afterTheEnd, 'phase.sync': followPhase('ended') } },
-    aborted: { on: { ...afterTheEnd, 'phase.sync': followPhase('aborted') } },
+    ended: { on: staysIn('ended', afterTheEnd) },
+    aborted: { on: staysIn('aborted', afterTheEnd) },
   },
 });

@@ -60,6 +60,10 @@ export interface DrillState {
   seed: number;
   team: string;
   armed: boolean;
+  /**
+   * The drill machine's state value, read through (never stored here). A state followed
+   * without a machine (the console's `followLog`) reads the projection's phase instead.
+   */
   readonly phase: Phase;
   readonly clock: DrillClock;
   /** The latest drill time the drill has reached. */
@@ -84,8 +88,9 @@ export interface DrillState {
   readonly debrief: { seq: number; kind: DebriefKind; text: string }[];
 }
 
-export function createDrillState(scenario: Scenario): DrillState {
+export function createDrillState(scenario: Scenario, phase?: () => Phase): DrillState {
   const view = new DrillProjection(scenario);
+  const phaseNow = phase ?? (() => view.phase);
   return {
     scenario,
     view,
@@ -93,7 +98,7 @@ export function createDrillState(scenario: Scenario): DrillState {
     team: '',
     armed: false,
     get phase() {
-      return view.phase;
+      return phaseNow();
     },
     get clock() {
       return view.clock;

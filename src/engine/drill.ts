@@ -1,23 +1,33 @@
 /**
  * A drill, as its host sees it: create one (or rebuild one from its log), tell it the time,
- * send it actions, ask it when to wake next. It wraps the drill machine's actor; the log it
- * returns is the whole truth about the drill.
+ * send it actions, ask it when to wake next. It pairs the drill machine's actor, which owns
+ * the lifecycle, with the state the log's facts build; the log it returns is the whole truth
+ * about the drill.
  */
 import { createActor } from 'xstate';
-import type { Actor as XStateActor } from 'xstate';
 import type { Scenario } from '../scenario/types';
 import type { ActionOutcome, ActionRequest } from './action-outcome';
+import { isTeamAction } from './actions';
 import { nextLiveTimer } from './advance-timers';
+import {
+  catchUp,
+  decideAction,
+  decideArming,
+  recordDowntime,
+  recordExperimentFailure,
+  recordExperimentReport,
+} from './apply-event';
 import { drillTimeAt, wallTimeAt } from './drill-clock';
-import type { ActionEvent, ExperimentFailure, ExperimentReport } from './drill-events';
+import type { DrillEvent, ExperimentFailure, ExperimentReport } from './drill-events';
 import { actionEvents } from './drill-events';
-import { drillMachine } from './drill-machine';
+import { drillMachine, isLifecycleFact } from './drill-machine';
 import type { DrillState, Phase } from './drill-state';
+import { createDrillState } from './drill-state';
+import { evolve } from './evolve';
 import type { LogEntry } from './log';
 import { createRecorder } from './recorder';
 import { canonicalSnapshot } from './snapshot';
 import { actingRole } from './team-actions';
-import { isTeamAction } from './actions';
 
 export interface DrillOptions {
   readonly scenario: Scenario;
@@ -60,8 +70,8 @@ export function createDrill(options: DrillOptions): Drill {
     throw new RangeError(`a drill runs at a speed from 0.25 to 16, not ${speed}`);
   if (options.armed && speed !== 1)
     throw new RangeError('a drill with armed experiments runs at speed 1');
-  const drill = wrap(options.scenario);
-  const recorder = createRecorder(drill.internal(), options.wallMs);
+  const { drill, state } = wrap(options.scenario);
+  const recorder = createRecorder(state, options.wallMs);
   recorder.record(
     'drill.created',
     {
@@ -76,31 +86,58 @@ export function createDrill(options: DrillOptions): Drill {
   return drill;
 }
 
-/** Rebuilds a drill from its log: the same state as the live run that wrote it. */
+/** Rebuilds a drill from its log: the same state, and the same phase, as the live run that wrote it. */
 export function replay(scenario: Scenario, log: readonly LogEntry[]): Drill {
-  const drill = wrap(scenario);
-  for (const entry of log) drill.send({ type: 'log.replay', entry });
+  const { drill, replayed } = wrap(scenario);
+  for (const entry of log) replayed(entry);
   return drill;
 }
 
-/**
- * The events each phase accepts, read from the machine itself. Its transitions carry no
- * guards, so this answers exactly what `snapshot.can()` would, without evaluating a step.
- */
-const acceptedEvents = new Map(
-  Object.entries(drillMachine.root.states).map(([phase, node]) => [phase, new Set(node.ownEvents)]),
-);
+const nothing: readonly LogEntry[] = [];
+const factsOf = (outcome: ActionOutcome) => (outcome.ok ? outcome.entries : nothing);
 
 function wrap(scenario: Scenario) {
-  const actor: XStateActor<typeof drillMachine> = createActor(drillMachine, {
-    input: { scenario },
+  const actor = createActor(drillMachine).start();
+  const phase = (): Phase => actor.getSnapshot().value;
+  const state = createDrillState(scenario, phase);
+  /** A stored fact read back: the machine hears those that move the lifecycle. */
+  const replayed = (entry: LogEntry) => {
+    evolve(state, entry);
+    if (isLifecycleFact(entry)) actor.send({ type: 'log.replay', entry });
+  };
+
+  /**
+   * The one way an event reaches the drill: the machine is asked first (so what it refuses
+   * records nothing), the event is decided against the facts, and the machine is sent the
+   * event when its facts move the lifecycle. Most events (a page, a note, a tick) leave the
+   * phase as it is: for those the machine's answer is `can`, and a send would change
+   * nothing, so none is made (a send costs more than the decision it follows). Returns null
+   * when the machine refused.
+   */
+  function step<T>(
+    event: DrillEvent,
+    decide: (current: Phase) => T,
+    recordedBy: (decided: T) => readonly LogEntry[],
+  ): T | null {
+    if (!actor.getSnapshot().can(event)) return null;
+    const decided = decide(phase());
+    if (recordedBy(decided).some(isLifecycleFact)) actor.send(event);
+    return decided;
+  }
+  /** A step whose answer is the facts it recorded (none when the machine refused). */
+  const record = (event: DrillEvent, facts: (current: Phase) => readonly LogEntry[]) =>
+    step(event, facts, (entries) => entries) ?? nothing;
+  const withDue = (entries: readonly LogEntry[], wallMs: number): readonly LogEntry[] => {
+    const due = catchUp(state, phase(), wallMs);
+    return due.length === 0 ? entries : [...entries, ...due];
+  };
+  const notNow = (what: string): ActionOutcome => ({
+    ok: false,
+    status: 409,
+    error: `${what} is not possible while the drill is ${phase()}`,
   });
-  actor.start();
-  const internal = () => actor.getSnapshot().context.drill;
-  const phase = () => actor.getSnapshot().value;
 
   const act = (request: ActionRequest, wallMs: number): ActionOutcome => {
-    const state = internal();
     const forbidden = permissionProblem(request);
     if (forbidden) return { ok: false, status: 403, error: forbidden };
     if (request.clientId !== undefined) {
@@ -110,84 +147,63 @@ function wrap(scenario: Scenario) {
         return { ok: true, seq: applied[0], entries, duplicate: true };
       }
     }
-
-    const event: ActionEvent = { type: actionEvents[request.action.type], request, wallMs };
-    if (!acceptedEvents.get(phase())?.has(event.type)) {
-      return {
-        ok: false,
-        status: 409,
-        error: `${request.action.type} is not possible while the drill is ${phase()}`,
-      };
-    }
-    actor.send(event);
-    return (
-      actor.getSnapshot().context.outcome ?? {
-        ok: false,
-        status: 409,
-        error: 'the drill did not answer',
-      }
-    );
+    const event = { type: actionEvents[request.action.type], request, wallMs };
+    const outcome = step(event, (current) => decideAction(state, current, event), factsOf);
+    if (!outcome) return notNow(request.action.type);
+    if (!outcome.ok) return outcome;
+    // Whatever is due in the phase the action led to (a start, say) happens in the same step.
+    const entries = withDue(outcome.entries, wallMs);
+    return entries === outcome.entries ? outcome : { ...outcome, entries };
   };
 
-  return {
+  const drill: Drill = {
     scenario,
     get log() {
-      return internal().log;
+      return state.log;
     },
-    internal,
-    send: (event: Parameters<typeof actor.send>[0]) => actor.send(event),
     phase,
-    drillTimeAt: (wallMs: number) => drillTimeAt(internal().clock, wallMs),
+    drillTimeAt: (wallMs: number) => drillTimeAt(state.clock, wallMs),
     tick(wallMs: number) {
-      const state = internal();
-      // Most ticks find nothing due: answer those without a trip through the machine.
-      const due = state.phase === 'running' ? nextLiveTimer(state) : undefined;
-      if (!due || due.atMs > drillTimeAt(state.clock, wallMs)) return [];
-      const before = state.log.length;
-      actor.send({ type: 'clock.tick', wallMs });
-      return internal().log.slice(before);
+      // Most ticks find nothing due: answer those at once.
+      const due = phase() === 'running' ? nextLiveTimer(state) : undefined;
+      if (!due || due.atMs > drillTimeAt(state.clock, wallMs)) return nothing;
+      return record({ type: 'clock.tick', wallMs }, (current) => catchUp(state, current, wallMs));
     },
     act,
     reportExperiment(report: ExperimentReport, wallMs: number) {
-      const before = internal().log.length;
-      actor.send({ type: 'experiment.report', report, wallMs });
-      return internal().log.slice(before);
+      return record({ type: 'experiment.report', report, wallMs }, (current) =>
+        recordExperimentReport(state, current, report, wallMs),
+      );
     },
     armExperiments(region: readonly string[], endpoint: string, wallMs: number): ActionOutcome {
-      if (!acceptedEvents.get(phase())?.has('experiments.arm')) {
-        return {
+      const event = { type: 'experiments.arm', region, endpoint, wallMs } as const;
+      const outcome = step(event, () => decideArming(state, region, endpoint, wallMs), factsOf);
+      return (
+        outcome ?? {
           ok: false,
           status: 409,
           error: `real experiments are armed before the drill starts; it is ${phase()}`,
-        };
-      }
-      actor.send({ type: 'experiments.arm', region, endpoint, wallMs });
-      return (
-        actor.getSnapshot().context.outcome ?? {
-          ok: false,
-          status: 409,
-          error: 'the drill did not answer',
         }
       );
     },
     reportExperimentFailure(failure: ExperimentFailure, wallMs: number) {
-      const before = internal().log.length;
-      actor.send({ type: 'experiment.failure', failure, wallMs });
-      return internal().log.slice(before);
+      return record({ type: 'experiment.failure', failure, wallMs }, () =>
+        recordExperimentFailure(state, failure, wallMs),
+      );
     },
     recoverFromDowntime(lastAliveWallMs: number, wallMs: number) {
-      const before = internal().log.length;
-      actor.send({ type: 'clock.downtime', lastAliveWallMs, wallMs });
-      return internal().log.slice(before);
+      return record({ type: 'clock.downtime', lastAliveWallMs, wallMs }, () =>
+        recordDowntime(state, lastAliveWallMs, wallMs),
+      );
     },
     nextWakeAt() {
-      const state = internal();
-      const timer = state.phase === 'running' ? nextLiveTimer(state) : undefined;
+      const timer = phase() === 'running' ? nextLiveTimer(state) : undefined;
       return timer ? wallTimeAt(state.clock, timer.atMs) : null;
     },
-    state: internal,
-    snapshot: () => canonicalSnapshot(internal(), phase()),
+    state: () => state,
+    snapshot: () => canonicalSnapshot(state, phase()),
   };
+  return { drill, state, replayed };
 }
 
 /** Participants act only as their own roles, and only as the team. */

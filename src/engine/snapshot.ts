@@ -8,7 +8,6 @@ import type { DrillState } from './drill-state';
 export function canonicalSnapshot(state: DrillState, phase: string): string {
   const view = {
     phase,
-    statePhase: state.phase,
     scenario: state.scenario.id,
     seed: state.seed,
     team: state.team,

@@ -23,7 +23,6 @@ export function decideTeamAction(
     case 'escalate': {
       requireRole(state, action.from, 'from');
       requireRole(state, action.to, 'to');
-      const content = { message: action.message ?? {}, covered: action.covered ?? [] };
       sendPage(
         state,
         recorder,
@@ -31,7 +30,8 @@ export function decideTeamAction(
           from: action.from,
           to: action.to,
           channel: action.channel,
-          ...content,
+          message: action.message ?? {},
+          covered: action.covered ?? [],
           system: false,
           via: null,
         },
