@@ -6,33 +6,63 @@
 import type { DrillState, EscalationState } from './drill-state';
 import { autoAdvanceStep, escalationRole } from './escalation-rules';
 import type { EntryOf } from './log';
+import type { DrillProjection } from './projection/drill-projection';
 import { holdWaiting } from './evolve-schedule';
 
+/** An escalation as the engine tracks it; acknowledged and retracted are the projection's. */
+class TrackedEscalation implements EscalationState {
+  npcAckDueMs: number | null;
+  ackTimeoutDueMs: number | null;
+  readonly from: string | null;
+  readonly to: string;
+  readonly channel: string;
+  readonly delivered: boolean;
+  readonly system: boolean;
+  readonly via: EscalationState['via'];
+
+  constructor(
+    private readonly view: DrillProjection,
+    readonly seq: number,
+    readonly atMs: number,
+    payload: EntryOf<'escalation.recorded'>['payload'],
+    timers: { readonly npcAckDueMs: number | null; readonly ackTimeoutDueMs: number | null },
+  ) {
+    ({
+      from: this.from,
+      to: this.to,
+      channel: this.channel,
+      delivered: this.delivered,
+      system: this.system,
+      via: this.via,
+    } = payload);
+    this.npcAckDueMs = timers.npcAckDueMs;
+    this.ackTimeoutDueMs = timers.ackTimeoutDueMs;
+  }
+
+  get ackSeq(): number | null {
+    return this.view.page(this.seq)?.ackSeq ?? null;
+  }
+
+  get retracted(): boolean {
+    return this.view.page(this.seq)?.retracted ?? false;
+  }
+
+  /** Its own fields and the projection's answers, as the canonical snapshot compares them. */
+  toJSON() {
+    const { view: _view, ...fields } = this;
+    return { ...fields, ackSeq: this.ackSeq, retracted: this.retracted };
+  }
+}
+
 export function recordEscalation(state: DrillState, entry: EntryOf<'escalation.recorded'>): void {
-  const { from, to, channel, delivered, system, via } = entry.payload;
+  const { to, delivered } = entry.payload;
   const npc = escalationRole(state.scenario, to)?.npc;
   const step = autoAdvanceStep(state.scenario, entry.payload);
-  const view = state.view;
-  const seq = entry.seq;
-  const escalation: EscalationState = {
-    seq,
-    atMs: entry.drillMs,
-    from,
-    to,
-    channel,
-    delivered,
-    system,
-    via,
-    get ackSeq() {
-      return view.page(seq)?.ackSeq ?? null;
-    },
-    get retracted() {
-      return view.page(seq)?.retracted ?? false;
-    },
+  const escalation = new TrackedEscalation(state.view, entry.seq, entry.drillMs, entry.payload, {
     npcAckDueMs: delivered && npc ? entry.drillMs + npc.ackAfterMs : null,
     ackTimeoutDueMs: step ? entry.drillMs + step.ackWithinMs : null,
-  };
-  state.escalations.set(seq, escalation);
+  });
+  state.escalations.set(entry.seq, escalation);
   armEscalationTimers(state, escalation);
   const toRole = state.escalationsTo.get(to);
   if (toRole) toRole.push(escalation);

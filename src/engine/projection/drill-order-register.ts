@@ -10,15 +10,15 @@ import { compareDrillOrder } from './drill-order';
 
 export type Decides = 'latest' | 'first';
 
-export class DrillOrderRegister<T extends Ordered> {
-  private readonly candidates = new Map<string, T[]>();
-  private readonly inForce = new Map<string, T>();
-  private readonly keyOf = new Map<number, string>();
+export class DrillOrderRegister<T extends Ordered, K extends string | number = string> {
+  private readonly candidates = new Map<K, T[]>();
+  private readonly inForce = new Map<K, T>();
+  private readonly keyOf = new Map<number, K>();
 
   constructor(private readonly decides: Decides) {}
 
   /** Records a fact for `key`; true when it is now the one in force. */
-  add(key: string, fact: T): boolean {
+  add(key: K, fact: T): boolean {
     const list = this.candidates.get(key);
     if (list) list.push(fact);
     else this.candidates.set(key, [fact]);
@@ -30,7 +30,7 @@ export class DrillOrderRegister<T extends Ordered> {
   }
 
   /** Forgets a retracted fact; returns its key when the fact in force for that key changed. */
-  retract(seq: number): string | null {
+  retract(seq: number): K | null {
     const key = this.keyOf.get(seq);
     if (key === undefined) return null;
     this.keyOf.delete(seq);
@@ -45,7 +45,7 @@ export class DrillOrderRegister<T extends Ordered> {
   }
 
   /** The fact in force for `key`, if any still counts. */
-  current(key: string): T | undefined {
+  current(key: K): T | undefined {
     return this.inForce.get(key);
   }
 

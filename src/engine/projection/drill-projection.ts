@@ -175,7 +175,11 @@ export class DrillProjection {
         const { inject, effect, untilMs } = entry.payload;
         this.effectList.push({ inject, effect, fromMs: entry.drillMs, untilMs, ended: false });
         if (effect.type === 'severity')
-          this.severities.add('severity', { ...entry, severity: effect.severity });
+          this.severities.add('severity', {
+            seq: entry.seq,
+            drillMs: entry.drillMs,
+            severity: effect.severity,
+          });
         return;
       }
       case 'effect.ended': {
@@ -200,7 +204,11 @@ export class DrillProjection {
           this.refreshItem(entry.payload.checklist, entry.payload.item);
         return;
       case 'severity.declared':
-        this.severities.add('severity', { ...entry, severity: entry.payload.severity });
+        this.severities.add('severity', {
+          seq: entry.seq,
+          drillMs: entry.drillMs,
+          severity: entry.payload.severity,
+        });
         return;
       case 'handoff.recorded':
         if (this.handoffs.add(entry.payload.from, entry)) this.refreshHolder(entry.payload.from);

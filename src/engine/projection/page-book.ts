@@ -11,7 +11,7 @@ type Ack = EntryOf<'acknowledgement.recorded'>;
 export class PageBook {
   readonly pages: PageView[] = [];
   private readonly index = new Map<number, number>();
-  private readonly acks = new DrillOrderRegister<Ack>('first');
+  private readonly acks = new DrillOrderRegister<Ack, number>('first');
 
   page(seq: number): PageView | undefined {
     const at = this.index.get(seq);
@@ -19,7 +19,7 @@ export class PageBook {
   }
 
   acknowledgementOf(escalation: number): Ack | undefined {
-    return this.acks.current(String(escalation));
+    return this.acks.current(escalation);
   }
 
   add(entry: EntryOf<'escalation.recorded'>): void {
@@ -45,19 +45,18 @@ export class PageBook {
   }
 
   acknowledge(entry: Ack): void {
-    if (this.acks.add(String(entry.payload.escalation), entry))
-      this.refreshAck(entry.payload.escalation);
+    if (this.acks.add(entry.payload.escalation, entry)) this.refreshAck(entry.payload.escalation);
   }
 
   /** A retracted page is marked; a retracted acknowledgement gives way to the next one. */
   retract(seq: number): void {
     this.replace(seq, { retracted: true });
     const escalation = this.acks.retract(seq);
-    if (escalation !== null) this.refreshAck(Number(escalation));
+    if (escalation !== null) this.refreshAck(escalation);
   }
 
   private refreshAck(escalation: number): void {
-    const ack = this.acks.current(String(escalation));
+    const ack = this.acks.current(escalation);
     this.replace(escalation, { ackSeq: ack?.seq ?? null, ackedAtMs: ack?.drillMs ?? null });
   }
 

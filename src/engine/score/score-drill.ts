@@ -9,7 +9,7 @@ import { authorityViolations } from './authority-violations';
 import { checklistCompletion } from './checklist-completion';
 import { rateMessages } from './communication';
 import { measureDimensions } from './dimensions';
-import { readTimeline } from './drill-timeline';
+import { factsOf, readTimeline } from './drill-timeline';
 import { measureMetrics } from './metrics';
 import { projectLog } from '../projection/drill-projection';
 import { overallScore } from './overall-score';
@@ -32,7 +32,13 @@ export function scoreDrill(
   const timeline = readTimeline(log, options.endMs);
   const attempts = teamEscalations(timeline);
   const outcomes = scoreExpectations(scenario, timeline, attempts);
-  const projection = projectLog(scenario, timeline.facts);
+  // The projection decides acknowledgements and checklist items; it is given only those facts
+  // (the timeline has already dropped what was retracted).
+  const projection = projectLog(scenario, [
+    ...factsOf(timeline, 'acknowledgement.recorded'),
+    ...factsOf(timeline, 'checklist.checked'),
+    ...factsOf(timeline, 'checklist.unchecked'),
+  ]);
   const acknowledgements = acknowledgeEscalations(scenario, projection, attempts);
   const dimensions = measureDimensions({
     outcomes,
