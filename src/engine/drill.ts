@@ -138,7 +138,7 @@ function wrap(scenario: Scenario) {
   });
 
   const act = (request: ActionRequest, wallMs: number): ActionOutcome => {
-    const forbidden = permissionProblem(request);
+    const forbidden = permissionProblem(scenario, request);
     if (forbidden) return { ok: false, status: 403, error: forbidden };
     if (request.clientId !== undefined) {
       const applied = state.appliedActions.get(request.clientId);
@@ -207,11 +207,19 @@ function wrap(scenario: Scenario) {
 }
 
 /** Participants act only as their own roles, and only as the team. */
-function permissionProblem(request: ActionRequest): string | null {
+function permissionProblem(scenario: Scenario, request: ActionRequest): string | null {
   const { actor, action } = request;
   if (actor.kind === 'facilitator') return null;
   if (actor.kind === 'system') return 'the system reports experiment states, it takes no actions';
   if (!isTeamAction(action)) return `only the facilitator may ${action.type.replace('_', ' ')}`;
   const role = actingRole(action as Parameters<typeof actingRole>[0]);
-  return actor.roles.includes(role) ? null : `you do not hold the role "${role}"`;
+  if (!actor.roles.includes(role)) return `you do not hold the role "${role}"`;
+  // A participant ticks only their own roles' checklists, and learns nothing (not even the
+  // size) of another's. The facilitator may record a tick for whoever did the work.
+  if (action.type === 'check' || action.type === 'uncheck') {
+    const owner = scenario.checklists.find(({ id }) => id === action.checklist)?.role;
+    if (owner !== undefined && !actor.roles.includes(owner))
+      return `the "${action.checklist}" checklist is not one of your roles'`;
+  }
+  return null;
 }
