@@ -45,6 +45,11 @@ export const deleteDrillQuery = z.strictObject({
   exclude: z.optional(z.enum(['true', 'false'])),
 });
 
+/** The same choice as a JSON body, for clients that send one. */
+export const deleteDrillBody = z.strictObject({
+  exclude: z.optional(z.boolean()),
+});
+
 /** `DELETE /api/drills/:id`: nothing (204) when deleted, the drill's id when kept out of trends. */
 export const deleteDrillReply = z.union([
   z.null(),

@@ -11,7 +11,7 @@ import type {
   DeleteDrillReply,
   ImportDrillReply,
 } from '../../protocol/http-bodies';
-import { createDrillBody, deleteDrillQuery } from '../../protocol/http-bodies';
+import { createDrillBody, deleteDrillBody, deleteDrillQuery } from '../../protocol/http-bodies';
 import type { DrillHost } from '../drill-host';
 import { readLibrary } from '../scenario-library';
 import type { ServerAccess } from './access';
@@ -78,9 +78,16 @@ export function drillRoutes(
     const { live, caller } = drillAccessOf(request);
     if (caller.viewer.audience !== 'facilitator')
       return sendError(reply, 403, 'only the facilitator may delete a drill');
+    // Deleting is for good: anything that is not plainly "keep it" or "delete it" changes nothing.
     const query = deleteDrillQuery.safeParse(request.query);
-    const body = request.body as { exclude?: unknown } | undefined;
-    const exclude = (query.success && query.data.exclude === 'true') || body?.exclude === true;
+    const body = deleteDrillBody.safeParse(request.body ?? {});
+    if (!query.success || !body.success)
+      return sendError(
+        reply,
+        400,
+        'exclude is `?exclude=true` or `false` (or a JSON body {"exclude": true}); nothing was changed',
+      );
+    const exclude = query.data.exclude === 'true' || body.data.exclude === true;
     if (exclude) {
       await host.exclude(live.id);
       return { id: live.id, excluded: true } satisfies DeleteDrillReply;
