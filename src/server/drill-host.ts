@@ -215,7 +215,10 @@ export class DrillHost {
   async join(request: JoinRequest): Promise<JoinOutcome> {
     const stored = await this.store.drillByJoinCode(request.code);
     const live = stored && (await this.get(stored.id));
-    if (!stored || !live) return { ok: false, status: 404, error: 'no open drill has that code' };
+    // A code that outlived its drill (the end is stored before the code is cleared) opens nothing.
+    const over = live && (live.drill.phase() === 'ended' || live.drill.phase() === 'aborted');
+    if (!stored || !live || over)
+      return { ok: false, status: 404, error: 'no open drill has that code' };
     const taken = new Set(live.participants().flatMap(({ roles }) => roles));
     const refusal = joinRefusal(live.drill.scenario, taken, request.roles);
     if (refusal) return { ok: false, ...refusal };
