@@ -17,6 +17,7 @@ import type { StoredDrills } from './drill-recovery';
 import { reconcileArmedDrills, resumeUnfinishedDrills } from './drill-recovery';
 import type { ImportResult } from './import-drill';
 import { importFinishedDrill } from './import-drill';
+import { storeCheckpoint } from './drill-checkpoint';
 import { LiveDrill } from './live-drill';
 import type { LibraryScenario } from './scenario-library';
 import { hashToken, newDrillId, newJoinCode, newToken } from './security/tokens';
@@ -282,13 +283,8 @@ export class DrillHost {
   }
 
   private checkpoint(): void {
-    const running = [...this.live.values()]
-      .filter((live) => live.drill.phase() === 'running')
-      .map((live) => live.id);
-    if (running.length > 0)
-      this.store
-        .checkpoint(running, this.now())
-        .catch((error: unknown) => this.options.log.error(error, 'the clock checkpoint failed'));
+    const running = [...this.live.values()].filter((live) => live.drill.phase() === 'running');
+    if (running.length > 0) void storeCheckpoint(this.store, running, this.now(), this.options);
   }
 
   close(): void {
