@@ -335,7 +335,7 @@ describe('the content security policy', () => {
   });
 });
 
-describe('join attempts from one address', () => {
+describe('failed join attempts from one address', () => {
   const server = serverForBlock();
 
   it('are limited to 10 a minute (429 afterwards, even with the right code)', async () => {

@@ -14,7 +14,7 @@ import { api, startServer, TestSocket } from '../support/server-harness';
 
 /**
  * Starts a server for the enclosing `describe` (in its beforeAll) and closes it afterwards.
- * Joins are rate-limited per address (10 a minute), so blocks that join often get their own.
+ * Failed joins are limited per address (10 a minute), so blocks that fail joins often get their own.
  */
 export function serverForBlock(options: { host?: string } = {}): () => TestServer {
   let server: TestServer | undefined;

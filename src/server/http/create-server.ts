@@ -4,7 +4,6 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify from 'fastify';
@@ -91,7 +90,6 @@ export async function createServer(
     },
   );
 
-  await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifyWebsocket, { options: { maxPayload: maxClientFrameBytes } });
   // After the WebSocket plugin: its own hook must still see (and tear down) refused upgrades.
   // DNS rebinding: a loopback server answers only to loopback names.

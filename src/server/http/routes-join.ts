@@ -1,24 +1,50 @@
-/** Joining a drill by its code: `POST /api/join` → `{drillId, participantToken}` (api.md). */
+/**
+ * Joining a drill by its code: `POST /api/join` → `{drillId, participantToken}` (api.md).
+ * Failed joins are limited (10 a minute per address, 30 a minute per code across every
+ * address); successful ones are not, so a whole room behind one Wi-Fi address can join.
+ */
 import type { JoinReply } from '../../protocol/http-bodies';
 import type { FastifyInstance } from 'fastify';
 import { joinBody } from '../../protocol/http-bodies';
 import type { DrillHost } from '../drill-host';
+import { FailedAttempts } from '../security/failed-attempts';
 import { issueDetails, sendError } from './api-error';
 
+export const failedJoinLimits = {
+  perAddress: { limit: 10, windowMs: 60_000 },
+  perCode: { limit: 30, windowMs: 60_000 },
+} as const;
+
 export function joinRoutes(app: FastifyInstance, host: DrillHost): void {
-  app.post(
-    '/api/join',
-    { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } },
-    async (request, reply) => {
-      const body = joinBody.safeParse(request.body);
-      if (!body.success)
-        return sendError(reply, 400, 'invalid join request', issueDetails(body.error.issues));
-      const joined = await host.join(body.data);
-      if (!joined.ok) return sendError(reply, joined.status, joined.error);
-      return reply.code(201).send({
-        drillId: joined.drillId,
-        participantToken: joined.participantToken,
-      } satisfies JoinReply);
-    },
-  );
+  const byAddress = new FailedAttempts(failedJoinLimits.perAddress);
+  const byCode = new FailedAttempts(failedJoinLimits.perCode);
+  app.post('/api/join', async (request, reply) => {
+    const body = joinBody.safeParse(request.body);
+    const code = body.success ? body.data.code : null;
+    const waitMs = Math.max(
+      byAddress.retryAfterMs(request.ip),
+      code === null ? 0 : byCode.retryAfterMs(code),
+    );
+    if (waitMs > 0) {
+      void reply.header('retry-after', String(Math.ceil(waitMs / 1000)));
+      return sendError(reply, 429, 'too many failed joins: check the code and try again shortly');
+    }
+    const failed = () => {
+      byAddress.fail(request.ip);
+      if (code !== null) byCode.fail(code);
+    };
+    if (!body.success) {
+      failed();
+      return sendError(reply, 400, 'invalid join request', issueDetails(body.error.issues));
+    }
+    const joined = await host.join(body.data);
+    if (!joined.ok) {
+      failed();
+      return sendError(reply, joined.status, joined.error);
+    }
+    return reply.code(201).send({
+      drillId: joined.drillId,
+      participantToken: joined.participantToken,
+    } satisfies JoinReply);
+  });
 }
