@@ -4,7 +4,7 @@
  * commit is done before its promise is returned, and the per-drill queue keeps the order
  * should a commit ever yield.
  */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Phase } from '../../engine/drill-state';
@@ -52,8 +52,13 @@ export class SqliteDrillRepository implements DrillRepository {
   static open(dataDirectory: string): SqliteDrillRepository {
     let file = ':memory:';
     if (dataDirectory !== ':memory:') {
-      mkdirSync(dataDirectory, { recursive: true });
+      // Drill logs name people and what they said: a folder Firedrill creates is its owner's
+      // alone (0700), and so are the database and, inheriting its mode, SQLite's -wal and -shm.
+      mkdirSync(dataDirectory, { recursive: true, mode: 0o700 });
       file = databaseFile(dataDirectory);
+      closeSync(openSync(file, 'a', 0o600));
+      for (const own of [file, `${file}-wal`, `${file}-shm`])
+        if (existsSync(own)) chmodSync(own, 0o600);
     }
     const db = new Database(file);
     db.pragma('journal_mode = WAL');
