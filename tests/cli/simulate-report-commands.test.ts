@@ -220,6 +220,30 @@ describe('--seed', () => {
   });
 });
 
+describe('firedrill simulate --seed with a script that has a seed', () => {
+  it('runs the --seed and says on stderr that it overrides the script', slow, async () => {
+    const script = 'examples/responses/db-failover-sev2.yaml';
+    const result = await run('simulate', dbFailover, '--script', script, '--seed', '9', '--json');
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe("firedrill: --seed 9 overrides the script's seed 3\n");
+    expect((JSON.parse(result.stdout) as { seed: number }).seed).toBe(9);
+  });
+});
+
+describe('firedrill piped into a reader that stops reading', () => {
+  it('exits 0 without an EPIPE stack trace', slow, async () => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn('node', ['bin/firedrill.js', 'simulate', dbFailover, '--timeline'], {
+      cwd: repoRoot,
+    });
+    child.stdout.destroy(); // the reader went away before the first line
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+  });
+});
+
 describe('firedrill report of a simulated drill', () => {
   const exported = tempFile('drill.json');
   let simulated: Awaited<ReturnType<typeof run>>;
