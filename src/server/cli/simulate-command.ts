@@ -49,7 +49,11 @@ export async function runSimulate(args: readonly string[], io: CliIo): Promise<n
     script = parsed.script;
   }
 
+  // The command line wins over the script, and says so: a run that silently ignored the
+  // script's `seed:` would not be the drill its author wrote down.
   const seed = seedOption ?? script?.seed ?? 1;
+  if (seedOption !== undefined && script?.seed !== undefined && script.seed !== seedOption)
+    io.stderr(`firedrill: --seed ${seedOption} overrides the script's seed ${script.seed}\n`);
   const { drillId, drill, refusals } = await runSimulation({
     scenario: loaded.scenario,
     script,
