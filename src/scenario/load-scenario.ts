@@ -95,7 +95,9 @@ function issueProblems(issue: z.core.$ZodIssue, source: YamlSource, file: string
       message: `${where(path)}unknown field "${key}"`,
     }));
   }
-  if (issue.code === 'invalid_type' && issue.input === undefined && path.length > 0) {
+  const absent =
+    (issue.code === 'invalid_type' || issue.code === 'invalid_union') && issue.input === undefined;
+  if (absent && path.length > 0) {
     const parent = path.slice(0, -1);
     return [
       {
@@ -106,8 +108,25 @@ function issueProblems(issue: z.core.$ZodIssue, source: YamlSource, file: string
     ];
   }
   return [
-    { file, ...source.positionOf(path), message: `${where(path)}${lowerFirst(issue.message)}` },
+    {
+      file,
+      ...source.positionOf(path),
+      message: `${where(path)}${unquotedTextMessage(issue) ?? lowerFirst(issue.message)}`,
+    },
   ];
+}
+
+/**
+ * YAML reads `- Acknowledge: open the channel` as a mapping, not a text: the commonest
+ * mistake in hand-written scenarios, and zod's "received object" does not say so.
+ */
+function unquotedTextMessage(issue: z.core.$ZodIssue): string | undefined {
+  if (issue.code !== 'invalid_type' || issue.expected !== 'string') return undefined;
+  const input: unknown = issue.input;
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return undefined;
+  const [key] = Object.keys(input);
+  if (key === undefined) return undefined;
+  return `expected a text, got a mapping: a text containing ": " must be quoted, as in "${key}: …"`;
 }
 
 function findingProblem(finding: PathFinding, source: YamlSource, file: string): Problem {

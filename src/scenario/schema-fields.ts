@@ -22,19 +22,25 @@ export const ref = (what: string) =>
 export const text = z.string().min(1, { error: 'must not be empty' });
 
 const durationError = `expected ${durationHint}`;
+const durationForm = /^(\d+h)?(\d+m)?(\d+(\.\d{1,3})?s)?$/;
 
 export const duration = z
   .union(
     [
-      z
-        .string()
-        .min(2, { error: durationError })
-        .regex(/^(\d+h)?(\d+m)?(\d+(\.\d{1,3})?s)?$/, { error: durationError }),
+      z.string().min(2, { error: durationError }).regex(durationForm, { error: durationError }),
       z.number().min(0, { error: durationError }),
     ],
     { error: durationError },
   )
+  // The pattern above admits any number of hours; past 30 days it is a typo (or an attack).
+  .refine((value) => !wellFormed(value) || parseDuration(value) !== undefined, {
+    error: (issue) => `${String(issue.input)} is more than 30 days, the longest a duration may be`,
+  })
   .register(schemaDocs, { id: 'duration', description: durationHint });
+
+function wellFormed(value: string | number): boolean {
+  return typeof value === 'number' ? value >= 0 : durationForm.test(value);
+}
 
 const between = z
   .strictObject({ between: z.tuple([duration, duration]) })

@@ -41,7 +41,7 @@ describe('firedrill validate', () => {
   it('searches directories for *.yaml and *.yml files', async () => {
     const result = await run('validate', fixturePath('errors'));
     expect(result.code).toBe(1);
-    expect(result.stdout).toBe('0 valid, 19 invalid\n');
+    expect(result.stdout).toBe('0 valid, 22 invalid\n');
     expect(result.stderr).not.toMatch(/\n\s+at /); // problems, never a stack trace
   });
 

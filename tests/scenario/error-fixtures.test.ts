@@ -106,6 +106,20 @@ const cases: { fixture: string; line: number; column: number; message: string }[
     column: 1,
     message: 'expected a mapping of scenario fields at the top level, got a list',
   },
+  {
+    fixture: 'duration-over-30-days',
+    line: 3,
+    column: 11,
+    message: 'duration: 800h is more than 30 days, the longest a duration may be',
+  },
+  { fixture: 'missing-duration', line: 1, column: 1, message: 'missing required field "duration"' },
+  {
+    fixture: 'unquoted-colon',
+    line: 11,
+    column: 9,
+    message:
+      'checklists[0].items[0]: expected a text, got a mapping: a text containing ": " must be quoted, as in "Acknowledge: …"',
+  },
   { fixture: 'empty', line: 1, column: 1, message: 'file is empty; expected a scenario' },
   { fixture: 'binary', line: 1, column: 1, message: 'file is binary, not a YAML scenario' },
 ];
