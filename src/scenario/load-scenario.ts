@@ -9,6 +9,7 @@
 import type { z } from 'zod';
 import { checkReferences } from './check-references';
 import type { PathFinding } from './check-references';
+import { findWarnings } from './find-warnings';
 import { findWhenCycles } from './find-when-cycles';
 import { normalizeScenario } from './normalize-scenario';
 import type { Problem } from './problems';
@@ -19,7 +20,12 @@ import { parseYamlSource } from './yaml-source';
 import type { YamlPath, YamlSource } from './yaml-source';
 
 export type LoadResult =
-  | { readonly ok: true; readonly scenario: Scenario }
+  | {
+      readonly ok: true;
+      readonly scenario: Scenario;
+      /** What loads but is probably a mistake (`find-warnings.ts`); the scenario still runs. */
+      readonly warnings: readonly Problem[];
+    }
   | { readonly ok: false; readonly problems: readonly Problem[] };
 
 export const maxScenarioBytes = 2 * 1024 * 1024;
@@ -83,7 +89,10 @@ export function loadScenarioText(text: string, file: string): LoadResult {
   const findings = [...checkReferences(shape.data), ...findWhenCycles(shape.data)];
   if (findings.length > 0)
     return failure(findings.map((finding) => findingProblem(finding, source, file)));
-  return { ok: true, scenario: normalizeScenario(shape.data) };
+  const warnings = sortProblems(
+    findWarnings(shape.data).map((finding) => findingProblem(finding, source, file)),
+  );
+  return { ok: true, scenario: normalizeScenario(shape.data), warnings };
 }
 
 function issueProblems(issue: z.core.$ZodIssue, source: YamlSource, file: string): Problem[] {
