@@ -45,6 +45,54 @@ describe('firedrill validate', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /); // problems, never a stack trace
   });
 
+  it('prints a warning line and exits 0 for an inject due after the end', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'firedrill-'));
+    const file = join(folder, 'typo.yaml');
+    writeFileSync(
+      file,
+      'id: typo\ntitle: T\nduration: 45m\nroles: [{ id: r, name: R }]\n' +
+        'injects:\n  - { id: alarm, kind: alert, at: 10h, body: B }\n',
+    );
+    const result = await run('validate', file);
+    expect(result).toEqual({
+      code: 0,
+      stdout: '1 valid, 0 invalid\n',
+      stderr: `${file}:6:35: warning: injects[0].at: inject "alarm" at 10h is after the drill's end (45m): it never fires on its own\n`,
+    });
+  });
+
+  it('checks the shipped response scripts as scripts, against their scenarios', async () => {
+    const result = await run('validate', 'scenarios', 'examples/responses');
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout).toMatch(/^(\d+) valid, 0 invalid\n$/);
+  });
+
+  it('reports a script action its scenario refuses at the line that wrote it', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'firedrill-'));
+    writeFileSync(
+      join(folder, 'tiny.yaml'),
+      'id: tiny\ntitle: T\nduration: 10m\nroles: [{ id: oncall, name: On-call }]\n',
+    );
+    const script = join(folder, 'tiny.poor.yaml');
+    writeFileSync(script, 'actions:\n  - { at: 1m, ack: { by: cto } }\n');
+    const result = await run('validate', folder);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(new RegExp(`^${script}:2:5: ack at 1m refused: .*cto`));
+    expect(result.stdout).toBe('1 valid, 1 invalid\n');
+  });
+
+  it('skips, and says so, a script whose scenario is not among the files', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'firedrill-'));
+    const script = join(folder, 'elsewhere.yaml');
+    writeFileSync(script, 'seed: 2\nactions: []\n');
+    const result = await run('validate', script);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(
+      `${script}: skipped: a response script for scenario "elsewhere"`,
+    );
+    expect(result.stdout).toBe('0 valid, 0 invalid, 1 skipped\n');
+  });
+
   it('refuses a second scenario with an id already in the library', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'firedrill-'));
     const minimal = join(folder, 'a.yml');

@@ -10,9 +10,9 @@ import { formatDrillTime } from '../../engine/report/format-report-values';
 import { renderScorecardMarkdown } from '../../engine/report/render-scorecard-markdown';
 import { renderScorecardText } from '../../engine/report/render-scorecard-text';
 import { scoreDrill } from '../../engine/score/score-drill';
-import { formatDuration } from '../../scenario/duration';
 import { formatProblem } from '../../scenario/problems';
 import type { CliIo } from './cli-io';
+import { refusalProblems } from './response-scripts';
 import { exitCode, UsageError } from './cli-io';
 import { parseOptions, pickFormat } from './parse-options';
 import { readScenarioFile } from './read-scenario-file';
@@ -77,13 +77,7 @@ export async function runSimulate(args: readonly string[], io: CliIo): Promise<n
     await writeFile(values.export, `${JSON.stringify(exported, null, 2)}\n`);
   }
   if (refusals.length === 0) return exitCode.ok;
-  return fail(
-    io,
-    refusals.map(
-      ({ step, error }) =>
-        `${values.script}:${step.position.line}:${step.position.column}: ${step.action.type} at ${formatDuration(step.atMs)} refused: ${error}`,
-    ),
-  );
+  return fail(io, refusalProblems(values.script ?? '', refusals).map(formatProblem));
 }
 
 function renderTimeline(rows: ReturnType<typeof injectTimeline>): string {
