@@ -22,6 +22,12 @@ export interface DrillSummary {
     readonly verdict: Verdict;
     readonly latencyS: number | null;
   }[];
+  /**
+   * Present only when the drill's stored data no longer reads (a corrupt row, a scenario that
+   * no longer loads): why, for a person. Its figures are then blank or from before the damage,
+   * and its facilitator can download its stored rows from its export.
+   */
+  readonly damaged?: string | undefined;
 }
 
 export interface HistoryReply {
@@ -30,28 +36,28 @@ export interface HistoryReply {
 
 const score = z.nullable(z.number());
 
+/** One drill's line; the server also checks the summaries it stored against it. */
+export const drillSummary: z.ZodMiniType<DrillSummary> = z.object({
+  id: z.string(),
+  scenario: z.string(),
+  team: z.string(),
+  status: z.string(),
+  createdWallMs: z.number(),
+  endedWallMs: z.nullable(z.number()),
+  excluded: z.boolean(),
+  overall: score,
+  timeToFirstEscalationS: score,
+  medianTimeToEscalateS: score,
+  dimensions: z.object({
+    timeliness: score,
+    communication: score,
+    acknowledgement: score,
+    checklists: score,
+  }),
+  expectations: z.array(z.object({ id: z.string(), verdict, latencyS: z.nullable(z.number()) })),
+  damaged: z.optional(z.string()),
+});
+
 export const historyReply: z.ZodMiniType<HistoryReply> = z.object({
-  drills: z.array(
-    z.object({
-      id: z.string(),
-      scenario: z.string(),
-      team: z.string(),
-      status: z.string(),
-      createdWallMs: z.number(),
-      endedWallMs: z.nullable(z.number()),
-      excluded: z.boolean(),
-      overall: score,
-      timeToFirstEscalationS: score,
-      medianTimeToEscalateS: score,
-      dimensions: z.object({
-        timeliness: score,
-        communication: score,
-        acknowledgement: score,
-        checklists: score,
-      }),
-      expectations: z.array(
-        z.object({ id: z.string(), verdict, latencyS: z.nullable(z.number()) }),
-      ),
-    }),
-  ),
+  drills: z.array(drillSummary),
 });

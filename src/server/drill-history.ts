@@ -1,10 +1,13 @@
 /**
  * History from stored summaries: finished drills are listed from the one summary each stored
  * when it finished (no log is read, nothing is replayed), open drills from the drill the
- * server hosts. Finished drills without a summary get one from their stored log.
+ * server hosts. Finished drills without a summary get one from their stored log. A damaged
+ * drill is listed as such, with its reason, and never fails the list for the others.
  */
 import type { DrillSummary } from '../protocol/drill-summary';
 import type { Scenario } from '../scenario/types';
+import type { DamagedDrills } from './damaged-drills';
+import { checkedLog, damagedSummary } from './damaged-drills';
 import { isFinished, summariseDrill } from './drill-summaries';
 import type { StoredDrills } from './drill-recovery';
 import type { LiveDrill } from './live-drill';
@@ -12,6 +15,7 @@ import type { HistoryRow, StoredDrill } from './store/drill-repository';
 
 export interface HistorySources extends StoredDrills {
   scenarioOf(stored: StoredDrill): Scenario;
+  readonly damaged: DamagedDrills;
 }
 
 /** Backfilled summaries per commit: one disk flush for many drills, memory kept small. */
@@ -23,7 +27,10 @@ export class DrillHistory {
   /** Every drill, newest first, with its headline figures. */
   async list(): Promise<DrillSummary[]> {
     const rows = await this.sources.store.history();
-    return Promise.all(rows.map((row) => this.stored(row) ?? this.summaryOf(row)));
+    const listed = await Promise.all(
+      rows.map((row) => this.stored(row) ?? this.summaryOrDamage(row)),
+    );
+    return listed.filter((summary) => summary !== undefined);
   }
 
   /** Stores a hosted drill's summary as it stands (called when it finishes, and after). */
@@ -56,7 +63,10 @@ export class DrillHistory {
     for (let start = 0; start < missing.length; start += backfillBatch) {
       const summaries: DrillSummary[] = [];
       for (const row of missing.slice(start, start + backfillBatch)) {
-        const summary = await this.summaryFromStore(row.id, scenarioOf);
+        // A damaged drill is marked and skipped: history lists it with its reason.
+        const summary = await this.sources.damaged.guard(row.id, () =>
+          this.summaryFromStore(row.id, scenarioOf),
+        );
         if (summary) summaries.push(summary);
       }
       await store.writeSummaries(summaries);
@@ -64,15 +74,33 @@ export class DrillHistory {
     return missing.length;
   }
 
-  /** The common case, with nothing to wait for: a finished drill and its stored summary. */
+  /**
+   * The common case, with nothing to wait for: a finished drill and its stored summary (its
+   * figures from before, should the drill have been found damaged since).
+   */
   private stored(row: HistoryRow): DrillSummary | undefined {
     if (!row.summary) return undefined;
     const hosted = this.sources.hosted(row.id);
     if (hosted && !isFinished(hosted.drill.phase())) return undefined;
-    return { ...row.summary, excluded: row.excluded };
+    const damaged = this.sources.damaged.reasonOf(row.id);
+    return { ...row.summary, excluded: row.excluded, ...(damaged ? { damaged } : {}) };
   }
 
-  private async summaryOf(row: HistoryRow): Promise<DrillSummary> {
+  /** A drill without a stored summary, or the line of a damaged one (none: deleted meanwhile). */
+  private async summaryOrDamage(row: HistoryRow): Promise<DrillSummary | undefined> {
+    const { damaged } = this.sources;
+    const summary =
+      damaged.reasonOf(row.id) === undefined
+        ? await damaged.guard(row.id, () => this.summaryOf(row))
+        : undefined;
+    if (summary) return summary;
+    const found = await damaged.drill(row.id);
+    return (
+      found && damagedSummary({ ...found, stored: { ...found.stored, excluded: row.excluded } })
+    );
+  }
+
+  private async summaryOf(row: HistoryRow): Promise<DrillSummary | undefined> {
     const hosted = this.sources.hosted(row.id);
     const open = hosted !== undefined && !isFinished(hosted.drill.phase());
     if (!open && isFinished(row.status)) {
@@ -81,7 +109,7 @@ export class DrillHistory {
     }
     // An open drill: its figures so far, from the drill in memory (few, and all hosted).
     const live = hosted ?? (await this.sources.get(row.id));
-    if (!live) throw new Error(`drill ${row.id} vanished while history was read`);
+    if (!live) return undefined; // damaged (the host marked it), or deleted meanwhile
     const stored = { ...live.stored, excluded: row.excluded };
     return summariseDrill(stored, live.drill.scenario, live.drill.log, live.drill.phase());
   }
@@ -100,7 +128,7 @@ export class DrillHistory {
     const { store } = this.sources;
     const stored = await store.getDrill(id);
     if (!stored) return undefined;
-    const log = await store.readLog(id);
+    const log = checkedLog(id, await store.readLog(id));
     return summariseDrill(stored, scenarioOf(stored), log, stored.status);
   }
 }

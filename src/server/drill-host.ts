@@ -3,13 +3,13 @@
  * after a restart (the downtime logged as a pause), keeps the clock checkpoint, lists history
  * from the stored summaries, and answers "who is this token?" for the API.
  */
-import { createDrill, replay } from '../engine/drill';
+import { createDrill } from '../engine/drill';
 import type { DrillExport } from '../engine/drill-export';
 import { DryRunFisGateway } from '../fis/dry-run-fis-gateway';
 import type { FisGateway } from '../fis/fis-gateway';
-import { loadScenarioText } from '../scenario/load-scenario';
 import type { Scenario } from '../scenario/types';
 import type { DrillSummary } from '../protocol/drill-summary';
+import { DamagedDrills, readStoredDrill, storedScenario } from './damaged-drills';
 import { DrillHistory } from './drill-history';
 import type { JoinOutcome, JoinRequest } from './join-rules';
 import { joinRefusal } from './join-rules';
@@ -48,6 +48,8 @@ export class DrillHost {
   /** Drills being rebuilt from the store, so that two callers never host one drill twice. */
   private readonly loading = new Map<string, Promise<LiveDrill | undefined>>();
   private readonly scenarios = new Map<string, Scenario>();
+  /** Drills whose stored data no longer reads: refused with the reason, never hosted. */
+  readonly damaged: DamagedDrills;
   private readonly checkpointTimer: NodeJS.Timeout;
   private readonly storedDrills: StoredDrills;
   private readonly summaries: DrillHistory;
@@ -57,6 +59,7 @@ export class DrillHost {
   constructor(private readonly options: DrillHostOptions) {
     this.now = options.now ?? Date.now;
     this.store = options.store;
+    this.damaged = new DamagedDrills(options.store);
     this.checkpointTimer = setInterval(() => this.checkpoint(), checkpointEveryMs);
     this.storedDrills = {
       store: this.store,
@@ -66,6 +69,7 @@ export class DrillHost {
     this.summaries = new DrillHistory({
       ...this.storedDrills,
       scenarioOf: (drill) => this.scenarioOf(drill),
+      damaged: this.damaged,
     });
   }
 
@@ -154,6 +158,8 @@ export class DrillHost {
   async get(id: string): Promise<LiveDrill | undefined> {
     const live = this.live.get(id);
     if (live) return live;
+    if (this.damaged.reasonOf(id) !== undefined) return undefined; // `damaged` says why
+
     let loading = this.loading.get(id);
     if (!loading) {
       loading = this.load(id).finally(() => this.loading.delete(id));
@@ -162,14 +168,11 @@ export class DrillHost {
     return loading;
   }
 
-  private async load(id: string): Promise<LiveDrill | undefined> {
-    const stored = await this.store.getDrill(id);
-    if (!stored) return undefined;
-    const [log, participants] = await Promise.all([
-      this.store.readLog(id),
-      this.store.participants(id),
-    ]);
-    return this.host(stored, replay(this.scenarioOf(stored), log), participants);
+  private load(id: string): Promise<LiveDrill | undefined> {
+    return this.damaged.guard(id, async () => {
+      const read = await readStoredDrill(this.store, id, (stored) => this.scenarioOf(stored));
+      return read && this.host(read.stored, read.drill, read.participants);
+    });
   }
 
   /** A stored drill's record, or undefined (join codes belong to open drills only). */
@@ -186,10 +189,9 @@ export class DrillHost {
   scenarioOf(stored: StoredDrill): Scenario {
     const known = this.scenarios.get(stored.id);
     if (known) return known;
-    const loaded = loadScenarioText(stored.scenarioSource, stored.scenarioFile);
-    if (!loaded.ok) throw new Error(`drill ${stored.id}: its stored scenario no longer loads`);
-    this.scenarios.set(stored.id, loaded.scenario);
-    return loaded.scenario;
+    const scenario = storedScenario(stored);
+    this.scenarios.set(stored.id, scenario);
+    return scenario;
   }
 
   /** Who holds this token for this drill: its facilitator, its projector, or a participant. */
@@ -243,6 +245,7 @@ export class DrillHost {
     this.live.get(id)?.close();
     this.live.delete(id);
     this.scenarios.delete(id);
+    this.damaged.forget(id);
     return this.store.deleteDrill(id);
   }
 
@@ -273,12 +276,12 @@ export class DrillHost {
     return live;
   }
 
-  /** A finished drill's join code dies with it; its log stays for review, its summary for history. */
+  /**
+   * A finished drill's join code dies with it (the store cleared it in the commit of the end);
+   * its log stays for review, its summary for history.
+   */
   private async finish(live: LiveDrill): Promise<void> {
-    if (live.stored.joinCode !== null) {
-      await this.store.setJoinCode(live.id, null);
-      live.forgetJoinCode();
-    }
+    if (live.stored.joinCode !== null) live.forgetJoinCode();
     await this.summaries.record(live);
   }
 

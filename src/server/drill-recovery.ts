@@ -2,10 +2,12 @@
  * What a server does with its stored drills when it starts: rebuild every unfinished drill
  * by replaying its log (crash recovery; XState cannot restore pending timers, so logs are
  * replayed, never snapshots), and have drills with real experiments armed deal with what
- * their logs say they left running. Finished drills are not replayed here.
+ * their logs say they left running. Finished drills are not replayed here. A damaged drill
+ * (its rows no longer read) is skipped, marked by the host: the others still start.
  */
 import type { LiveDrill } from './live-drill';
 import type { DrillRepository } from './store/drill-repository';
+import { DamagedDrillError } from './store/drill-repository';
 
 export interface StoredDrills {
   readonly store: DrillRepository;
@@ -35,8 +37,16 @@ export async function resumeUnfinishedDrills(drills: StoredDrills): Promise<numb
  */
 export async function reconcileArmedDrills(drills: StoredDrills): Promise<void> {
   for (const stored of await drills.store.listDrills()) {
-    const log = drills.hosted(stored.id)?.drill.log ?? (await drills.store.readLog(stored.id));
+    const log = drills.hosted(stored.id)?.drill.log ?? (await readableLog(drills, stored.id));
     if (!log.some((entry) => entry.type === 'experiments.armed')) continue;
     await (await drills.get(stored.id))?.reconcileExperiments();
   }
+}
+
+/** A stored log, or none when the drill is damaged (`get` then marks it and hosts nothing). */
+async function readableLog(drills: StoredDrills, id: string) {
+  return drills.store.readLog(id).catch((error: unknown) => {
+    if (error instanceof DamagedDrillError) return [];
+    throw error;
+  });
 }

@@ -23,6 +23,8 @@ export async function freePort(): Promise<number> {
 export class ServerProcess {
   process: ChildProcess | null = null;
   stderr = '';
+  /** Settles with the exit code (null after a signal) once the last started process ends. */
+  exited: Promise<number | null> = Promise.resolve(null);
   constructor(
     readonly dataDirectory: string,
     readonly port: number,
@@ -54,6 +56,7 @@ export class ServerProcess {
       },
     );
     child.stderr?.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
+    this.exited = new Promise((resolve) => child.once('close', (code) => resolve(code)));
     this.process = child;
     for (let attempt = 0; attempt < 300; attempt++) {
       const healthy = await fetch(`${this.url}/api/health`).then(

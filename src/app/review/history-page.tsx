@@ -5,6 +5,7 @@ import { useAsync } from '../components/use-async';
 import type { DrillSummary } from '../../protocol/drill-summary';
 import { historyReply } from '../../protocol/drill-summary';
 import { deleteDrillReply } from '../../protocol/http-bodies';
+import { DamagedDrillNote } from './damaged-drill-note';
 import { RunComparison } from './run-comparison';
 
 const TrendChart = lazy(() =>
@@ -22,7 +23,9 @@ export function HistoryPage() {
   const shown = drills.filter(
     (drill) => (!scenario || drill.scenario === scenario) && (!team || drill.team === team),
   );
-  const trend = shown.filter((drill) => !drill.excluded && drill.endedWallMs !== null);
+  const trend = shown.filter(
+    (drill) => !drill.excluded && !drill.damaged && drill.endedWallMs !== null,
+  );
   const change = async (drill: DrillSummary, exclude: boolean) => {
     const token = facilitatorToken(drill.id);
     if (!token) return;
@@ -90,13 +93,23 @@ export function HistoryPage() {
           </thead>
           <tbody>
             {shown.map((drill) => (
-              <tr key={drill.id} className={drill.excluded ? 'excluded' : ''}>
+              <tr
+                key={drill.id}
+                className={drill.damaged ? 'damaged' : drill.excluded ? 'excluded' : ''}
+              >
                 <td>{new Date(drill.createdWallMs).toLocaleString()}</td>
                 <td>{drill.scenario}</td>
                 <td>{drill.team || '—'}</td>
                 <td>
                   {drill.status}
                   {drill.excluded ? ' (not in trends)' : ''}
+                  {drill.damaged ? (
+                    <DamagedDrillNote
+                      drillId={drill.id}
+                      reason={drill.damaged}
+                      token={facilitatorToken(drill.id)}
+                    />
+                  ) : null}
                 </td>
                 <td>{drill.overall ?? '—'}</td>
                 <td>
@@ -119,7 +132,7 @@ export function HistoryPage() {
                   />
                 </td>
                 <td className="row-actions">
-                  <a href={`/drills/${drill.id}/scorecard`}>Scorecard</a>
+                  {drill.damaged ? null : <a href={`/drills/${drill.id}/scorecard`}>Scorecard</a>}
                   {facilitatorToken(drill.id) ? (
                     <>
                       {!drill.excluded ? (

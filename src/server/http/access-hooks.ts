@@ -9,6 +9,7 @@ import type { LiveDrill } from '../live-drill';
 import type { Caller, ServerAccess } from './access';
 import { bearerToken, callerOf, facilitatorCaller, holdsServerKey } from './access';
 import { sendError } from './api-error';
+import { answerDamagedDrill } from './damaged-drill-access';
 
 /** A drill route's drill and who is calling it, found by `requireDrillCaller`. */
 export interface DrillAccess {
@@ -30,15 +31,23 @@ export function requireServerKey(access: ServerAccess): onRequestAsyncHookHandle
 /**
  * For `/api/drills/:id/…`: the drill (404 if none) and a valid token for it (401 if not).
  * With `serverKey`, the server's facilitator key also counts as this drill's facilitator,
- * when the key is required at all (the scorecard, for history and comparisons).
+ * when the key is required at all (the scorecard, for history and comparisons). A damaged
+ * drill is answered by `answerDamagedDrill` (409), or, with `admitDamaged`, handed to its
+ * facilitator's handler (export, delete).
  */
 export function requireDrillCaller(
   host: DrillHost,
-  options: { serverKey?: ServerAccess } = {},
+  options: { serverKey?: ServerAccess; admitDamaged?: boolean } = {},
 ): onRequestAsyncHookHandler {
   return async (request, reply) => {
     const id = (request.params as { id?: unknown }).id;
     const live = typeof id === 'string' ? await host.get(id) : undefined;
+    const damaged = !live && typeof id === 'string' ? await host.damaged.drill(id) : undefined;
+    if (damaged)
+      return answerDamagedDrill(request, reply, host, damaged, {
+        serverKey: options.serverKey,
+        admit: options.admitDamaged === true,
+      });
     if (!live) return sendError(reply, 404, 'no such drill');
     const { serverKey } = options;
     const caller =

@@ -15,8 +15,10 @@ import { createDrillBody, deleteDrillBody, deleteDrillQuery } from '../../protoc
 import type { DrillHost } from '../drill-host';
 import { readLibrary } from '../scenario-library';
 import type { ServerAccess } from './access';
+import { facilitatorCaller } from './access';
 import { drillAccessOf, requireDrillCaller, requireServerKey } from './access-hooks';
 import { issueDetails, sendError } from './api-error';
+import { damagedDrillOf } from './damaged-drill-access';
 import { snapshotFor } from './snapshot-for-viewer';
 
 const importBodyLimit = 20 * 1024 * 1024;
@@ -74,8 +76,13 @@ export function drillRoutes(
     async () => ({ drills: await host.history() }) satisfies HistoryReply,
   );
 
-  app.delete('/api/drills/:id', drillCaller, async (request, reply) => {
-    const { live, caller } = drillAccessOf(request);
+  // A damaged drill's facilitator may delete it (or keep it out of trends) too.
+  const deleteAccess = { onRequest: requireDrillCaller(host, { admitDamaged: true }) };
+  app.delete('/api/drills/:id', deleteAccess, async (request, reply) => {
+    const damaged = damagedDrillOf(request);
+    const { live, caller } = damaged
+      ? { live: { id: damaged.stored.id }, caller: facilitatorCaller }
+      : drillAccessOf(request);
     if (caller.viewer.audience !== 'facilitator')
       return sendError(reply, 403, 'only the facilitator may delete a drill');
     // Deleting is for good: anything that is not plainly "keep it" or "delete it" changes nothing.

@@ -8,11 +8,13 @@ import { buildExport } from '../../engine/drill-export';
 import { renderScorecardCsv } from '../../engine/report/render-scorecard-csv';
 import { renderScorecardMarkdown } from '../../engine/report/render-scorecard-markdown';
 import { scoreDrill } from '../../engine/score/score-drill';
+import { buildDamagedExport } from '../damaged-drill-export';
 import type { DrillHost } from '../drill-host';
 import type { LiveDrill } from '../live-drill';
 import type { ServerAccess } from './access';
 import { drillAccessOf, requireDrillCaller } from './access-hooks';
 import { sendError } from './api-error';
+import { damagedDrillOf } from './damaged-drill-access';
 
 type ReviewRequest = {
   Params: { id: string };
@@ -39,7 +41,15 @@ export function reviewRoutes(app: FastifyInstance, host: DrillHost, access: Serv
     },
   );
 
-  app.get<ReviewRequest>('/api/drills/:id/export', drillCaller, async (request, reply) => {
+  // A damaged drill's facilitator gets its stored rows as they are, with the reason.
+  const exportAccess = { onRequest: requireDrillCaller(host, { admitDamaged: true }) };
+  app.get<ReviewRequest>('/api/drills/:id/export', exportAccess, async (request, reply) => {
+    const damaged = damagedDrillOf(request);
+    if (damaged) {
+      const rows = await host.damaged.rawRows(damaged.stored.id);
+      if (!rows) return sendError(reply, 404, 'no such drill');
+      return buildDamagedExport(rows, damaged.reason);
+    }
     const { live, caller } = drillAccessOf(request);
     if (caller.viewer.audience !== 'facilitator')
       return sendError(reply, 403, 'only the facilitator may export a drill');

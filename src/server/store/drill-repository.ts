@@ -48,16 +48,60 @@ export interface HistoryRow {
   readonly summary: DrillSummary | null;
 }
 
+/**
+ * One drill's stored data no longer reads as what it should be (a row whose JSON does not
+ * parse, a log that fails the fact schema, a scenario that no longer loads): that drill is
+ * damaged, and only that drill. Whoever reads it marks it so instead of failing the server.
+ */
+export class DamagedDrillError extends Error {
+  constructor(
+    readonly drillId: string,
+    /** What is wrong, for a person: which row or part, and how. */
+    readonly reason: string,
+  ) {
+    super(`drill ${drillId} is damaged: ${reason}`);
+    this.name = 'DamagedDrillError';
+  }
+}
+
+/** A log entry as stored, its JSON columns left as text (a damaged drill's export). */
+export interface RawEntryRow {
+  readonly seq: number;
+  readonly drillMs: number;
+  readonly wallMs: number;
+  readonly type: string;
+  readonly payload: string;
+  readonly meta: string | null;
+}
+
+/** A participant as stored, without the token hash, roles left as text. */
+export interface RawParticipantRow {
+  readonly name: string;
+  readonly roles: string;
+  readonly joinedWallMs: number;
+}
+
+/** Everything stored for one drill, read without parsing: nothing is lost when it is damaged. */
+export interface RawDrillRows {
+  readonly drill: StoredDrill;
+  readonly entries: readonly RawEntryRow[];
+  readonly participants: readonly RawParticipantRow[];
+}
+
 export interface DrillRepository {
   /** Stores a new drill with the first entries of its log, in one commit. */
   createDrill(drill: StoredDrill, entries: readonly LogEntry[]): Promise<void>;
   /**
    * Appends facts in one commit (sequence numbers continue the drill's log; a repeated one is
-   * refused), and sets the drill's status with them when given. Serialised per drill.
+   * refused), and sets the drill's status with them when given; a finished status (ended,
+   * aborted) clears the join code in that same commit, so no code outlives its drill.
+   * Serialised per drill.
    */
   appendEntries(drillId: string, entries: readonly LogEntry[], status?: Phase): Promise<void>;
-  /** The drill's whole log, in sequence order. */
+  /** The drill's whole log, in sequence order (a row that does not parse: DamagedDrillError). */
   readLog(drillId: string): Promise<LogEntry[]>;
+  /** The drill's rows as stored, JSON left as text, or undefined when there is no such drill. */
+  rawRows(drillId: string): Promise<RawDrillRows | undefined>;
   getDrill(id: string): Promise<StoredDrill | undefined>;
   drillByJoinCode(code: string): Promise<StoredDrill | undefined>;
   /** Every drill, newest first. */
@@ -71,6 +115,7 @@ export interface DrillRepository {
   /** Deletes the drill with its log, participants and summary; false when there was none. */
   deleteDrill(id: string): Promise<boolean>;
   addParticipant(participant: StoredParticipant): Promise<void>;
+  /** Who joined, in order (a row that does not parse: DamagedDrillError). */
   participants(drillId: string): Promise<StoredParticipant[]>;
   /** Stores (or replaces) the history summary of a drill, after its pending appends. */
   writeSummary(summary: DrillSummary): Promise<void>;
@@ -79,7 +124,10 @@ export interface DrillRepository {
    * drills with nothing in flight (one commit, not one disk flush per drill).
    */
   writeSummaries(summaries: readonly DrillSummary[]): Promise<void>;
-  /** Every drill for history, newest first, without reading a single log. */
+  /**
+   * Every drill for history, newest first, without reading a single log; a stored summary
+   * that does not parse is read as none (it is rebuilt from the log).
+   */
   history(): Promise<HistoryRow[]>;
   close(): Promise<void>;
 }

@@ -3,6 +3,8 @@
  * against both), including its refusals (an unknown drill, a repeated sequence number or id,
  * a join code in use). `commitDelay` makes every commit yield first, as a networked database
  * would, so that tests can show that appends for one drill still land one at a time, in order.
+ * It keeps values, not text, so no row of it can fail to parse: a drill here is damaged only
+ * by what the host checks (a log against the fact schema, a scenario that no longer loads).
  */
 import type { Phase } from '../../engine/drill-state';
 import type { LogEntry } from '../../engine/log';
@@ -10,6 +12,7 @@ import type { DrillSummary } from '../../protocol/drill-summary';
 import type {
   DrillRepository,
   HistoryRow,
+  RawDrillRows,
   StoredDrill,
   StoredParticipant,
 } from './drill-repository';
@@ -51,12 +54,35 @@ export class MemoryDrillRepository implements DrillRepository {
       if (entries.length === 0) return;
       const record = this.record(drillId);
       appendChecked(record, entries);
-      if (status) record.drill = { ...record.drill, status };
+      if (status === 'ended' || status === 'aborted')
+        record.drill = { ...record.drill, status, joinCode: null };
+      else if (status) record.drill = { ...record.drill, status };
     });
   }
 
   async readLog(drillId: string): Promise<LogEntry[]> {
     return structuredClone(this.drills.get(drillId)?.log ?? []);
+  }
+
+  async rawRows(drillId: string): Promise<RawDrillRows | undefined> {
+    const record = this.drills.get(drillId);
+    if (!record) return undefined;
+    return {
+      drill: { ...record.drill },
+      entries: record.log.map((entry) => ({
+        seq: entry.seq,
+        drillMs: entry.drillMs,
+        wallMs: entry.wallMs,
+        type: entry.type,
+        payload: JSON.stringify(entry.payload),
+        meta: entry.meta ? JSON.stringify(entry.meta) : null,
+      })),
+      participants: (await this.participants(drillId)).map((participant) => ({
+        name: participant.name,
+        roles: JSON.stringify(participant.roles),
+        joinedWallMs: participant.joinedWallMs,
+      })),
+    };
   }
 
   async getDrill(id: string): Promise<StoredDrill | undefined> {

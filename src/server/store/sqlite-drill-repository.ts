@@ -10,9 +10,11 @@ import Database from 'better-sqlite3';
 import type { Phase } from '../../engine/drill-state';
 import type { LogEntry } from '../../engine/log';
 import type { DrillSummary } from '../../protocol/drill-summary';
+import { drillSummary } from '../../protocol/drill-summary';
 import type {
   DrillRepository,
   HistoryRow,
+  RawDrillRows,
   StoredDrill,
   StoredParticipant,
 } from './drill-repository';
@@ -25,6 +27,8 @@ import {
   fromParticipantRow,
   toDrillRow,
   toEntryValues,
+  toRawEntry,
+  toRawParticipant,
 } from './sqlite-rows';
 
 interface HistorySqlRow {
@@ -98,7 +102,12 @@ export class SqliteDrillRepository implements DrillRepository {
       if (entries.length === 0) return;
       this.db.transaction(() => {
         this.insertEntries(drillId, entries);
-        if (status)
+        // The end and the code's removal are one commit: no crash leaves a finished drill's code.
+        if (status === 'ended' || status === 'aborted')
+          this.db
+            .prepare('UPDATE drills SET status = ?, join_code = NULL WHERE id = ?')
+            .run(status, drillId);
+        else if (status)
           this.db.prepare('UPDATE drills SET status = ? WHERE id = ?').run(status, drillId);
       })();
     });
@@ -112,12 +121,31 @@ export class SqliteDrillRepository implements DrillRepository {
   }
 
   async readLog(drillId: string): Promise<LogEntry[]> {
-    const rows = this.db
+    return this.entryRows(drillId).map((row) => fromEntryRow(drillId, row));
+  }
+
+  async rawRows(drillId: string): Promise<RawDrillRows | undefined> {
+    const drill = await this.getDrill(drillId);
+    if (!drill) return undefined;
+    return {
+      drill,
+      entries: this.entryRows(drillId).map(toRawEntry),
+      participants: this.participantRows(drillId).map(toRawParticipant),
+    };
+  }
+
+  private entryRows(drillId: string): EntryRow[] {
+    return this.db
       .prepare(
         'SELECT seq, drill_ms, wall_ms, type, payload, meta FROM log_entries WHERE drill_id = ? ORDER BY seq',
       )
       .all(drillId) as EntryRow[];
-    return rows.map(fromEntryRow);
+  }
+
+  private participantRows(drillId: string): ParticipantRow[] {
+    return this.db
+      .prepare('SELECT * FROM participants WHERE drill_id = ? ORDER BY joined_wall_ms')
+      .all(drillId) as ParticipantRow[];
   }
 
   async getDrill(id: string): Promise<StoredDrill | undefined> {
@@ -186,10 +214,7 @@ export class SqliteDrillRepository implements DrillRepository {
   }
 
   async participants(drillId: string): Promise<StoredParticipant[]> {
-    const rows = this.db
-      .prepare('SELECT * FROM participants WHERE drill_id = ? ORDER BY joined_wall_ms')
-      .all(drillId) as ParticipantRow[];
-    return rows.map(fromParticipantRow);
+    return this.participantRows(drillId).map(fromParticipantRow);
   }
 
   writeSummary(summary: DrillSummary): Promise<void> {
@@ -219,11 +244,21 @@ export class SqliteDrillRepository implements DrillRepository {
       status: row.status as Phase,
       excluded: row.excluded === 1,
       createdWallMs: row.created_wall_ms,
-      summary: row.summary === null ? null : (JSON.parse(row.summary) as DrillSummary),
+      summary: row.summary === null ? null : readSummary(row.summary),
     }));
   }
 
   async close(): Promise<void> {
     this.db.close();
+  }
+}
+
+/** A stored summary, or null when it does not parse or check: history rebuilds it from the log. */
+function readSummary(text: string): DrillSummary | null {
+  try {
+    const checked = drillSummary.safeParse(JSON.parse(text));
+    return checked.success ? checked.data : null;
+  } catch {
+    return null;
   }
 }

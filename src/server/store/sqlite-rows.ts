@@ -1,7 +1,13 @@
 /** How drills, entries and participants are laid out in SQLite rows, and back. */
 import type { Phase } from '../../engine/drill-state';
 import type { EntryMeta, LogEntry } from '../../engine/log';
-import type { StoredDrill, StoredParticipant } from './drill-repository';
+import type {
+  RawEntryRow,
+  RawParticipantRow,
+  StoredDrill,
+  StoredParticipant,
+} from './drill-repository';
+import { DamagedDrillError } from './drill-repository';
 
 export interface DrillRow {
   id: string;
@@ -84,24 +90,59 @@ export function toEntryValues(entry: LogEntry): (string | number | null)[] {
   ];
 }
 
-export function fromEntryRow(row: EntryRow): LogEntry {
-  const meta = row.meta === null ? undefined : (JSON.parse(row.meta) as EntryMeta);
+/** A stored entry; JSON that does not parse makes its drill damaged (the fact schema is the host's). */
+export function fromEntryRow(drillId: string, row: EntryRow): LogEntry {
+  const where = `log entry ${row.seq} (${row.type})`;
+  const payload: unknown = parseColumn(drillId, row.payload, `${where}: its payload`);
+  const meta =
+    row.meta === null
+      ? undefined
+      : (parseColumn(drillId, row.meta, `${where}: its meta`) as EntryMeta);
   return {
     seq: row.seq,
     drillMs: row.drill_ms,
     wallMs: row.wall_ms,
     type: row.type,
-    payload: JSON.parse(row.payload),
+    payload,
     ...(meta ? { meta } : {}),
   } as LogEntry;
 }
 
 export function fromParticipantRow(row: ParticipantRow): StoredParticipant {
+  const roles = parseColumn(row.drill_id, row.roles, `participant ${row.name}: the roles column`);
+  if (!Array.isArray(roles) || !roles.every((role) => typeof role === 'string'))
+    throw new DamagedDrillError(
+      row.drill_id,
+      `participant ${row.name}: the roles column is not a list of role ids`,
+    );
   return {
     tokenHash: row.token_hash,
     drillId: row.drill_id,
     name: row.name,
-    roles: JSON.parse(row.roles) as string[],
+    roles,
     joinedWallMs: row.joined_wall_ms,
   };
+}
+
+export const toRawEntry = (row: EntryRow): RawEntryRow => ({
+  seq: row.seq,
+  drillMs: row.drill_ms,
+  wallMs: row.wall_ms,
+  type: row.type,
+  payload: row.payload,
+  meta: row.meta,
+});
+
+export const toRawParticipant = (row: ParticipantRow): RawParticipantRow => ({
+  name: row.name,
+  roles: row.roles,
+  joinedWallMs: row.joined_wall_ms,
+});
+
+function parseColumn(drillId: string, text: string, what: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new DamagedDrillError(drillId, `${what} is not valid JSON`);
+  }
 }

@@ -1,11 +1,13 @@
 /**
- * Issue 12, item 10: a join code opens nothing once its drill is over, even in the moment
- * between the end being stored and the code being cleared (here: a store that never gets
- * round to clearing it).
+ * Issue 12, item 10: a join code opens nothing once its drill is over, even if the code is
+ * still stored after the end (the stores clear it in the commit of the end; here: a store
+ * that never gets round to clearing it).
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAction } from '../../../src/engine/actions';
+import type { Phase } from '../../../src/engine/drill-state';
+import type { LogEntry } from '../../../src/engine/log';
 import { DrillHost } from '../../../src/server/drill-host';
 import { readLibrary } from '../../../src/server/scenario-library';
 import { MemoryDrillRepository } from '../../../src/server/store/memory-drill-repository';
@@ -13,7 +15,9 @@ import { repoRoot } from '../../support/fixtures';
 
 /** A repository that stores everything except the clearing of a join code. */
 class CodeKeepingRepository extends MemoryDrillRepository {
-  override async setJoinCode(id: string, code: string | null): Promise<void> {
+  override async appendEntries(id: string, entries: readonly LogEntry[], status?: Phase) {
+    const code = (await this.getDrill(id))?.joinCode ?? null;
+    await super.appendEntries(id, entries, status);
     if (code !== null) await super.setJoinCode(id, code);
   }
 }

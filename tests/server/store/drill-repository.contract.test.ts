@@ -173,6 +173,32 @@ describe.each(implementations)('the drill repository ($name)', ({ open }) => {
     });
   });
 
+  describe('when a drill is read as its raw rows (the export of a damaged drill)', () => {
+    it('gives its record, its entries with their JSON as text, and who joined, without token hashes', async () => {
+      fresh();
+      await repository.createDrill(storedDrill('a'), [note(0), note(1, 'second')]);
+      await repository.addParticipant({
+        tokenHash: 'p1',
+        drillId: 'a',
+        name: 'Ana',
+        roles: ['oncall'],
+        joinedWallMs: 2_000,
+      });
+      const rows = await repository.rawRows('a');
+      expect(rows?.drill).toEqual(storedDrill('a'));
+      expect(rows?.entries.map(({ seq, type }) => ({ seq, type }))).toEqual([
+        { seq: 0, type: 'note.recorded' },
+        { seq: 1, type: 'note.recorded' },
+      ]);
+      expect(JSON.parse(rows?.entries[1]?.payload ?? 'null')).toEqual(note(1, 'second').payload);
+      expect(JSON.parse(rows?.entries[1]?.meta ?? 'null')).toEqual(note(1).meta);
+      expect(rows?.participants).toEqual([
+        { name: 'Ana', roles: JSON.stringify(['oncall']), joinedWallMs: 2_000 },
+      ]);
+      expect(await repository.rawRows('nobody')).toBeUndefined();
+    });
+  });
+
   describe('when drills are listed and looked up', () => {
     it('lists drills newest first and finds one by its join code until it is cleared', async () => {
       fresh();
@@ -184,6 +210,19 @@ describe.each(implementations)('the drill repository ($name)', ({ open }) => {
       expect((await repository.drillByJoinCode('000042'))?.id).toBe('b');
       await repository.setJoinCode('b', null);
       expect(await repository.drillByJoinCode('000042')).toBeUndefined();
+    });
+
+    it('clears the join code in the commit that stores a finished status', async () => {
+      fresh();
+      await repository.createDrill(storedDrill('a', { joinCode: '000042' }), [note(0)]);
+      await repository.appendEntries('a', [note(1)], 'running');
+      expect((await repository.getDrill('a'))?.joinCode).toBe('000042');
+      await repository.appendEntries('a', [note(2)], 'ended');
+      expect(await repository.getDrill('a')).toMatchObject({ status: 'ended', joinCode: null });
+      expect(await repository.drillByJoinCode('000042')).toBeUndefined();
+      await repository.createDrill(storedDrill('b', { joinCode: '000043' }), [note(0)]);
+      await repository.appendEntries('b', [note(1)], 'aborted');
+      expect((await repository.getDrill('b'))?.joinCode).toBeNull();
     });
 
     it('refuses a second drill with a join code in use', async () => {
