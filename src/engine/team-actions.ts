@@ -3,6 +3,7 @@
  * severity, take notes. Each checks its references first and records nothing when refused.
  */
 import type { ActionOf } from './actions';
+import { channelProblem, severityProblem } from '../scenario/scales';
 import { refuse } from './action-outcome';
 import type { DrillState } from './drill-state';
 import { openEscalationsTo, sendPage } from './pages';
@@ -23,6 +24,7 @@ export function decideTeamAction(
     case 'escalate': {
       requireRole(state, action.from, 'from');
       requireRole(state, action.to, 'to');
+      refuseIf(channelProblem(state.scenario, action.channel));
       sendPage(
         state,
         recorder,
@@ -96,6 +98,7 @@ export function decideTeamAction(
     }
     case 'declare':
       requireRole(state, action.by, 'by');
+      refuseIf(severityProblem(state.scenario, action.severity));
       recorder.record('severity.declared', { severity: action.severity, by: action.by }, atMs);
       return;
     case 'note':
@@ -131,6 +134,11 @@ function acknowledge(
       { by: action.by, escalation, automatic: false },
       atMs,
     );
+}
+
+/** A refusal (400) when the scenario's own scales rule the value out. */
+function refuseIf(problem: string | null): void {
+  if (problem !== null) refuse(400, problem);
 }
 
 function requireRole(state: DrillState, role: string, field: string): void {

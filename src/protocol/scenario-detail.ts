@@ -121,13 +121,15 @@ const weight = z.number().check(z.minimum(0));
 export const scenarioParts = { role, escalationPath, templates, checklist } as const;
 
 export const scenarioSchema: z.ZodMiniType<Scenario> = z.object({
-  version: z.literal(1),
+  version: z.union([z.literal(1), z.literal(2)]),
   id: z.string(),
   title: z.string(),
   summary: z.string(),
   durationMs: ms,
   tags: names,
   mode: z.enum(['tabletop', 'gameday']),
+  severities: names,
+  channels: z.nullable(names),
   roles: z.array(role),
   escalationPaths: z.array(escalationPath),
   templates,
