@@ -4,6 +4,7 @@
  */
 import type { ActionOf } from './actions';
 import { channelProblem, severityProblem } from '../scenario/scales';
+import type { Decision } from '../scenario/types';
 import { refuse } from './action-outcome';
 import type { DrillState } from './drill-state';
 import { openEscalationsTo, sendPage } from './pages';
@@ -86,12 +87,20 @@ export function decideTeamAction(
         (candidate) => candidate.id === action.decision,
       );
       if (!decision) refuse(400, `unknown decision "${action.decision}"`);
+      refuseIf(optionProblem(decision, action.option));
       const role = state.scenario.roles.find((candidate) => candidate.id === action.by);
       const authorized =
         decision.needs === null || (role?.authority.includes(decision.needs) ?? false);
+      const rationale = action.rationale?.trim() ?? '';
       recorder.record(
         'decision.recorded',
-        { decision: action.decision, by: action.by, authorized },
+        {
+          decision: action.decision,
+          by: action.by,
+          authorized,
+          ...(action.option === undefined ? {} : { option: action.option }),
+          ...(rationale === '' ? {} : { rationale }),
+        },
         atMs,
       );
       return;
@@ -134,6 +143,17 @@ function acknowledge(
       { by: action.by, escalation, automatic: false },
       atMs,
     );
+}
+
+/** A decision with options needs one of them; one without takes none. */
+function optionProblem(decision: Decision, option: string | undefined): string | null {
+  const { id, options } = decision;
+  if (options === null)
+    return option === undefined ? null : `decision "${id}" has no options; send it without one`;
+  if (option === undefined) return `decision "${id}" needs an option: ${options.join(', ')}`;
+  return options.includes(option)
+    ? null
+    : `decision "${id}" has no option "${option}" (options: ${options.join(', ')})`;
 }
 
 /** A refusal (400) when the scenario's own scales rule the value out. */

@@ -136,7 +136,12 @@ export const scenarioSchema: z.ZodMiniType<Scenario> = z.object({
   injects: z.array(inject),
   expectations: z.array(expectation),
   decisions: z.array(
-    z.object({ id: z.string(), title: z.string(), needs: z.nullable(z.string()) }),
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      needs: z.nullable(z.string()),
+      options: z.nullable(names),
+    }),
   ),
   checklists: z.array(checklist),
   experiments: z.array(experiment),

@@ -109,6 +109,7 @@ export function checkReferences(file: ScenarioFile): PathFinding[] {
     if (decision.needs !== undefined && !authorities.has(decision.needs)) {
       report(['decisions', d, 'needs'], `no role holds the authority "${decision.needs}"`);
     }
+    uniqueNames(decision.options ?? [], ['decisions', d, 'options'], 'option', report);
   });
   (file.checklists ?? []).forEach((checklist, c) =>
     expect('role', checklist.role, ['checklists', c, 'role']),

@@ -73,6 +73,7 @@ export function normalizeScenario(file: ScenarioFile): Scenario {
       id: decision.id,
       title: decision.title ?? decision.id,
       needs: decision.needs ?? null,
+      options: decision.options ?? null,
     })),
     checklists: (file.checklists ?? []).map((checklist) => ({
       id: checklist.id,

@@ -97,6 +97,8 @@ export interface Decision {
   readonly title: string;
   /** The authority a role must hold to take it. */
   readonly needs: string | null;
+  /** The choices on the table; `null` when the decision is simply taken. */
+  readonly options: readonly string[] | null;
 }
 
 export interface Checklist {
