@@ -22,7 +22,12 @@ export const actionShapes = {
   handoff: z.strictObject({ from: name, to: name, ...message }),
   check: z.strictObject({ checklist: name, item: z.number().int().min(0), by: name }),
   uncheck: z.strictObject({ checklist: name, item: z.number().int().min(0), by: name }),
-  decide: z.strictObject({ decision: name, by: name }),
+  decide: z.strictObject({
+    decision: name,
+    by: name,
+    option: name.optional(),
+    rationale: text.optional(),
+  }),
   declare: z.strictObject({ severity: name, by: name }),
   note: z.strictObject({ by: name, text: text.min(1) }),
   start: z.strictObject({}),

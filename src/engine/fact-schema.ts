@@ -79,7 +79,14 @@ export const factPayloadSchemas = {
   'handoff.recorded': z.strictObject({ ...messageContent.shape, from: id, to: id }),
   'checklist.checked': z.strictObject({ checklist: id, item: z.number().int().min(0), by: id }),
   'checklist.unchecked': z.strictObject({ checklist: id, item: z.number().int().min(0), by: id }),
-  'decision.recorded': z.strictObject({ decision: id, by: id, authorized: z.boolean() }),
+  /** `option` and `rationale` only when given (format v2); wave-1 logs have neither. */
+  'decision.recorded': z.strictObject({
+    decision: id,
+    by: id,
+    authorized: z.boolean(),
+    option: id.optional(),
+    rationale: z.string().optional(),
+  }),
   'severity.declared': z.strictObject({ severity: id, by: id }),
   'note.recorded': z.strictObject({ by: id, text: z.string() }),
   'experiment.requested': z.strictObject({

@@ -3,6 +3,8 @@
  * severity, take notes. Each checks its references first and records nothing when refused.
  */
 import type { ActionOf } from './actions';
+import { channelProblem, severityProblem } from '../scenario/scales';
+import type { Decision } from '../scenario/types';
 import { refuse } from './action-outcome';
 import type { DrillState } from './drill-state';
 import { openEscalationsTo, sendPage } from './pages';
@@ -23,6 +25,7 @@ export function decideTeamAction(
     case 'escalate': {
       requireRole(state, action.from, 'from');
       requireRole(state, action.to, 'to');
+      refuseIf(channelProblem(state.scenario, action.channel));
       sendPage(
         state,
         recorder,
@@ -84,18 +87,27 @@ export function decideTeamAction(
         (candidate) => candidate.id === action.decision,
       );
       if (!decision) refuse(400, `unknown decision "${action.decision}"`);
+      refuseIf(optionProblem(decision, action.option));
       const role = state.scenario.roles.find((candidate) => candidate.id === action.by);
       const authorized =
         decision.needs === null || (role?.authority.includes(decision.needs) ?? false);
+      const rationale = action.rationale?.trim() ?? '';
       recorder.record(
         'decision.recorded',
-        { decision: action.decision, by: action.by, authorized },
+        {
+          decision: action.decision,
+          by: action.by,
+          authorized,
+          ...(action.option === undefined ? {} : { option: action.option }),
+          ...(rationale === '' ? {} : { rationale }),
+        },
         atMs,
       );
       return;
     }
     case 'declare':
       requireRole(state, action.by, 'by');
+      refuseIf(severityProblem(state.scenario, action.severity));
       recorder.record('severity.declared', { severity: action.severity, by: action.by }, atMs);
       return;
     case 'note':
@@ -131,6 +143,22 @@ function acknowledge(
       { by: action.by, escalation, automatic: false },
       atMs,
     );
+}
+
+/** A decision with options needs one of them; one without takes none. */
+function optionProblem(decision: Decision, option: string | undefined): string | null {
+  const { id, options } = decision;
+  if (options === null)
+    return option === undefined ? null : `decision "${id}" has no options; send it without one`;
+  if (option === undefined) return `decision "${id}" needs an option: ${options.join(', ')}`;
+  return options.includes(option)
+    ? null
+    : `decision "${id}" has no option "${option}" (options: ${options.join(', ')})`;
+}
+
+/** A refusal (400) when the scenario's own scales rule the value out. */
+function refuseIf(problem: string | null): void {
+  if (problem !== null) refuse(400, problem);
 }
 
 function requireRole(state: DrillState, role: string, field: string): void {

@@ -23,6 +23,8 @@ export interface PublicScenario {
   readonly summary: string;
   readonly mode: Scenario['mode'];
   readonly durationMs: number;
+  readonly severities: Scenario['severities'];
+  readonly channels: Scenario['channels'];
   readonly roles: readonly { readonly id: string; readonly name: string; readonly npc: boolean }[];
   readonly escalationPaths: Scenario['escalationPaths'];
   readonly templates: Scenario['templates'];
@@ -105,6 +107,8 @@ export const publicScenario: z.ZodMiniType<PublicScenario> = z.object({
   summary: z.string(),
   mode: z.enum(['tabletop', 'gameday']),
   durationMs: ms,
+  severities: z.array(z.string()),
+  channels: z.nullable(z.array(z.string())),
   roles: z.array(z.object({ id: z.string(), name: z.string(), npc: z.boolean() })),
   escalationPaths: z.array(scenarioParts.escalationPath),
   templates: scenarioParts.templates,

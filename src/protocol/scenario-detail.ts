@@ -121,20 +121,27 @@ const weight = z.number().check(z.minimum(0));
 export const scenarioParts = { role, escalationPath, templates, checklist } as const;
 
 export const scenarioSchema: z.ZodMiniType<Scenario> = z.object({
-  version: z.literal(1),
+  version: z.union([z.literal(1), z.literal(2)]),
   id: z.string(),
   title: z.string(),
   summary: z.string(),
   durationMs: ms,
   tags: names,
   mode: z.enum(['tabletop', 'gameday']),
+  severities: names,
+  channels: z.nullable(names),
   roles: z.array(role),
   escalationPaths: z.array(escalationPath),
   templates,
   injects: z.array(inject),
   expectations: z.array(expectation),
   decisions: z.array(
-    z.object({ id: z.string(), title: z.string(), needs: z.nullable(z.string()) }),
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      needs: z.nullable(z.string()),
+      options: z.nullable(names),
+    }),
   ),
   checklists: z.array(checklist),
   experiments: z.array(experiment),

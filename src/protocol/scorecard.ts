@@ -65,6 +65,16 @@ export const scorecardReply: z.ZodMiniType<Scorecard> = z.object({
     unanswered_escalations: count,
     authority_violations: count,
   }),
+  decisions: z.array(
+    z.object({
+      decision: z.string(),
+      option: z.nullable(z.string()),
+      by: z.string(),
+      at_s: seconds,
+      authorised: z.boolean(),
+      seq: z.int(),
+    }),
+  ),
   trace: z.object({
     timeliness: seqs,
     communication: seqs,

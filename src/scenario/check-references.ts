@@ -5,6 +5,7 @@
  */
 import { parseDuration } from './duration';
 import type { ScenarioFile, WhenFile } from './schema';
+import { defaultSeverities } from './types';
 import type { YamlPath } from './yaml-source';
 
 export interface PathFinding {
@@ -54,6 +55,19 @@ export function checkReferences(file: ScenarioFile): PathFinding[] {
     });
   });
 
+  const severities: readonly string[] = file.severities ?? defaultSeverities;
+  const channels = file.channels;
+  uniqueNames(file.severities ?? [], ['severities'], 'severity', report);
+  uniqueNames(channels ?? [], ['channels'], 'channel', report);
+  const expectOnScale = (severity: string | undefined, path: YamlPath) => {
+    if (severity !== undefined && !severities.includes(severity))
+      report(path, `severity "${severity}" is not on the scale (${severities.join(', ')})`);
+  };
+  const expectChannel = (channel: string | undefined, path: YamlPath) => {
+    if (channel !== undefined && channels !== undefined && !channels.includes(channel))
+      report(path, `channel "${channel}" is not in \`channels\` (${channels.join(', ')})`);
+  };
+
   (file.injects ?? []).forEach((inject, i) => {
     const at = ['injects', i];
     (inject.to ?? []).forEach((role, r) => expect('role', role, [...at, 'to', r]));
@@ -61,6 +75,8 @@ export function checkReferences(file: ScenarioFile): PathFinding[] {
     expectWhen(inject.when, [...at, 'when']);
     (inject.effects ?? []).forEach((effect, e) => {
       expect('role', effect.unavailable, [...at, 'effects', e, 'unavailable']);
+      expectOnScale(effect.severity, [...at, 'effects', e, 'severity']);
+      expectChannel(effect.channel_down, [...at, 'effects', e, 'channel_down']);
       expect('experiment', effect.start_experiment, [...at, 'effects', e, 'start_experiment']);
       expect('experiment', effect.stop_experiment, [...at, 'effects', e, 'stop_experiment']);
     });
@@ -93,6 +109,7 @@ export function checkReferences(file: ScenarioFile): PathFinding[] {
     if (decision.needs !== undefined && !authorities.has(decision.needs)) {
       report(['decisions', d, 'needs'], `no role holds the authority "${decision.needs}"`);
     }
+    uniqueNames(decision.options ?? [], ['decisions', d, 'options'], 'option', report);
   });
   (file.checklists ?? []).forEach((checklist, c) =>
     expect('role', checklist.role, ['checklists', c, 'role']),
@@ -103,6 +120,18 @@ export function checkReferences(file: ScenarioFile): PathFinding[] {
     }
   });
   return findings;
+}
+
+/** A scale lists each level once: a repeat makes "at least X" ambiguous. */
+function uniqueNames(
+  names: readonly string[],
+  path: YamlPath,
+  kind: string,
+  report: (path: YamlPath, message: string) => void,
+): void {
+  names.forEach((name, index) => {
+    if (names.indexOf(name) !== index) report([...path, index], `duplicate ${kind} "${name}"`);
+  });
 }
 
 function uniqueIds(

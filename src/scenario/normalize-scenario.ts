@@ -18,6 +18,7 @@ import type {
   Scenario,
   Trigger,
 } from './types';
+import { defaultSeverities } from './types';
 
 export const defaultAckWithinMs = 5 * 60_000;
 export const defaultExperimentDurationMs = 5 * 60_000;
@@ -31,13 +32,15 @@ export const defaultWeights = {
 /** Only called on files that passed the shape and reference checks. */
 export function normalizeScenario(file: ScenarioFile): Scenario {
   const scenario: Scenario = {
-    version: 1,
+    version: file.version ?? 1,
     id: file.id,
     title: file.title,
     summary: file.summary ?? '',
     durationMs: ms(file.duration),
     tags: file.tags ?? [],
     mode: file.mode ?? 'tabletop',
+    severities: file.severities ?? defaultSeverities,
+    channels: file.channels ?? null,
     roles: file.roles.map((role) => ({
       id: role.id,
       name: role.name,
@@ -70,6 +73,7 @@ export function normalizeScenario(file: ScenarioFile): Scenario {
       id: decision.id,
       title: decision.title ?? decision.id,
       needs: decision.needs ?? null,
+      options: decision.options ?? null,
     })),
     checklists: (file.checklists ?? []).map((checklist) => ({
       id: checklist.id,

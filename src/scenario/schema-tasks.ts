@@ -6,6 +6,8 @@ export const decision = z.strictObject({
   id: id('decision id'),
   title: text.optional(),
   needs: text.optional(),
+  /** The choices on the table: a `decide` must then pick one. */
+  options: z.array(id('option')).min(1).optional(),
 });
 
 export const checklist = z.strictObject({

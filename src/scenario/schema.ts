@@ -32,13 +32,24 @@ const weight = z.number().min(0);
 export const scenarioFile = z
   .strictObject({
     $schema: z.string().optional(),
-    version: z.literal(1, { error: 'this Firedrill reads scenario format version 1' }).optional(),
+    version: z
+      .union([z.literal(1), z.literal(2)], {
+        error: 'this Firedrill reads scenario format versions 1 and 2',
+      })
+      .optional(),
     id: id('scenario id'),
     title: text,
     summary: z.string().optional(),
     duration,
     tags: z.array(text).optional(),
     mode: z.enum(['tabletop', 'gameday']).optional(),
+    severities: z.array(text).min(1).optional().register(schemaDocs, {
+      description: 'The severity scale, most severe first (default SEV1 to SEV5)',
+    }),
+    channels: z.array(text).min(1).optional().register(schemaDocs, {
+      description:
+        'The channels escalations and effects may name; without it: page, phone, chat, bridge, email or free text',
+    }),
     roles: z.array(role).min(1),
     escalation_paths: z.array(escalationPath).optional(),
     templates: z
@@ -64,7 +75,7 @@ export const scenarioFile = z
   })
   .register(schemaDocs, {
     title: 'Firedrill scenario',
-    description: 'A drill scenario (scenario-format.md, version 1)',
+    description: 'A drill scenario (scenario-format.md, versions 1 and 2)',
   });
 
 /** A scenario file whose shape has been checked, before references are. */

@@ -97,6 +97,8 @@ export interface Decision {
   readonly title: string;
   /** The authority a role must hold to take it. */
   readonly needs: string | null;
+  /** The choices on the table; `null` when the decision is simply taken. */
+  readonly options: readonly string[] | null;
 }
 
 export interface Checklist {
@@ -127,14 +129,21 @@ export interface ScoringWeights {
   readonly checklists: number;
 }
 
+/** The default severity scale, most severe first. */
+export const defaultSeverities = ['SEV1', 'SEV2', 'SEV3', 'SEV4', 'SEV5'] as const;
+
 export interface Scenario {
-  readonly version: 1;
+  readonly version: 1 | 2;
   readonly id: string;
   readonly title: string;
   readonly summary: string;
   readonly durationMs: number;
   readonly tags: readonly string[];
   readonly mode: Mode;
+  /** Most severe first: "at least SEV2" is SEV2 or anything listed before it. */
+  readonly severities: readonly string[];
+  /** The channels actions and effects may name; `null`: api.md's list, or free text. */
+  readonly channels: readonly string[] | null;
   readonly roles: readonly Role[];
   readonly escalationPaths: readonly EscalationPath[];
   readonly templates: Templates;

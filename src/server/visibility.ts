@@ -157,6 +157,8 @@ export function publicScenario(scenario: Scenario, viewer: Viewer): PublicScenar
     summary: scenario.summary,
     mode: scenario.mode,
     durationMs: scenario.durationMs,
+    severities: scenario.severities,
+    channels: scenario.channels,
     roles: scenario.roles.map((role) => ({ id: role.id, name: role.name, npc: role.npc !== null })),
     escalationPaths: scenario.escalationPaths,
     templates: scenario.templates,

@@ -47,6 +47,8 @@ const snapshot = (seq: number): DrillSnapshot => ({
     title: 'S',
     summary: '',
     mode: 'tabletop',
+    severities: ['SEV1', 'SEV2', 'SEV3', 'SEV4', 'SEV5'],
+    channels: null,
     durationMs: 60_000,
     roles: [],
     escalationPaths: [],

@@ -14,6 +14,8 @@ const snapshot: DrillSnapshot = {
     title: 'S',
     summary: '',
     mode: 'tabletop',
+    severities: ['SEV1', 'SEV2', 'SEV3', 'SEV4', 'SEV5'],
+    channels: null,
     durationMs: 60_000,
     roles: [
       { id: 'oncall', name: 'On-call', npc: false },

@@ -48,6 +48,55 @@ describe('the team recorder', () => {
     expect(act).toHaveBeenCalledWith({ at: '120s', decide: { decision: 'failover', by: 'ic' } });
   });
 
+  it('records a decision with the option chosen and the rationale given', () => {
+    const act = vi.fn();
+    const withOptions = scenarioFrom(
+      baseScenario.replace(
+        '  - { id: failover, needs: approve-failover }',
+        '  - { id: failover, needs: approve-failover, options: [promote-replica, wait] }',
+      ),
+    );
+    render(
+      <TeamRecorder
+        kind="decision"
+        scenario={withOptions}
+        openedAtMs={120_000}
+        checklists={new Map()}
+        act={act}
+        onClose={vi.fn()}
+      />,
+    );
+    fireEvent.change(screen.getByLabelText('Option'), { target: { value: 'wait' } });
+    fireEvent.change(screen.getByLabelText('Rationale (optional)'), {
+      target: { value: 'replica lag is 40 s' },
+    });
+    expect(screen.getByRole('status').textContent).toContain('does not hold “approve-failover”');
+    fireEvent.change(screen.getByLabelText('Taken by'), { target: { value: 'ic' } });
+    expect(screen.queryByRole('status')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Record' }));
+    expect(act).toHaveBeenCalledWith({
+      at: '120s',
+      decide: { decision: 'failover', by: 'ic', option: 'wait', rationale: 'replica lag is 40 s' },
+    });
+  });
+
+  it("offers the scenario's own severity scale", () => {
+    const act = vi.fn();
+    render(
+      <TeamRecorder
+        kind="severity"
+        scenario={scenarioFrom(`${baseScenario}severities: [P1, P2]\n`)}
+        openedAtMs={120_000}
+        checklists={new Map()}
+        act={act}
+        onClose={vi.fn()}
+      />,
+    );
+    expect(
+      [...screen.getByLabelText<HTMLSelectElement>('Severity').options].map((o) => o.value),
+    ).toEqual(['P1', 'P2']);
+  });
+
   it('records a severity declaration', () => {
     const act = renderKind('severity');
     fireEvent.change(screen.getByLabelText('Declared by'), { target: { value: 'ic' } });

@@ -45,6 +45,7 @@ const tempFile = (name: string) => join(mkdtempSync(join(tmpdir(), 'firedrill-')
 interface SimulatedCard {
   readonly expectations: readonly unknown[];
   readonly metrics: { readonly escalations: number };
+  readonly decisions: readonly unknown[];
 }
 
 interface TimelineRow {
@@ -283,6 +284,11 @@ describe('firedrill report of a simulated drill', () => {
       header:
         'seq,at_s,from,to,channel,delivered,undelivered_reason,acknowledged_at_s,ack_latency_s,communication_pct,retracted,exercise,message',
       rows: (card: SimulatedCard) => card.metrics.escalations,
+    },
+    {
+      args: ['--csv', 'decisions'],
+      header: 'seq,at_s,decision,option,by,authorised,exercise',
+      rows: (card: SimulatedCard) => card.decisions.length,
     },
   ])(
     'prints CSV with its header row and a record per row for $args',

@@ -56,11 +56,12 @@ describe('loading a valid scenario', () => {
     expect(Object.isFrozen(scenario?.expectations[0]?.trigger)).toBe(true);
   });
 
-  it('accepts version 1 and refuses other versions', () => {
+  it('accepts versions 1 and 2 and refuses others', () => {
     expect(loadScenarioText(`version: 1\n${minimal}`, 'v1.yaml').ok).toBe(true);
-    const v2 = loadScenarioText(`version: 2\n${minimal}`, 'v2.yaml');
-    expect(v2.ok ? [] : v2.problems.map(formatProblem)).toEqual([
-      'v2.yaml:1:10: version: this Firedrill reads scenario format version 1',
+    expect(loadScenarioText(`version: 2\n${minimal}`, 'v2.yaml').ok).toBe(true);
+    const v3 = loadScenarioText(`version: 3\n${minimal}`, 'v3.yaml');
+    expect(v3.ok ? [] : v3.problems.map(formatProblem)).toEqual([
+      'v3.yaml:1:10: version: this Firedrill reads scenario format versions 1 and 2',
     ]);
   });
 });

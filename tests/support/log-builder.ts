@@ -116,8 +116,13 @@ export class LogBuilder {
     return this.fact('checklist.unchecked', at, { checklist, item, by });
   }
 
-  decide(at: string, decision: string, by: string): number {
-    return this.fact('decision.recorded', at, { decision, by, authorized: true });
+  decide(at: string, decision: string, by: string, option?: string): number {
+    return this.fact('decision.recorded', at, {
+      decision,
+      by,
+      authorized: true,
+      ...(option === undefined ? {} : { option }),
+    });
   }
 
   retract(at: string, seq: number, reason = 'recorded by mistake'): number {

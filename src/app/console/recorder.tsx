@@ -1,10 +1,9 @@
 import { useState } from 'react';
+import { channelsOf } from '../../scenario/scales';
 import type { Scenario } from '../../scenario/types';
 import type { PageView } from '../../engine/projection/projection-views';
 import { CoveredFields, Dialog } from '../components/dialog';
 import { formatDrillClock } from '../drill/drill-time';
-
-const channels = ['page', 'phone', 'chat', 'bridge', 'email'] as const;
 
 /**
  * Records what was said out loud in the room. It is stamped at the moment it was opened,
@@ -29,7 +28,8 @@ export function Recorder({
   const roles = scenario.roles;
   const [from, setFrom] = useState(roles[0]?.id ?? '');
   const [to, setTo] = useState(roles[1]?.id ?? roles[0]?.id ?? '');
-  const [channel, setChannel] = useState<string>('page');
+  const channels = channelsOf(scenario);
+  const [channel, setChannel] = useState<string>(channels[0] ?? 'page');
   const [covered, setCovered] = useState<string[]>([]);
   const [text, setText] = useState('');
   const fields = scenario.templates.escalation ?? [];

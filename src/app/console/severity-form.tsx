@@ -2,11 +2,9 @@ import { useState } from 'react';
 import { actionAt, RoleSelect, TeamRecordDialog } from './team-record-dialog';
 import type { TeamRecordFormProps } from './team-record-dialog';
 
-const severities = ['SEV1', 'SEV2', 'SEV3', 'SEV4'] as const;
-
-/** A severity declared by a role. */
+/** A severity declared by a role, from the scenario's own scale (most severe first). */
 export function SeverityForm({ scenario, stampedAtMs, act, onClose }: TeamRecordFormProps) {
-  const [severity, setSeverity] = useState<string>('SEV1');
+  const [severity, setSeverity] = useState<string>(scenario.severities[0] ?? '');
   const [by, setBy] = useState(scenario.roles[0]?.id ?? '');
   return (
     <TeamRecordDialog
@@ -20,7 +18,7 @@ export function SeverityForm({ scenario, stampedAtMs, act, onClose }: TeamRecord
         <label>
           Severity
           <select value={severity} onChange={(event) => setSeverity(event.target.value)}>
-            {severities.map((level) => (
+            {scenario.severities.map((level) => (
               <option key={level}>{level}</option>
             ))}
           </select>

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import type { PublicScenario } from '../../protocol/drill-snapshot';
-
-const channels = ['page', 'phone', 'chat', 'bridge', 'email'] as const;
+import { channelsOf } from '../../scenario/scales';
 
 /**
  * Escalate (or hand off) from one of my roles: to whom (with the path shown), how, and the
@@ -30,7 +29,8 @@ export function EscalateForm({
       path?.levels[index + 1]?.role ?? scenario.roles.find((role) => role.id !== from)?.id ?? ''
     );
   });
-  const [channel, setChannel] = useState('page');
+  const channels = channelsOf(scenario);
+  const [channel, setChannel] = useState(channels[0] ?? 'page');
   const fields = (kind === 'handoff'
     ? scenario.templates.handoff
     : scenario.templates.escalation) ?? ['message'];

@@ -12,6 +12,11 @@ const downloads = [
     path: 'report?format=csv&table=escalations',
     file: 'escalations.csv',
   },
+  {
+    label: 'CSV: decisions',
+    path: 'report?format=csv&table=decisions',
+    file: 'decisions.csv',
+  },
   { label: 'JSON export', path: 'export', file: 'json' },
 ] as const;
 

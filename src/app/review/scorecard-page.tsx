@@ -13,6 +13,7 @@ import { formatDrillClock } from '../drill/drill-time';
 import { facilitatorToken, participantToken } from '../api/credentials';
 import { useAsync } from '../components/use-async';
 import { DebriefPanel } from './debrief-panel';
+import { DecisionsTable } from './decisions-table';
 import { ExportLinks } from './export-links';
 import { metricExplanations } from './metric-explanations';
 import { TracePanel } from './trace-panel';
@@ -160,6 +161,15 @@ export function ScorecardPage({ drillId }: { drillId: string }) {
           onSelect={show}
         />
       </Suspense>
+
+      <DecisionsTable
+        decisions={card.decisions}
+        titleOf={(id) =>
+          snapshot.fullScenario?.decisions.find((decision) => decision.id === id)?.title ?? id
+        }
+        roleName={(id) => snapshot.scenario.roles.find((role) => role.id === id)?.name ?? id}
+        onSelect={show}
+      />
 
       <section aria-labelledby="metrics-title">
         <h2 id="metrics-title">Metrics</h2>

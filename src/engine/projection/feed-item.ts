@@ -71,7 +71,10 @@ export function feedItem(entry: ProjectedEntry, roleName: RoleName): FeedItem | 
         Object.values(entry.payload.message).join(' · '),
       );
     case 'decision.recorded':
-      return item('team', `${roleName(entry.payload.by)} decided ${entry.payload.decision}`);
+      return item(
+        'team',
+        `${roleName(entry.payload.by)} decided ${entry.payload.decision}${entry.payload.option === undefined ? '' : `: ${entry.payload.option}`}`,
+      );
     case 'note.recorded':
       return item('team', `Note (${entry.payload.by})`, entry.payload.text);
     case 'experiment.state_changed':

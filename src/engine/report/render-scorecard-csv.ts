@@ -10,7 +10,9 @@ import type { CsvValue } from './csv';
 import { renderCsv, spreadsheetSafe } from './csv';
 import { escalationRows, messageText } from './escalation-rows';
 
-export type CsvTableName = 'expectations' | 'escalations';
+/** The tables `--csv` (and `?format=csv&table=`) can write, the first by default. */
+export const csvTableNames = ['expectations', 'escalations', 'decisions'] as const;
+export type CsvTableName = (typeof csvTableNames)[number];
 
 const expectationHeader = [
   'id',
@@ -27,6 +29,8 @@ const expectationHeader = [
   'to',
   'exercise',
 ];
+
+const decisionHeader = ['seq', 'at_s', 'decision', 'option', 'by', 'authorised', 'exercise'];
 
 /** `message` comes last, after the agreed columns, so their positions stay fixed. */
 const escalationHeader = [
@@ -51,9 +55,25 @@ export function renderScorecardCsv(
   log: readonly LogEntry[],
   table: CsvTableName,
 ): string {
-  return table === 'expectations'
-    ? renderCsv(expectationHeader, expectationRecords(card, scenario))
-    : renderCsv(escalationHeader, escalationRecords(scenario, log));
+  switch (table) {
+    case 'expectations':
+      return renderCsv(expectationHeader, expectationRecords(card, scenario));
+    case 'escalations':
+      return renderCsv(escalationHeader, escalationRecords(scenario, log));
+    case 'decisions':
+      return renderCsv(
+        decisionHeader,
+        card.decisions.map((decision) => [
+          decision.seq,
+          decision.at_s,
+          decision.decision,
+          decision.option,
+          decision.by,
+          decision.authorised,
+          card.exercise,
+        ]),
+      );
+  }
 }
 
 function expectationRecords(card: Scorecard, scenario: Scenario): CsvValue[][] {

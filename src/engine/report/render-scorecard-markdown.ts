@@ -31,6 +31,9 @@ export function renderScorecardMarkdown(card: Scorecard, scenario: Scenario): st
   const titles = new Map(
     scenario.expectations.map((expectation) => [expectation.id, expectation.title]),
   );
+  const decisionTitles = new Map(
+    scenario.decisions.map((decision) => [decision.id, decision.title]),
+  );
   const lines = [
     `# Drill scorecard: ${markdownText(scenario.title)}`,
     '',
@@ -85,6 +88,29 @@ export function renderScorecardMarkdown(card: Scorecard, scenario: Scenario): st
         markdownText(formatByTo(expectation.by, expectation.to)),
       ]),
     ),
+    ...(card.decisions.length === 0
+      ? []
+      : [
+          '',
+          '## Decisions',
+          '',
+          ...renderMarkdownTable(
+            [
+              { header: 'Decision' },
+              { header: 'Option' },
+              { header: 'By' },
+              { header: 'At' },
+              { header: 'Authorised' },
+            ],
+            card.decisions.map((decision) => [
+              `${markdownText(decisionTitles.get(decision.decision) ?? decision.decision)} (\`${decision.decision}\`)`,
+              decision.option === null ? notApplicable : `\`${decision.option}\``,
+              `\`${decision.by}\``,
+              formatDrillTime(decision.at_s),
+              decision.authorised ? 'yes' : '**no**: the role lacks the authority it needs',
+            ]),
+          ),
+        ]),
     '',
     '## Metrics',
     '',

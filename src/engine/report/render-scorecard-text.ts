@@ -77,6 +77,27 @@ export function renderScorecardText(card: Scorecard, scenario: Scenario): string
         oneLine(formatByTo(expectation.by, expectation.to)),
       ]),
     ),
+    ...(card.decisions.length === 0
+      ? []
+      : [
+          '',
+          ...renderTextTable(
+            [
+              { header: 'Decision' },
+              { header: 'Option' },
+              { header: 'By' },
+              { header: 'At' },
+              { header: 'Authorised' },
+            ],
+            card.decisions.map((decision) => [
+              decision.decision,
+              decision.option ?? notApplicable,
+              decision.by,
+              formatDrillTime(decision.at_s),
+              decision.authorised ? 'yes' : 'NO: lacks the authority',
+            ]),
+          ),
+        ]),
     '',
     ...renderTextTable(
       [{ header: 'Metric' }, { header: 'Value', align: 'right' }],

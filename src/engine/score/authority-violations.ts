@@ -9,13 +9,16 @@ import { factsOf } from './drill-timeline';
 
 export type DecisionEntry = EntryOf<'decision.recorded'>;
 
+/** Whether the deciding role holds the decision's `needs` (any role may take one without). */
+export function isAuthorised(scenario: Scenario, entry: DecisionEntry): boolean {
+  const needs = scenario.decisions.find(
+    (decision) => decision.id === entry.payload.decision,
+  )?.needs;
+  if (needs == null) return true;
+  const role = scenario.roles.find((candidate) => candidate.id === entry.payload.by);
+  return role?.authority.includes(needs) ?? false;
+}
+
 export function authorityViolations(scenario: Scenario, timeline: DrillTimeline): DecisionEntry[] {
-  return factsOf(timeline, 'decision.recorded').filter((entry) => {
-    const needs = scenario.decisions.find(
-      (decision) => decision.id === entry.payload.decision,
-    )?.needs;
-    if (needs == null) return false;
-    const role = scenario.roles.find((candidate) => candidate.id === entry.payload.by);
-    return !(role?.authority.includes(needs) ?? false);
-  });
+  return factsOf(timeline, 'decision.recorded').filter((entry) => !isAuthorised(scenario, entry));
 }

@@ -7,6 +7,7 @@ import type { Scenario } from '../../scenario/types';
 import { acknowledgeEscalations } from './acknowledgements';
 import { authorityViolations } from './authority-violations';
 import { checklistCompletion } from './checklist-completion';
+import { decisionCards } from './decision-cards';
 import { rateMessages } from './communication';
 import { measureDimensions } from './dimensions';
 import { factsOf, readTimeline } from './drill-timeline';
@@ -61,5 +62,13 @@ export function scoreDrill(
     acknowledgements,
     violations: authorityViolations(scenario, timeline),
   });
-  return writeScorecard({ scenario, timeline, outcomes, dimensions, overall, metrics });
+  return writeScorecard({
+    scenario,
+    timeline,
+    outcomes,
+    dimensions,
+    overall,
+    metrics,
+    decisions: decisionCards(scenario, timeline),
+  });
 }

@@ -51,6 +51,17 @@ export interface Metrics {
 
 export type MetricName = keyof Metrics;
 
+/** One decision that stands (not retracted), as taken. */
+export interface DecisionCard {
+  readonly decision: string;
+  readonly option: string | null;
+  readonly by: string;
+  readonly at_s: number;
+  /** Whether the deciding role holds the decision's `needs`. */
+  readonly authorised: boolean;
+  readonly seq: number;
+}
+
 /** Sequence numbers, ascending, of the log entries behind each figure. */
 export interface ScorecardTrace {
   readonly timeliness: readonly number[];
@@ -72,5 +83,7 @@ export interface Scorecard {
   readonly dimensions: Dimensions;
   readonly expectations: readonly ExpectationCard[];
   readonly metrics: Metrics;
+  /** In log order. */
+  readonly decisions: readonly DecisionCard[];
   readonly trace: ScorecardTrace;
 }

@@ -7,7 +7,7 @@ import type { MeasuredDimensions } from './dimensions';
 import type { DrillTimeline } from './drill-timeline';
 import type { ExpectationOutcome } from './judge-expectation';
 import type { MeasuredMetrics } from './metrics';
-import type { ExpectationCard, Scorecard } from './scorecard';
+import type { DecisionCard, ExpectationCard, Scorecard } from './scorecard';
 
 export interface ScoredDrill {
   readonly scenario: Scenario;
@@ -16,6 +16,7 @@ export interface ScoredDrill {
   readonly dimensions: MeasuredDimensions;
   readonly overall: number | null;
   readonly metrics: MeasuredMetrics;
+  readonly decisions: readonly DecisionCard[];
 }
 
 export function writeScorecard(scored: ScoredDrill): Scorecard {
@@ -37,6 +38,7 @@ export function writeScorecard(scored: ScoredDrill): Scorecard {
     },
     expectations: scored.outcomes.map(writeExpectation),
     metrics: scored.metrics.values,
+    decisions: scored.decisions,
     trace: {
       timeliness: dimensions.timeliness.seqs,
       communication: dimensions.communication.seqs,

@@ -1,8 +1,8 @@
-/** `firedrill report <drill-export.json> [--json | --markdown | --csv [expectations|escalations]]`. */
+/** `firedrill report <drill-export.json> [--json | --markdown | --csv [expectations|escalations|decisions]]`. */
 import { readFile } from 'node:fs/promises';
 import { anonymiseLog } from '../../engine/anonymise-log';
 import { parseExport } from '../../engine/drill-export';
-import { renderScorecardCsv } from '../../engine/report/render-scorecard-csv';
+import { csvTableNames, renderScorecardCsv } from '../../engine/report/render-scorecard-csv';
 import { renderScorecardMarkdown } from '../../engine/report/render-scorecard-markdown';
 import { renderScorecardText } from '../../engine/report/render-scorecard-text';
 import { scoreDrill } from '../../engine/score/score-drill';
@@ -12,9 +12,9 @@ import { exitCode, UsageError } from './cli-io';
 import { parseOptions, pickFormat } from './parse-options';
 
 export const reportUsage =
-  'firedrill report <drill-export.json> [--json | --markdown | --csv [expectations|escalations]]';
+  'firedrill report <drill-export.json> [--json | --markdown | --csv [expectations|escalations|decisions]]';
 
-const csvTables = ['expectations', 'escalations'] as const;
+const csvTables = csvTableNames;
 const maxExportBytes = 50 * 1024 * 1024;
 
 export async function runReport(args: readonly string[], io: CliIo): Promise<number> {
@@ -28,7 +28,7 @@ export async function runReport(args: readonly string[], io: CliIo): Promise<num
   const format = pickFormat(values, ['json', 'markdown', 'csv'], 'text');
   const table = values.csv ?? 'expectations';
   if (!(csvTables as readonly string[]).includes(table))
-    throw new UsageError(`--csv takes ${csvTables.join(' or ')}`);
+    throw new UsageError(`--csv takes ${csvTables.join(', ')}`);
 
   const file = positionals[0] ?? '';
   const text = await readFile(file, 'utf8').catch(() => undefined);

@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { anonymiseLog } from '../../engine/anonymise-log';
 import { buildExport } from '../../engine/drill-export';
-import { renderScorecardCsv } from '../../engine/report/render-scorecard-csv';
+import { csvTableNames, renderScorecardCsv } from '../../engine/report/render-scorecard-csv';
 import { renderScorecardMarkdown } from '../../engine/report/render-scorecard-markdown';
 import { scoreDrill } from '../../engine/score/score-drill';
 import { buildDamagedExport } from '../damaged-drill-export';
@@ -80,16 +80,17 @@ export function reviewRoutes(app: FastifyInstance, host: DrillHost, access: Serv
         .header('content-disposition', `attachment; filename="${name}.md"`)
         .send(renderScorecardMarkdown(card, live.drill.scenario));
     }
-    if (format === 'csv' && (table === 'expectations' || table === 'escalations')) {
+    const csvTable = csvTableNames.find((name) => name === table);
+    if (format === 'csv' && csvTable !== undefined) {
       return reply
         .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${name}-${table}.csv"`)
-        .send(renderScorecardCsv(card, live.drill.scenario, log, table));
+        .header('content-disposition', `attachment; filename="${name}-${csvTable}.csv"`)
+        .send(renderScorecardCsv(card, live.drill.scenario, log, csvTable));
     }
     return sendError(
       reply,
       400,
-      'format is markdown, or csv with table=expectations or table=escalations',
+      `format is markdown, or csv with table=${csvTableNames.join(', table=')}`,
     );
   });
 }
