@@ -18,6 +18,7 @@ import { acceptEmptyJsonBody } from './empty-json-body';
 import { actionRoutes } from './routes-actions';
 import { libraryRoutes } from './routes-library';
 import { drillRoutes } from './routes-drills';
+import { importRoutes } from './routes-import';
 import { joinRoutes } from './routes-join';
 import { reviewRoutes } from './routes-review';
 import { websocketRoutes } from './routes-websocket';
@@ -109,6 +110,7 @@ export async function createServer(
   app.get('/api/health', async () => ({ status: 'ok' }));
   libraryRoutes(app, options.scenariosDirectory, access);
   drillRoutes(app, host, options.scenariosDirectory, access);
+  await app.register(async (scope) => importRoutes(scope, host, access));
   joinRoutes(app, host);
   await actionRoutes(app, host);
   reviewRoutes(app, host, access);
