@@ -6,7 +6,7 @@
  * idle server. Goals (issue 12): the import answers in 2 s, no health check waits 100 ms.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +18,9 @@ import { largeExport } from './large-export';
 const key = 'bench';
 
 /** `firedrill serve` in its own process, so the import and the health checks share only the wire. */
-async function startServer(directory: string): Promise<{ url: string; stop: () => void }> {
+async function startServer(
+  directory: string,
+): Promise<{ url: string; pid: number; stop: () => void }> {
   const child = spawn(
     'node',
     ['bin/firedrill.js', 'serve', '--port', '0', '--data', directory, '--quiet', '--key', key],
@@ -29,12 +31,28 @@ async function startServer(directory: string): Promise<{ url: string; stop: () =
   const started = Date.now();
   for (;;) {
     const port = /127\.0\.0\.1:(\d+)\//.exec(output)?.[1];
-    if (port) return { url: `http://127.0.0.1:${port}`, stop: () => child.kill('SIGKILL') };
+    if (port)
+      return {
+        url: `http://127.0.0.1:${port}`,
+        pid: child.pid ?? 0,
+        stop: () => child.kill('SIGKILL'),
+      };
     if (Date.now() - started > 60_000 || child.exitCode !== null) {
       child.kill('SIGKILL');
       throw new Error('firedrill serve did not start');
     }
     await sleep(20);
+  }
+}
+
+/** A process's resident memory now and at its peak, in MB (Linux's /proc; NaN elsewhere). */
+function residentMb(pid: number): { now: number; peak: number } {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1]);
+    return { now: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+  } catch {
+    return { now: Number.NaN, peak: Number.NaN };
   }
 }
 
@@ -85,6 +103,7 @@ export async function importFigures(actionCount: number): Promise<Figure[]> {
     const idle: number[] = [];
     for (let attempt = 0; attempt < 50; attempt++)
       idle.push((await timed(`${server.url}/api/health`)).ms);
+    const before = residentMb(server.pid);
     let importing = true;
     const during: number[] = [];
     const polling = (async () => {
@@ -95,6 +114,7 @@ export async function importFigures(actionCount: number): Promise<Figure[]> {
     await polling;
     if (imported.status !== 201)
       throw new Error(`the import answered ${imported.status}: ${imported.text.slice(0, 300)}`);
+    const after = residentMb(server.pid);
     const what = `${megabytes} MB, ${exported.entries} entries`;
     return [
       { name: `import a ${what}`, value: round(imported.ms), unit: 'ms', goal: '≤ 2000' },
@@ -106,6 +126,8 @@ export async function importFigures(actionCount: number): Promise<Figure[]> {
         goal: '≤ 100',
       },
       { name: '/api/health idle (floor), p50', value: round(percentile(idle, 50)), unit: 'ms' },
+      { name: 'server peak RSS through the import', value: round(after.peak), unit: 'MB' },
+      { name: 'server RSS before it (floor)', value: round(before.now), unit: 'MB' },
     ];
   } finally {
     server.stop();

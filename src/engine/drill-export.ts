@@ -134,6 +134,7 @@ function* exportSteps(text: string, file: string): Steps<ParsedExport> {
         message: 'expected { id, file, source } with the scenario snapshot',
       },
     ]);
+  yield;
   const scenario = loadScenarioText(scenarioPart.source, `${file}#scenario`);
   if (!scenario.ok) return { ok: false, problems: scenario.problems };
   yield;

@@ -5,9 +5,10 @@
  */
 import { replaySteps } from '../engine/drill';
 import type { DrillExport } from '../engine/drill-export';
+import { scoreDrillSteps } from '../engine/score/score-drill';
 import { runWithPauses } from '../engine/steps';
 import type { Scenario } from '../scenario/types';
-import { isFinished, summariseDrill } from './drill-summaries';
+import { isFinished, summaryOfScorecard } from './drill-summaries';
 import { hashToken, newDrillId, newToken } from './security/tokens';
 import type { DrillRepository, StoredDrill } from './store/drill-repository';
 
@@ -50,7 +51,12 @@ export async function importFinishedDrill(
     excluded: false,
     checkpointWallMs: null,
   };
+  // The store's one commit (so that an import stays whole after a crash) does not slice:
+  // others are answered before it.
+  const card = await runWithPauses(scoreDrillSteps(scenario, drill.log), letOthersRun);
+  const summary = summaryOfScorecard(stored, card, drill.log, phase);
+  await letOthersRun();
   await store.createDrill(stored, exported.log);
-  await store.writeSummary(summariseDrill(stored, scenario, drill.log, phase));
+  await store.writeSummary(summary);
   return { ok: true, id, facilitatorToken };
 }
