@@ -216,13 +216,9 @@ function readProblem(text: string, file: string, problem: ReadProblem): Problem 
     };
   const limit =
     problem.path[0] === 'log'
-      ? `a log entry is at most ${maxExportEntryChars / 1024} KB of JSON`
-      : `each part of an export but its log is at most ${maxExportPartChars / 1024} KB of JSON (the scenario snapshot included)`;
-  return {
-    file,
-    ...at,
-    message: `${jsonPath(problem.path)}: too large: ${limit}; this export was not written by Firedrill, or was edited`,
-  };
+      ? `a log entry is at most ${maxExportEntryChars / 1024} KB of JSON, more than any drill writes: this export was edited`
+      : `each part of an export but its log (the scenario snapshot included) is at most ${maxExportPartChars / 1024} KB of JSON`;
+  return { file, ...at, message: `${jsonPath(problem.path)}: too large: ${limit}` };
 }
 
 /** `$.log[3].payload.to`, a path a person can follow in the JSON. */
