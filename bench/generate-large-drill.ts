@@ -9,7 +9,21 @@ export interface LargeDrill {
   readonly scriptYaml: string;
 }
 
+/** The scenario and the script as plain values (the script's `at` in seconds). */
+export interface LargeDrillValues {
+  readonly scenario: Record<string, unknown>;
+  readonly actions: readonly Record<string, unknown>[];
+}
+
 export function generateLargeDrill(injectCount = 2_000, actionCount = 10_000): LargeDrill {
+  const { scenario, actions } = generateLargeDrillValues(injectCount, actionCount);
+  return { scenarioYaml: stringify(scenario), scriptYaml: stringify({ seed: 7, actions }) };
+}
+
+export function generateLargeDrillValues(
+  injectCount = 2_000,
+  actionCount = 10_000,
+): LargeDrillValues {
   const hours = 8;
   const durationS = hours * 3600;
   let state = 12345;
@@ -50,7 +64,7 @@ export function generateLargeDrill(injectCount = 2_000, actionCount = 10_000): L
           : {};
     return { ...base, ...timing, ...(index % 10 === 9 ? { chance: 0.5 } : {}), ...effects };
   });
-  const expectations = Array.from({ length: 200 }, (_, index) => ({
+  const expectations = Array.from({ length: Math.min(200, injectCount / 10) }, (_, index) => ({
     id: `expect-${index}`,
     title: `Expectation ${index}`,
     trigger: { inject: `inject-${index * 10}` },
@@ -96,5 +110,5 @@ export function generateLargeDrill(injectCount = 2_000, actionCount = 10_000): L
         return { at, declare: { severity: pick(['SEV1', 'SEV2', 'SEV3']), by: from } };
     }
   });
-  return { scenarioYaml: stringify(scenario), scriptYaml: stringify({ seed: 7, actions }) };
+  return { scenario, actions };
 }

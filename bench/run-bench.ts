@@ -12,6 +12,7 @@ import { consoleFrameFigures } from './console-frame';
 import { engineFigures } from './engine';
 import type { Figure } from './figure';
 import { historyFigures } from './history-cold';
+import { importFigures } from './import-large';
 import { logFigures } from './log-store';
 import { serverFigures } from './server-fanout';
 import { bundleFigures } from './web-bundles';
@@ -26,6 +27,8 @@ const measurements: { readonly what: string; readonly run: () => Promise<Figure[
   { what: 'console frame', run: consoleFrameFigures },
   { what: 'log', run: () => logFigures(2_000, 10_000) },
   { what: 'history', run: () => historyFigures(1_000) },
+  // 67,000 scripted actions make a drill of about 97,000 entries: a 20 MB export.
+  { what: 'import of a 20 MB export', run: () => importFigures(67_000) },
   { what: 'server fan-out and inject timing', run: () => serverFigures(participants, escalations) },
   { what: 'bare ws broadcast', run: () => bareBroadcastFigures(participants, escalations) },
   { what: 'web bundles', run: bundleFigures },

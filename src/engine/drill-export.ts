@@ -7,26 +7,32 @@ import { loadScenarioText } from '../scenario/load-scenario';
 import type { Problem } from '../scenario/problems';
 import { sortProblems } from '../scenario/problems';
 import type { Scenario } from '../scenario/types';
-import { parseYamlSource } from '../scenario/yaml-source';
-import { checkLog } from './fact-schema';
+import type { ExportLayout } from './export-layout';
+import { checkLogSteps } from './fact-schema';
+import { linesAndColumns, valueOffsetAt } from './json-text';
 import type { LogEntry } from './log';
+import type { ReadProblem } from './read-export-text';
+import { readExportText } from './read-export-text';
+import type { Steps } from './steps';
+import { runToEnd, runWithPauses } from './steps';
 
 export const exportFormat = 'firedrill.drill-export';
 /** No export nests deeper than this; deeper input is refused before anything recurses into it. */
 export const maxExportDepth = 32;
 
-/** Whether a JSON value nests deeper than `limit`, measured without recursion. */
-export function nestingDeeperThan(value: unknown, limit: number): boolean {
-  const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
-  while (stack.length > 0) {
-    const next = stack.pop();
-    if (!next || typeof next.value !== 'object' || next.value === null) continue;
-    if (next.depth >= limit) return true;
-    for (const child of Object.values(next.value))
-      stack.push({ value: child, depth: next.depth + 1 });
-  }
-  return false;
-}
+/**
+ * Each part of an export but its log (the scenario snapshot is the large one), as JSON text.
+ * The snapshot is parsed as YAML at once, so this bounds that work too; the shipped
+ * scenarios are under 20 KB.
+ */
+export const maxExportPartChars = 128 * 1024;
+/** One log entry as JSON text: no drill writes one this big (an action is at most 64 KB). */
+export const maxExportEntryChars = 256 * 1024;
+/** Problems reported, each with its position; any more are counted, not listed. */
+export const maxReportedExportProblems = 20;
+
+/** The work between two pauses when an export is read in steps. */
+const slices = { chars: 512 * 1024, entries: 2_000 };
 
 export const exerciseNotice = 'Exercise data from a Firedrill drill: not real incident metrics.';
 
@@ -67,94 +73,155 @@ export type ParsedExport =
 
 /** Reads an export (JSON text), checking every part, with problems located in the file. */
 export function parseExport(text: string, file: string): ParsedExport {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return {
-      ok: false,
-      problems: [{ file, ...positionInText(text, message), message: `not valid JSON: ${message}` }],
-    };
-  }
-  if (nestingDeeperThan(value, maxExportDepth)) {
-    return {
-      ok: false,
-      problems: [
-        {
-          file,
-          line: 1,
-          column: 1,
-          message: `nested deeper than ${maxExportDepth} levels: not a drill export`,
-        },
-      ],
-    };
-  }
-  // JSON is YAML: the YAML parser gives every value its line and column.
-  const located = parseYamlSource(text);
-  const at = (path: readonly PropertyKey[], message: string): Problem => ({
-    file,
-    ...(located.ok ? located.source.positionOf(path) : { line: 1, column: 1 }),
-    message: `${jsonPath(path)}: ${message}`,
+  return runToEnd(exportSteps(text, file));
+}
+
+/** `parseExport`, awaiting `pause` between slices of the work, so its host can answer others. */
+export function parseExportInSteps(
+  text: string,
+  file: string,
+  pause: () => Promise<void>,
+): Promise<ParsedExport> {
+  return runWithPauses(exportSteps(text, file), pause);
+}
+
+interface Found {
+  readonly path: readonly PropertyKey[];
+  readonly message: string;
+}
+
+/**
+ * The shape is checked first, on the values; only the problems found are then located in
+ * the text (one pass for all of them), and no more than `maxReportedExportProblems`.
+ */
+function* exportSteps(text: string, file: string): Steps<ParsedExport> {
+  const read = yield* readExportText(text, {
+    maxDepth: maxExportDepth,
+    maxPartChars: maxExportPartChars,
+    maxEntryChars: maxExportEntryChars,
+    sliceChars: slices.chars,
+  });
+  if (!read.ok) return { ok: false, problems: [readProblem(text, file, read.problem)] };
+  const { value, layout } = read;
+  const refuse = (found: readonly Found[], omitted = 0): ParsedExport => ({
+    ok: false,
+    problems: locate(text, file, layout, found, omitted),
   });
   if (typeof value !== 'object' || value === null || Array.isArray(value))
-    return { ok: false, problems: [at([], 'an export is a JSON object')] };
+    return refuse([{ path: [], message: 'an export is a JSON object' }]);
   const record = value as Record<string, unknown>;
   if (record.format !== exportFormat)
-    return {
-      ok: false,
-      problems: [
-        at(['format'], `not a Firedrill drill export (expected format "${exportFormat}")`),
-      ],
-    };
+    return refuse([
+      {
+        path: ['format'],
+        message: `not a Firedrill drill export (expected format "${exportFormat}")`,
+      },
+    ]);
   if (record.version !== 1)
-    return {
-      ok: false,
-      problems: [at(['version'], 'this Firedrill reads drill export version 1')],
-    };
+    return refuse([{ path: ['version'], message: 'this Firedrill reads drill export version 1' }]);
   const drill = record.drill as Record<string, unknown> | undefined;
   const scenarioPart = record.scenario as Record<string, unknown> | undefined;
   if (
     typeof drill?.id !== 'string' ||
     typeof drill.team !== 'string' ||
     typeof drill.seed !== 'number'
-  ) {
-    return { ok: false, problems: [at(['drill'], 'expected { id, team, seed }')] };
-  }
-  if (typeof scenarioPart?.source !== 'string' || typeof scenarioPart.file !== 'string') {
-    return {
-      ok: false,
-      problems: [at(['scenario'], 'expected { id, file, source } with the scenario snapshot')],
-    };
-  }
+  )
+    return refuse([{ path: ['drill'], message: 'expected { id, team, seed }' }]);
+  if (typeof scenarioPart?.source !== 'string' || typeof scenarioPart.file !== 'string')
+    return refuse([
+      {
+        path: ['scenario'],
+        message: 'expected { id, file, source } with the scenario snapshot',
+      },
+    ]);
+  yield;
   const scenario = loadScenarioText(scenarioPart.source, `${file}#scenario`);
   if (!scenario.ok) return { ok: false, problems: scenario.problems };
-  const log = checkLog(record.log);
+  yield;
+  const log = yield* checkLogSteps(record.log, maxReportedExportProblems, slices.entries);
   if (!log.ok)
-    return {
-      ok: false,
-      problems: sortProblems(
-        log.problems.map((problem) => at(['log', ...problem.path], problem.message)),
-      ),
-    };
+    return refuse(
+      log.problems.map((problem) => ({ path: ['log', ...problem.path], message: problem.message })),
+      log.omitted,
+    );
   const first = log.log[0];
-  if (first?.type !== 'drill.created' || first.payload.scenario !== scenario.scenario.id) {
-    return {
-      ok: false,
-      problems: [at(['log', 0], 'the log must open with drill.created for the exported scenario')],
-    };
-  }
+  if (first?.type !== 'drill.created' || first.payload.scenario !== scenario.scenario.id)
+    return refuse([
+      {
+        path: ['log', 0],
+        message: 'the log must open with drill.created for the exported scenario',
+      },
+    ]);
   return { ok: true, export: value as DrillExport, scenario: scenario.scenario };
+}
+
+/** The problems found, each at the line and column of the value it names, in file order. */
+function locate(
+  text: string,
+  file: string,
+  layout: ExportLayout,
+  found: readonly Found[],
+  omitted: number,
+): Problem[] {
+  const positions = linesAndColumns(
+    text,
+    found.map(({ path }) => offsetOf(text, layout, path)),
+  );
+  const problems = sortProblems(
+    found.map(({ path, message }, index) => ({
+      file,
+      ...(positions[index] ?? { line: 1, column: 1 }),
+      message: `${jsonPath(path)}: ${message}`,
+    })),
+  );
+  const last = problems.at(-1);
+  if (omitted === 0 || !last) return problems;
+  return [
+    ...problems,
+    {
+      ...last,
+      message: `and ${omitted} more problems (only the first ${maxReportedExportProblems} are listed): fix these and try again`,
+    },
+  ];
+}
+
+/** Where the value at `path` starts: from the layout to its member or log entry, then within. */
+function offsetOf(text: string, layout: ExportLayout, path: readonly PropertyKey[]): number {
+  const [member, entry, ...rest] = path;
+  const span = member === undefined ? undefined : layout.members.get(String(member));
+  if (!span) return layout.root;
+  const entrySpan = typeof entry === 'number' ? layout.entries?.[entry] : undefined;
+  if (member === 'log' && layout.entries)
+    return entrySpan ? valueOffsetAt(text, entrySpan.start, rest) : span.start;
+  return valueOffsetAt(text, span.start, path.slice(1));
+}
+
+function readProblem(text: string, file: string, problem: ReadProblem): Problem {
+  if (problem.kind === 'deep')
+    return {
+      file,
+      line: 1,
+      column: 1,
+      message: `nested deeper than ${maxExportDepth} levels: not a drill export`,
+    };
+  const [position] = linesAndColumns(text, [problem.offset]);
+  const at = position ?? { line: 1, column: 1 };
+  if (problem.kind === 'syntax')
+    return { file, ...at, message: `not valid JSON: ${problem.message}` };
+  if (problem.kind === 'forbidden')
+    return {
+      file,
+      ...at,
+      message: `${jsonPath(problem.path)}: holds a "__proto__" or "constructor.prototype" key, which no export has`,
+    };
+  const limit =
+    problem.path[0] === 'log'
+      ? `a log entry is at most ${maxExportEntryChars / 1024} KB of JSON, more than any drill writes: this export was edited`
+      : `each part of an export but its log (the scenario snapshot included) is at most ${maxExportPartChars / 1024} KB of JSON`;
+  return { file, ...at, message: `${jsonPath(problem.path)}: too large: ${limit}` };
 }
 
 /** `$.log[3].payload.to`, a path a person can follow in the JSON. */
 function jsonPath(path: readonly PropertyKey[]): string {
   return `$${path.map((segment) => (typeof segment === 'number' ? `[${segment}]` : `.${String(segment)}`)).join('')}`;
-}
-
-/** Where a JSON.parse error points ("… at position 55"), as a line and column. */
-function positionInText(text: string, message: string): { line: number; column: number } {
-  const offset = Number(/position (\d+)/.exec(message)?.[1] ?? 0);
-  const before = text.slice(0, offset).split('\n');
-  return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
 }

@@ -27,6 +27,8 @@ import { evolve } from './evolve';
 import type { LogEntry } from './log';
 import { createRecorder } from './recorder';
 import { canonicalSnapshot } from './snapshot';
+import type { Steps } from './steps';
+import { runToEnd } from './steps';
 import { actingRole } from './team-actions';
 
 export interface DrillOptions {
@@ -88,8 +90,20 @@ export function createDrill(options: DrillOptions): Drill {
 
 /** Rebuilds a drill from its log: the same state, and the same phase, as the live run that wrote it. */
 export function replay(scenario: Scenario, log: readonly LogEntry[]): Drill {
+  return runToEnd(replaySteps(scenario, log, Infinity));
+}
+
+/** `replay` yielding every `sliceEntries` entries (steps.ts), for a host that must not wait. */
+export function* replaySteps(
+  scenario: Scenario,
+  log: readonly LogEntry[],
+  sliceEntries: number,
+): Steps<Drill> {
   const { drill, replayed } = wrap(scenario);
-  for (const entry of log) replayed(entry);
+  for (const [index, entry] of log.entries()) {
+    if (index > 0 && index % sliceEntries === 0) yield;
+    replayed(entry);
+  }
   return drill;
 }
 

@@ -7,6 +7,8 @@
 import { z } from 'zod';
 import type { Effect } from '../scenario/types';
 import type { FactType, LogEntry } from './log';
+import type { Steps } from './steps';
+import { runToEnd } from './steps';
 
 const id = z.string().min(1).max(200);
 const ms = z.number().int().min(0);
@@ -164,30 +166,59 @@ export interface EntryProblem {
   readonly message: string;
 }
 
+export type LogCheck =
+  | { readonly ok: true; readonly log: LogEntry[] }
+  | {
+      readonly ok: false;
+      /** The first `maxProblems` problems found, in log order. */
+      readonly problems: EntryProblem[];
+      /** How many more were found and left out. */
+      readonly omitted: number;
+    };
+
 /** Checks a log from outside: well-formed entries, sequence numbers 1, 2, 3, ... in order. */
-export function checkLog(
+export function checkLog(input: unknown): LogCheck {
+  return runToEnd(checkLogSteps(input, Infinity, Infinity));
+}
+
+/** `checkLog` yielding every `sliceEntries` entries, keeping at most `maxProblems` problems. */
+export function* checkLogSteps(
   input: unknown,
-): { ok: true; log: LogEntry[] } | { ok: false; problems: EntryProblem[] } {
+  maxProblems: number,
+  sliceEntries: number,
+): Steps<LogCheck> {
   if (!Array.isArray(input))
-    return { ok: false, problems: [{ path: [], message: 'the log must be a list of entries' }] };
+    return {
+      ok: false,
+      problems: [{ path: [], message: 'the log must be a list of entries' }],
+      omitted: 0,
+    };
   const problems: EntryProblem[] = [];
-  input.forEach((raw: unknown, index) => {
-    const entry = entryShape.safeParse(raw);
+  let omitted = 0;
+  const found = (problem: EntryProblem) => {
+    if (problems.length < maxProblems) problems.push(problem);
+    else omitted++;
+  };
+  for (let index = 0; index < input.length; index++) {
+    if (index > 0 && index % sliceEntries === 0) yield;
+    const entry = entryShape.safeParse(input[index]);
     if (!entry.success) {
       for (const issue of entry.error.issues)
-        problems.push({ path: [index, ...issue.path], message: issue.message });
-      return;
+        found({ path: [index, ...issue.path], message: issue.message });
+      continue;
     }
     if (entry.data.seq !== index + 1)
-      problems.push({
+      found({
         path: [index, 'seq'],
         message: `expected seq ${index + 1}, the log's sequence has a gap or repeat`,
       });
     const payload = factPayloadSchemas[entry.data.type].safeParse(entry.data.payload);
     if (!payload.success) {
       for (const issue of payload.error.issues)
-        problems.push({ path: [index, 'payload', ...issue.path], message: issue.message });
+        found({ path: [index, 'payload', ...issue.path], message: issue.message });
     }
-  });
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, log: input as LogEntry[] };
+  }
+  return problems.length > 0 || omitted > 0
+    ? { ok: false, problems, omitted }
+    : { ok: true, log: input as LogEntry[] };
 }

@@ -6,6 +6,7 @@
 import type { Phase } from '../engine/drill-state';
 import type { LogEntry } from '../engine/log';
 import { scoreDrill } from '../engine/score/score-drill';
+import type { Scorecard } from '../engine/score/scorecard';
 import type { DrillSummary } from '../protocol/drill-summary';
 import type { Scenario } from '../scenario/types';
 import type { StoredDrill } from './store/drill-repository';
@@ -20,7 +21,16 @@ export function summariseDrill(
   log: readonly LogEntry[],
   phase: Phase,
 ): DrillSummary {
-  const card = scoreDrill(scenario, log);
+  return summaryOfScorecard(stored, scoreDrill(scenario, log), log, phase);
+}
+
+/** The summary, from a scorecard already worked out (an import scores in steps). */
+export function summaryOfScorecard(
+  stored: StoredDrill,
+  card: Scorecard,
+  log: readonly LogEntry[],
+  phase: Phase,
+): DrillSummary {
   const ended = log.find((entry) => entry.type === 'drill.ended' || entry.type === 'drill.aborted');
   return {
     id: stored.id,

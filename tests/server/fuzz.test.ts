@@ -11,6 +11,7 @@ import type { ChildProcess } from 'node:child_process';
 import { actionNames } from '../../src/engine/actions';
 import type { CreateDrillReply } from '../../src/protocol/http-bodies';
 import type { ServerFrame } from '../../src/protocol/ws-messages';
+import { maxImportBodyBytes } from '../../src/server/http/body-limits';
 import type { TestServer } from '../support/server-harness';
 import {
   api,
@@ -316,8 +317,8 @@ describe('malformed HTTP bodies to every POST route', () => {
     await expectServerStillWorks();
   });
 
-  it('answer an import over 20 MB with 413', async () => {
-    const huge = Buffer.alloc(21 * 1024 * 1024, 0x20);
+  it('answer an import over its 25 MB limit with 413', async () => {
+    const huge = Buffer.alloc(maxImportBodyBytes + 1024, 0x20);
     const reply = await post(
       postRoutes.find((route) => route.name === 'import') as PostRoute,
       huge,

@@ -4,6 +4,8 @@
  */
 import type { LogEntry } from '../log';
 import type { Scenario } from '../../scenario/types';
+import type { Steps } from '../steps';
+import { runToEnd } from '../steps';
 import { acknowledgeEscalations } from './acknowledgements';
 import { authorityViolations } from './authority-violations';
 import { checklistCompletion } from './checklist-completion';
@@ -30,9 +32,23 @@ export function scoreDrill(
   log: readonly LogEntry[],
   options: ScoreOptions = {},
 ): Scorecard {
+  return runToEnd(scoreDrillSteps(scenario, log, options));
+}
+
+/**
+ * `scoreDrill`, yielding between its stages (steps.ts), so that a host scoring a very long
+ * log (an import) can answer others in between; each stage is one pass over the log.
+ */
+export function* scoreDrillSteps(
+  scenario: Scenario,
+  log: readonly LogEntry[],
+  options: ScoreOptions = {},
+): Steps<Scorecard> {
   const timeline = readTimeline(log, options.endMs);
+  yield;
   const attempts = teamEscalations(timeline);
   const outcomes = scoreExpectations(scenario, timeline, attempts);
+  yield;
   // The projection decides acknowledgements and checklist items; it is given only those facts
   // (the timeline has already dropped what was retracted).
   const projection = projectLog(scenario, [
@@ -41,9 +57,12 @@ export function scoreDrill(
     ...factsOf(timeline, 'checklist.unchecked'),
   ]);
   const acknowledgements = acknowledgeEscalations(scenario, projection, attempts);
+  yield;
+  const messages = rateMessages(scenario, timeline, attempts);
+  yield;
   const dimensions = measureDimensions({
     outcomes,
-    messages: rateMessages(scenario, timeline, attempts),
+    messages,
     acknowledgements,
     checklists: checklistCompletion(scenario, projection),
   });
@@ -62,6 +81,7 @@ export function scoreDrill(
     acknowledgements,
     violations: authorityViolations(scenario, timeline),
   });
+  yield;
   return writeScorecard({
     scenario,
     timeline,

@@ -13,10 +13,12 @@ import { DrillHost } from '../drill-host';
 import { isAllowedHost, isLoopbackHost } from '../security/host-check';
 import type { DrillRepository } from '../store/drill-repository';
 import { sendError, serverFailure } from './api-error';
+import { jsonOnlyMessage, maxJsonBodyBytes, tooLargeMessage } from './body-limits';
 import { acceptEmptyJsonBody } from './empty-json-body';
 import { actionRoutes } from './routes-actions';
 import { libraryRoutes } from './routes-library';
 import { drillRoutes } from './routes-drills';
+import { importRoutes } from './routes-import';
 import { joinRoutes } from './routes-join';
 import { reviewRoutes } from './routes-review';
 import { websocketRoutes } from './routes-websocket';
@@ -57,9 +59,12 @@ export async function createServer(
   const loopback = isLoopbackHost(options.host);
   const app = Fastify({
     logger: options.logger ?? false,
-    bodyLimit: 64 * 1024,
+    bodyLimit: maxJsonBodyBytes,
     return503OnClosing: true,
   });
+  // JSON only: Fastify also reads text/plain, a body any web page may send cross-site
+  // without a CORS preflight. Without that parser every other type is a 415.
+  app.removeContentTypeParser('text/plain');
   const host = new DrillHost({
     store: options.store,
     ...(options.now ? { now: options.now } : {}),
@@ -85,7 +90,9 @@ export async function createServer(
         return sendError(reply, 500, serverFailure);
       }
       if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
-        return sendError(reply, 413, 'the request body is too large');
+        return sendError(reply, 413, tooLargeMessage(request.routeOptions.bodyLimit));
+      if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+        return sendError(reply, 415, jsonOnlyMessage);
       return sendError(reply, status, error.message);
     },
   );
@@ -103,6 +110,7 @@ export async function createServer(
   app.get('/api/health', async () => ({ status: 'ok' }));
   libraryRoutes(app, options.scenariosDirectory, access);
   drillRoutes(app, host, options.scenariosDirectory, access);
+  await app.register(async (scope) => importRoutes(scope, host, access));
   joinRoutes(app, host);
   await actionRoutes(app, host);
   reviewRoutes(app, host, access);

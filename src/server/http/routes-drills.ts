@@ -1,16 +1,10 @@
 /**
- * Drills over HTTP (api.md): create one, each caller's view of it, delete it, import an
- * export, and the history. Actions, joining and review have their own modules.
+ * Drills over HTTP (api.md): create one, each caller's view of it, delete it, and the
+ * history. Importing (routes-import.ts), actions, joining and review have their own modules.
  */
 import type { FastifyInstance } from 'fastify';
-import { maxExportDepth, nestingDeeperThan, parseExport } from '../../engine/drill-export';
-import { formatProblem } from '../../scenario/problems';
 import type { HistoryReply } from '../../protocol/drill-summary';
-import type {
-  CreateDrillReply,
-  DeleteDrillReply,
-  ImportDrillReply,
-} from '../../protocol/http-bodies';
+import type { CreateDrillReply, DeleteDrillReply } from '../../protocol/http-bodies';
 import { createDrillBody, deleteDrillBody, deleteDrillQuery } from '../../protocol/http-bodies';
 import type { DrillHost } from '../drill-host';
 import { readLibrary } from '../scenario-library';
@@ -20,8 +14,6 @@ import { drillAccessOf, requireDrillCaller, requireServerKey } from './access-ho
 import { issueDetails, sendError } from './api-error';
 import { damagedDrillOf } from './damaged-drill-access';
 import { snapshotFor } from './snapshot-for-viewer';
-
-const importBodyLimit = 20 * 1024 * 1024;
 
 export function drillRoutes(
   app: FastifyInstance,
@@ -46,29 +38,6 @@ export function drillRoutes(
     const { live, caller } = drillAccessOf(request);
     return snapshotFor(host, live, caller);
   });
-
-  app.post(
-    '/api/drills/import',
-    { ...serverKey, bodyLimit: importBodyLimit },
-    async (request, reply) => {
-      if (nestingDeeperThan(request.body, maxExportDepth))
-        return sendError(reply, 400, 'not a valid drill export: nested too deep');
-      const parsed = parseExport(JSON.stringify(request.body), 'import.json');
-      if (!parsed.ok)
-        return sendError(
-          reply,
-          400,
-          'not a valid drill export',
-          parsed.problems.map(formatProblem),
-        );
-      const imported = await host.importDrill(parsed.export, parsed.scenario);
-      if (!imported.ok) return sendError(reply, 409, imported.error);
-      return reply.code(201).send({
-        id: imported.id,
-        facilitatorToken: imported.facilitatorToken,
-      } satisfies ImportDrillReply);
-    },
-  );
 
   app.get(
     '/api/drills',

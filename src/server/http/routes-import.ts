@@ -1,0 +1,47 @@
+/**
+ * `POST /api/drills/import` (api.md), in a scope of its own: it takes a body far larger than
+ * any other route (`maxImportBodyBytes`) and reads it itself, as text, in slices (the export
+ * reader), so that a 20 MB export never holds up the other requests for long.
+ */
+import type { FastifyInstance } from 'fastify';
+import { parseExportInSteps } from '../../engine/drill-export';
+import type { ImportDrillReply } from '../../protocol/http-bodies';
+import { formatProblem } from '../../scenario/problems';
+import type { DrillHost } from '../drill-host';
+import { letOthersRun } from '../import-drill';
+import type { ServerAccess } from './access';
+import { requireServerKey } from './access-hooks';
+import { sendError } from './api-error';
+import { maxImportBodyBytes } from './body-limits';
+
+/** Registers the import route on `scope`, which must be a scope of its own (its JSON parser is). */
+export function importRoutes(scope: FastifyInstance, host: DrillHost, access: ServerAccess): void {
+  // The text as sent: Fastify's parser would read 20 MB in one blocking `JSON.parse`.
+  scope.removeContentTypeParser('application/json');
+  scope.addContentTypeParser(
+    'application/json',
+    { parseAs: 'string', bodyLimit: maxImportBodyBytes },
+    (_request, body, done) => done(null, body),
+  );
+  scope.post(
+    '/api/drills/import',
+    { onRequest: requireServerKey(access), bodyLimit: maxImportBodyBytes },
+    async (request, reply) => {
+      const text = typeof request.body === 'string' ? request.body : '';
+      const parsed = await parseExportInSteps(text, 'import.json', letOthersRun);
+      if (!parsed.ok)
+        return sendError(
+          reply,
+          400,
+          'not a valid drill export',
+          parsed.problems.map(formatProblem),
+        );
+      const imported = await host.importDrill(parsed.export, parsed.scenario);
+      if (!imported.ok) return sendError(reply, 409, imported.error);
+      return reply.code(201).send({
+        id: imported.id,
+        facilitatorToken: imported.facilitatorToken,
+      } satisfies ImportDrillReply);
+    },
+  );
+}
