@@ -14,6 +14,7 @@ import type { Figure } from './figure';
 import { historyFigures } from './history-cold';
 import { logFigures } from './log-store';
 import { serverFigures } from './server-fanout';
+import { snapshotFigures } from './snapshot-build';
 import { bundleFigures } from './web-bundles';
 import { chartFigures } from './web-chart';
 import { bareBroadcastFigures } from './ws-floor';
@@ -27,6 +28,7 @@ const measurements: { readonly what: string; readonly run: () => Promise<Figure[
   { what: 'log', run: () => logFigures(2_000, 10_000) },
   { what: 'history', run: () => historyFigures(1_000) },
   { what: 'server fan-out and inject timing', run: () => serverFigures(participants, escalations) },
+  { what: 'snapshot build, 20,000 entries', run: () => snapshotFigures(20_000) },
   { what: 'bare ws broadcast', run: () => bareBroadcastFigures(participants, escalations) },
   { what: 'web bundles', run: bundleFigures },
   ...(process.env.BENCH_SKIP_BROWSER
