@@ -15,6 +15,7 @@ import { historyFigures } from './history-cold';
 import { importFigures } from './import-large';
 import { logFigures } from './log-store';
 import { serverFigures } from './server-fanout';
+import { snapshotFigures } from './snapshot-build';
 import { bundleFigures } from './web-bundles';
 import { chartFigures } from './web-chart';
 import { bareBroadcastFigures } from './ws-floor';
@@ -30,6 +31,7 @@ const measurements: { readonly what: string; readonly run: () => Promise<Figure[
   // 67,000 scripted actions make a drill of about 97,000 entries: a 20 MB export.
   { what: 'import of a 20 MB export', run: () => importFigures(67_000) },
   { what: 'server fan-out and inject timing', run: () => serverFigures(participants, escalations) },
+  { what: 'snapshot build, 20,000 entries', run: () => snapshotFigures(20_000) },
   { what: 'bare ws broadcast', run: () => bareBroadcastFigures(participants, escalations) },
   { what: 'web bundles', run: bundleFigures },
   ...(process.env.BENCH_SKIP_BROWSER

@@ -46,7 +46,10 @@ export interface DrillSnapshot {
   /** The whole scenario, upcoming injects and expectations included: the facilitator's only. */
   readonly fullScenario: Scenario | null;
   readonly entries: readonly VisibleEntry[];
-  /** The last sequence number this caller may see (the whole log's, for the facilitator). */
+  /**
+   * The caller's last number: entries are numbered in the caller's own numbering (the log's
+   * for the facilitator; 1, 2, 3… over what they may see for the projector and participants).
+   */
   readonly seq: number;
   /** The server's wall clock when it answered, so a client can read the drill clock. */
   readonly serverWallMs: number;

@@ -11,6 +11,7 @@ export const serverFrameTypes = [
   'refused',
   'error',
   'participants',
+  'metric',
   'pong',
 ] as const;
 
@@ -33,6 +34,8 @@ export function isServerFrame(value: unknown): value is ServerFrame {
       return typeof frame.error === 'string';
     case 'participants':
       return Array.isArray(frame.participants);
+    case 'metric':
+      return typeof frame.seq === 'number' && Array.isArray(frame.points);
     case 'pong':
       return true;
     default:

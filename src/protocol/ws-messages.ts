@@ -1,7 +1,9 @@
 /**
  * WebSocket frames, in both directions, validated where they arrive. A client says hello
  * with its token (never in the URL) and the last sequence it saw; the server answers with a
- * snapshot or the entries it missed, then streams entries as the log grows.
+ * snapshot or the entries it missed, then streams entries as the log grows. Every `seq` is in
+ * the caller's own numbering: the log's for the facilitator; for the projector and each
+ * participant, 1, 2, 3… over the entries they may see (so no gap tells of a hidden entry).
  */
 import * as z from 'zod/mini';
 import type { DrillSnapshot, VisibleEntry } from './drill-snapshot';
@@ -43,6 +45,16 @@ export type ServerFrame =
         readonly roles: readonly string[];
       }[];
     }
+  | {
+      /**
+       * The points a metric series has reached so far (as in its inject: drill ms after the
+       * firing, value), for the `inject.fired` entry numbered `seq`; later ones follow as the
+       * drill clock reaches them. Only the facilitator's entries carry whole series.
+       */
+      readonly type: 'metric';
+      readonly seq: number;
+      readonly points: readonly (readonly [number, number])[];
+    }
   | { readonly type: 'pong' };
 
 /**
@@ -69,6 +81,11 @@ export const serverFrame: z.ZodMiniType<ServerFrame> = z.discriminatedUnion('typ
   z.object({
     type: z.literal('participants'),
     participants: z.array(z.object({ name: z.string(), roles: z.array(z.string()) })),
+  }),
+  z.object({
+    type: z.literal('metric'),
+    seq: z.int().check(z.positive()),
+    points: z.array(z.tuple([z.number(), z.number()])),
   }),
   z.object({ type: z.literal('pong') }),
 ]);

@@ -2,7 +2,8 @@
  * Who may see what (api.md): the facilitator sees everything; the projector sees the clock,
  * severity, public injects once fired, metrics, pages and acknowledgements; a participant
  * sees that plus what is addressed to their roles. Never upcoming injects, unfired
- * surprises, expectations or scores. Applied to HTTP bodies and WebSocket frames alike.
+ * surprises, expectations or scores. Applied to HTTP bodies and WebSocket frames alike;
+ * metric series only as far as the drill has got (`metric-release.ts`).
  */
 import type { LogEntry } from '../engine/log';
 import { scenarioIndex } from '../engine/scenario-index';
@@ -20,7 +21,7 @@ export interface Viewer {
   readonly roles: readonly string[];
 }
 
-/** The entries a viewer may see, with inject content attached to the injects they may see. */
+/** The entries a viewer may see, in the log's numbering, with the content of the injects they may see. */
 export function visibleEntries(
   scenario: Scenario,
   log: readonly LogEntry[],
@@ -28,30 +29,41 @@ export function visibleEntries(
   viewer: Viewer,
 ): VisibleEntry[] {
   const visible: VisibleEntry[] = [];
-  for (const entry of entries) {
-    const shown = visibleEntry(scenario, log, entry, viewer);
-    if (shown) visible.push(shown);
-  }
+  for (const entry of entries)
+    if (isVisibleTo(scenario, log, entry, viewer))
+      visible.push(shownEntry(scenario, entry, viewer.audience === 'facilitator'));
   return visible;
 }
 
-function visibleEntry(
+/**
+ * Whether a viewer may see an entry. It depends only on the scenario, the entry, the entries
+ * before it and the viewer's roles, all fixed once the entry is logged: an entry seen once is
+ * seen for good, which is what lets each viewer keep its own numbering (`audience-feed.ts`).
+ */
+export function isVisibleTo(
   scenario: Scenario,
   log: readonly LogEntry[],
   entry: LogEntry,
   viewer: Viewer,
-): VisibleEntry | null {
-  const facilitator = viewer.audience === 'facilitator';
-  if (!facilitator && !mayOthersSee(scenario, log, entry, viewer)) return null;
-  if (entry.type === 'inject.fired') {
-    const inject = scenarioIndex(scenario).injects.get(entry.payload.inject);
-    if (!inject) return null;
-    return {
-      ...(facilitator ? entry : withoutMeta(entry)),
-      inject: injectContent(inject, facilitator),
-    };
-  }
-  return facilitator ? entry : withoutMeta(entry);
+): boolean {
+  if (entry.type === 'inject.fired' && !scenarioIndex(scenario).injects.has(entry.payload.inject))
+    return false;
+  return viewer.audience === 'facilitator' || mayOthersSee(scenario, log, entry, viewer);
+}
+
+/**
+ * An entry as a visible entry: the facilitator's with its meta and the inject's questions,
+ * everyone else's without them. Metric points are all there: `room-entry.ts` trims them.
+ */
+export function shownEntry(
+  scenario: Scenario,
+  entry: LogEntry,
+  facilitator: boolean,
+): VisibleEntry {
+  const shown = facilitator ? entry : withoutMeta(entry);
+  if (entry.type !== 'inject.fired') return shown;
+  const inject = scenarioIndex(scenario).injects.get(entry.payload.inject);
+  return inject ? { ...shown, inject: injectContent(inject, facilitator) } : shown;
 }
 
 /**

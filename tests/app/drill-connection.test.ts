@@ -108,6 +108,56 @@ describe('the drill connection', () => {
     expect(store.getState().queue).toEqual([]);
   });
 
+  it('comes back with its last sequence when the server says it fell behind (1013)', () => {
+    const store = createDrillStore();
+    connectDrill('d1', 'tok', store, 'ws://test/ws');
+    const first = FakeSocket.instances[0];
+    first?.open();
+    first?.receive({ type: 'snapshot', snapshot: snapshot(3) });
+    first?.drop(1013);
+    expect(store.getState().status).toBe('reconnecting');
+    vi.advanceTimersByTime(1_000);
+    const second = FakeSocket.instances[1];
+    second?.open();
+    expect(second?.sent).toEqual([{ type: 'hello', token: 'tok', lastSeq: 3 }]);
+  });
+
+  it('hands metric frames to the store', () => {
+    const store = createDrillStore();
+    connectDrill('d1', 'tok', store, 'ws://test/ws');
+    const socket = FakeSocket.instances[0];
+    socket?.open();
+    const firing = {
+      seq: 1,
+      drillMs: 0,
+      wallMs: 0,
+      type: 'inject.fired',
+      payload: { inject: 'm', cause: 'schedule' },
+      inject: {
+        id: 'm',
+        kind: 'metric',
+        title: null,
+        body: '',
+        from: null,
+        to: null,
+        metric: { name: 'p99', unit: 'ms', points: [[0, 1]] },
+      },
+    };
+    socket?.receive({ type: 'snapshot', snapshot: { ...snapshot(1), entries: [firing] } });
+    socket?.receive({
+      type: 'metric',
+      seq: 1,
+      points: [
+        [0, 1],
+        [30_000, 4],
+      ],
+    });
+    expect(store.getState().view?.metrics[0]?.points).toEqual([
+      [0, 1],
+      [30_000, 4],
+    ]);
+  });
+
   it('stops and says why when the server refuses the token', () => {
     const store = createDrillStore();
     connectDrill('d1', 'bad', store, 'ws://test/ws');

@@ -162,3 +162,58 @@ describe('formatDrillClock', () => {
     expect(formatDrillClock(ms)).toBe(text);
   });
 });
+
+describe('when the server sends the points a metric series has reached', () => {
+  const metricFiring = (
+    seq: number,
+    drillMs: number,
+    points: [number, number][],
+  ): VisibleEntry => ({
+    seq,
+    drillMs,
+    wallMs: drillMs,
+    type: 'inject.fired',
+    payload: { inject: 'latency', cause: 'schedule' },
+    inject: {
+      id: 'latency',
+      kind: 'metric',
+      title: 'Latency',
+      body: '',
+      from: null,
+      to: null,
+      metric: { name: 'p99', unit: 'ms', points },
+    },
+  });
+
+  it('extends the series it fired, on the drill-time axis', () => {
+    const store = createDrillStore();
+    store
+      .getState()
+      .receiveSnapshot({ ...snapshot, entries: [metricFiring(1, 5_000, [[0, 1]])], seq: 1 }, 0);
+    store.getState().receiveMetric(1, [
+      [0, 1],
+      [60_000, 2],
+    ]);
+    expect(store.getState().view?.metrics[0]?.points).toEqual([
+      [5_000, 1],
+      [65_000, 2],
+    ]);
+  });
+
+  it('ignores the points of a series another firing of the metric replaced', () => {
+    const store = createDrillStore();
+    store.getState().receiveSnapshot(
+      {
+        ...snapshot,
+        entries: [metricFiring(1, 0, [[0, 1]]), metricFiring(2, 9_000, [[0, 7]])],
+        seq: 2,
+      },
+      0,
+    );
+    store.getState().receiveMetric(1, [
+      [0, 1],
+      [60_000, 2],
+    ]);
+    expect(store.getState().view?.metrics[0]?.points).toEqual([[9_000, 7]]);
+  });
+});

@@ -115,13 +115,20 @@ describe('a drill played through the API', () => {
   it('records the escalation and its acknowledgement in the log', async () => {
     const snapshot = await snapshotOf(server().url, played.drill.id, played.drill.facilitatorToken);
     expect(snapshot.drill.status).toBe('ended');
-    expect(snapshot.entries.find((entry) => entry.seq === played.escalationSeq)).toMatchObject({
-      type: 'escalation.recorded',
+    const page = snapshot.entries.find((entry) => entry.type === 'escalation.recorded');
+    expect(page).toMatchObject({
       payload: { from: 'oncall', to: 'ic', channel: 'page', delivered: true },
     });
     expect(
       snapshot.entries.find((entry) => entry.type === 'acknowledgement.recorded'),
-    ).toMatchObject({ payload: { by: 'ic', escalation: played.escalationSeq, automatic: false } });
+    ).toMatchObject({ payload: { by: 'ic', escalation: page?.seq, automatic: false } });
+  });
+
+  it('answers the participant with its own number for the page', async () => {
+    const own = await snapshotOf(server().url, played.drill.id, played.oncallToken);
+    expect(own.entries.find((entry) => entry.seq === played.escalationSeq)).toMatchObject({
+      type: 'escalation.recorded',
+    });
   });
 
   it('keeps the scorecard from a participant until the drill has ended', async () => {
@@ -148,9 +155,11 @@ describe('a drill played through the API', () => {
     };
     for (const who of ['facilitator', 'projector', 'participant'] as const) {
       const socket = socketOf(who);
-      const visible = (await snapshotOf(server().url, played.drill.id, tokens[who])).entries;
+      const snapshot = await snapshotOf(server().url, played.drill.id, tokens[who]);
+      const visible = snapshot.entries;
       const seen = entriesSeen(socket);
-      expect(lastSeqSeen(socket), who).toBe(finalSeq);
+      // Each in its own numbering: the log's for the facilitator, what it may see for others.
+      expect(lastSeqSeen(socket), who).toBe(who === 'facilitator' ? finalSeq : snapshot.seq);
       expect(seen.at(-1)?.seq, who).toBe(visible.at(-1)?.seq);
       expect(seen, who).toEqual(visible);
     }
@@ -162,10 +171,20 @@ describe('a drill played through the API', () => {
   });
 
   it('shows the same escalations and acknowledgements to all three sockets', () => {
-    // Who acted and with which client id (`meta`) is the facilitator's alone to see.
-    const facilitator = teamFacts(entriesSeen(socketOf('facilitator'))).map(
-      ({ meta: _meta, ...entry }) => entry,
-    );
+    // Who acted and with which client id (`meta`) is the facilitator's alone to see; seqs
+    // are each viewer's own, so the acknowledgement points at each viewer's number for the page.
+    const asSeenBy = (who: keyof typeof sockets) => {
+      const [page, ack] = teamFacts(entriesSeen(socketOf(who)));
+      expect(ack?.payload, who).toMatchObject({ escalation: page?.seq });
+      return [page, ack].map((entry) => ({
+        type: entry?.type,
+        drillMs: entry?.drillMs,
+        wallMs: entry?.wallMs,
+        payload: { ...entry?.payload, escalation: null },
+        meta: entry?.meta,
+      }));
+    };
+    const facilitator = asSeenBy('facilitator').map((entry) => ({ ...entry, meta: undefined }));
     expect(facilitator.map((entry) => entry.type)).toEqual([
       'escalation.recorded',
       'acknowledgement.recorded',
@@ -173,8 +192,8 @@ describe('a drill played through the API', () => {
     expect(
       teamFacts(entriesSeen(socketOf('participant'))).every((entry) => entry.meta === undefined),
     ).toBe(true);
-    expect(teamFacts(entriesSeen(socketOf('projector')))).toEqual(facilitator);
-    expect(teamFacts(entriesSeen(socketOf('participant')))).toEqual(facilitator);
+    expect(asSeenBy('projector')).toEqual(facilitator);
+    expect(asSeenBy('participant')).toEqual(facilitator);
   });
 
   it('shows every socket the drill start, pause, resume and end in that order', () => {

@@ -56,6 +56,9 @@ export function connectDrill(
       case 'participants':
         state.setParticipants(frame.participants);
         return;
+      case 'metric':
+        state.receiveMetric(frame.seq, frame.points);
+        return;
       case 'pong':
         return;
     }

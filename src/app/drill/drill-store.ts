@@ -49,6 +49,8 @@ export interface DrillScreenActions {
   setStatus(status: ConnectionStatus, failure?: string | null): void;
   receiveSnapshot(snapshot: DrillSnapshot, browserNowMs: number): void;
   receiveEntries(entries: readonly VisibleEntry[]): void;
+  /** The points a metric series has reached, for the firing this screen numbers `seq`. */
+  receiveMetric(seq: number, points: readonly (readonly [number, number])[]): void;
   enqueue(action: QueuedAction): void;
   dequeue(id: string): void;
   refuse(message: string | null): void;
@@ -105,6 +107,12 @@ export function createDrillStore(options: DrillStoreOptions = {}) {
         for (const entry of fresh) projection.apply(entry);
         follower?.follow(fresh);
         return { view: projection.view(), engine: engineAt(projection.lastSeq) };
+      }),
+    receiveMetric: (seq, points) =>
+      set(() => {
+        if (!projection) return {};
+        projection.metricReached(seq, points);
+        return { view: projection.view() };
       }),
     enqueue: (action) => set((state) => ({ queue: [...state.queue, action] })),
     dequeue: (id) => set((state) => ({ queue: state.queue.filter((queued) => queued.id !== id) })),

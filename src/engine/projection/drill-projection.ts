@@ -120,6 +120,11 @@ export class DrillProjection {
     this.feed?.add(entry);
   }
 
+  /** A metric series' points so far, for the `inject.fired` entry numbered `seq` (screens only). */
+  metricReached(seq: number, points: readonly (readonly [number, number])[]): void {
+    this.feed?.metricReached(seq, points);
+  }
+
   /**
    * The drill now, for a screen to render: a new object after every entry, in constant time.
    * Its lists and maps are the projection's own, read-only, and move on with later entries:

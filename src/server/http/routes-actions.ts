@@ -10,6 +10,7 @@ import { drillAccessOf, requireDrillCaller } from './access-hooks';
 import { sendError } from './api-error';
 import type { ActionAnswer } from './decide-action';
 import { controlAction, controls, decideAction } from './decide-action';
+import { decideInCallerNumbering } from './decide-in-caller-numbering';
 import { acceptEmptyJsonBody } from './empty-json-body';
 
 const actionBodyLimit = 64 * 1024;
@@ -19,7 +20,7 @@ export async function actionRoutes(app: FastifyInstance, host: DrillHost): Promi
 
   app.post('/api/drills/:id/actions', options, async (request, reply) => {
     const { live, caller } = drillAccessOf(request);
-    return answer(reply, await decideAction(live, caller, request.body));
+    return answer(reply, await decideInCallerNumbering(host, live, caller, request.body));
   });
 
   await app.register(async (bodyless) => {

@@ -34,9 +34,9 @@ export function drillRoutes(
     return reply.code(201).send((await host.create(entry, body.data)) satisfies CreateDrillReply);
   });
 
-  app.get('/api/drills/:id', drillCaller, async (request) => {
+  app.get('/api/drills/:id', drillCaller, async (request, reply) => {
     const { live, caller } = drillAccessOf(request);
-    return snapshotFor(host, live, caller);
+    return reply.type('application/json; charset=utf-8').send(snapshotFor(host, live, caller).json);
   });
 
   app.get(

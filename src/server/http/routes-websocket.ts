@@ -1,7 +1,9 @@
 /**
- * The drill's WebSocket: the client says hello with its token and the last sequence it saw;
- * the server answers with a snapshot (or just what it missed), streams new entries as the
- * log grows, and takes actions like the HTTP API does. Heartbeats drop dead sockets.
+ * The drill's WebSocket: the client says hello with its token and the last sequence it saw
+ * (in its own numbering); the server answers with a snapshot (or just what it missed),
+ * streams new entries and metric points as the drill reaches them, and takes actions like
+ * the HTTP API does. Heartbeats drop dead sockets; a socket that stops reading is closed
+ * with 1013 before its backlog grows past `maxSocketBufferedBytes`, and resyncs on reconnect.
  */
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
@@ -10,17 +12,28 @@ import { clientFrame, maxClientFrameBytes } from '../../protocol/ws-messages';
 import type { DrillHost } from '../drill-host';
 import type { LiveDrill } from '../live-drill';
 import { isAllowedOrigin } from '../security/host-check';
-import { visibleEntries } from '../visibility';
+import type { AudienceNumbering } from '../audience-numbering';
+import type { DrillAudiences } from '../drill-audiences';
+import { audiencesOf } from '../drill-audiences';
 import type { Caller } from './access';
 import { callerOf } from './access';
 import { serverFailure } from './api-error';
-import { decideAction } from './decide-action';
+import { decideInCallerNumbering } from './decide-in-caller-numbering';
 import { snapshotFor } from './snapshot-for-viewer';
 
 const helloWithinMs = 10_000;
 const heartbeatEveryMs = 15_000;
 /** Past this many missed entries, a fresh snapshot is cheaper than the backlog. */
 const maxBacklog = 2_000;
+/**
+ * How much may wait unsent for one socket (a phone on a weak signal, or a client that never
+ * reads) before the server closes it with 1013 "try again later". The client reconnects on
+ * its own with its last seq and gets what it missed; the server never holds more than this
+ * (and one frame) for it.
+ */
+export const maxSocketBufferedBytes = 4 * 1024 * 1024;
+export const socketBehindCode = 1013;
+export const socketBehindReason = 'this connection fell 4 MB behind; reconnect to catch up';
 
 export function websocketRoutes(app: FastifyInstance, host: DrillHost): void {
   app.get<{ Params: { id: string } }>(
@@ -48,8 +61,11 @@ export function websocketRoutes(app: FastifyInstance, host: DrillHost): void {
 
 class DrillSocket {
   private caller: Caller | null = null;
+  /** The last number (the caller's own) this socket has sent entries up to. */
+  private sentSeq = 0;
   private unsubscribe: (() => void) | undefined;
   private unsubscribeParticipants: (() => void) | undefined;
+  private unsubscribeMetrics: (() => void) | undefined;
   private alive = true;
   private readonly heartbeat: NodeJS.Timeout;
   private readonly helloTimer: NodeJS.Timeout;
@@ -128,29 +144,60 @@ class DrillSocket {
     }
     clearTimeout(this.helloTimer);
     this.caller = caller;
-    const log = this.live.drill.log;
-    if (lastSeq !== undefined && lastSeq <= log.length && log.length - lastSeq <= maxBacklog) {
-      this.send({
-        type: 'entries',
-        seq: log.length,
-        entries: visibleEntries(this.live.drill.scenario, log, log.slice(lastSeq), caller.viewer),
-      });
+    const { viewer } = caller;
+    const audiences = audiencesOf(this.live, this.host.now);
+    const numbering = audiences.numbering(viewer);
+    if (
+      lastSeq !== undefined &&
+      lastSeq <= numbering.seq &&
+      numbering.seq - lastSeq <= maxBacklog
+    ) {
+      this.sendEntries(audiences, numbering, lastSeq);
+      this.resendMetrics(audiences, numbering, lastSeq);
     } else {
-      this.send({ type: 'snapshot', snapshot: snapshotFor(this.host, this.live, caller) });
+      const snapshot = snapshotFor(this.host, this.live, caller);
+      this.sentSeq = snapshot.seq;
+      this.sendText(`{"type":"snapshot","snapshot":${snapshot.json}}`);
     }
     this.unsubscribeParticipants = this.live.onParticipants((participants) =>
       this.send({ type: 'participants', participants }),
     );
-    this.unsubscribe = this.live.subscribe((entries) => {
-      const visible = visibleEntries(
-        this.live.drill.scenario,
-        this.live.drill.log,
-        entries,
-        caller.viewer,
-      );
-      if (visible.length > 0)
-        this.send({ type: 'entries', seq: this.live.drill.log.length, entries: visible });
+    this.unsubscribe = this.live.subscribe(() => {
+      const caughtUp = audiences.numbering(viewer);
+      if (caughtUp.seq > this.sentSeq) this.sendEntries(audiences, caughtUp, this.sentSeq);
     });
+    // The facilitator's entries carry whole series; everyone else hears of points as they come.
+    if (viewer.audience !== 'facilitator')
+      this.unsubscribeMetrics = audiences.onMetric((logSeq, points) => {
+        const seq = numbering.numberOf(logSeq);
+        if (seq !== undefined && seq <= this.sentSeq) this.send({ type: 'metric', seq, points });
+      });
+  }
+
+  /** Every entry the caller numbers after `afterSeq`, as one `entries` frame. */
+  private sendEntries(
+    audiences: DrillAudiences,
+    numbering: AudienceNumbering,
+    afterSeq: number,
+  ): void {
+    const caller = this.caller;
+    if (!caller) return;
+    const entries = audiences.entriesJsonAfter(caller.viewer, numbering, afterSeq);
+    this.sentSeq = numbering.seq;
+    this.sendText(`{"type":"entries","seq":${numbering.seq},"entries":[${entries.join(',')}]}`);
+  }
+
+  /** After a resync: the points reached meanwhile by series the client already had. */
+  private resendMetrics(
+    audiences: DrillAudiences,
+    numbering: AudienceNumbering,
+    lastSeq: number,
+  ): void {
+    if (this.caller?.viewer.audience === 'facilitator') return;
+    for (const { logSeq, points } of audiences.metricsReached()) {
+      const seq = numbering.numberOf(logSeq);
+      if (seq !== undefined && seq <= lastSeq) this.send({ type: 'metric', seq, points });
+    }
   }
 
   /** Decided as over HTTP; only the framing differs (`ack` or `refused`, with the action's id). */
@@ -158,7 +205,7 @@ class DrillSocket {
     const caller = this.caller;
     if (!caller) return this.send({ type: 'error', error: 'say hello with a token first' });
     const id = typeof action.id === 'string' ? action.id : null;
-    decideAction(this.live, caller, action).then(
+    decideInCallerNumbering(this.host, this.live, caller, action).then(
       (answer) =>
         this.send(
           answer.ok
@@ -173,7 +220,18 @@ class DrillSocket {
   }
 
   private send(frame: ServerFrame): void {
-    if (this.socket.readyState === this.socket.OPEN) this.socket.send(JSON.stringify(frame));
+    this.sendText(JSON.stringify(frame));
+  }
+
+  /** Sends a frame, unless the socket is already too far behind: then it is told to come back. */
+  private sendText(text: string): void {
+    if (this.socket.readyState !== this.socket.OPEN) return;
+    if (this.socket.bufferedAmount > maxSocketBufferedBytes) {
+      this.stop();
+      this.socket.close(socketBehindCode, socketBehindReason);
+      return;
+    }
+    this.socket.send(text);
   }
 
   private stop(): void {
@@ -181,5 +239,6 @@ class DrillSocket {
     clearInterval(this.heartbeat);
     this.unsubscribe?.();
     this.unsubscribeParticipants?.();
+    this.unsubscribeMetrics?.();
   }
 }

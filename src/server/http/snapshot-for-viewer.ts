@@ -1,18 +1,38 @@
-/** Builds the snapshot a caller may see of a drill (api.md's visibility rules). */
+/**
+ * The snapshot a caller may see of a drill (api.md's visibility rules), as the JSON text
+ * sent (`GET /api/drills/:id`, the WebSocket's `snapshot` frame). Its entries come from the
+ * drill's audiences (`drill-audiences.ts`): no filter of the whole log and no serialisation
+ * of entries already serialised for the room, only the joining of their texts.
+ *
+ * What it holds: every entry the caller may see, in the caller's numbering, and nothing it
+ * may not (never the facilitator's meta, the hidden entries or the metric points to come). A
+ * participant's snapshot of a very large drill is bounded by the cap on the log's length and
+ * the caps on text fields, never by the entries hidden from it; a reconnect with `lastSeq`
+ * gets only what it missed (`routes-websocket.ts`).
+ */
 import type { DrillSnapshot } from '../../protocol/drill-snapshot';
 import type { DrillHost } from '../drill-host';
+import { audiencesOf } from '../drill-audiences';
 import type { LiveDrill } from '../live-drill';
-import { publicScenario, visibleEntries } from '../visibility';
+import { publicScenario } from '../visibility';
 import type { Caller } from './access';
 
-export function snapshotFor(host: DrillHost, live: LiveDrill, caller: Caller): DrillSnapshot {
+export interface SnapshotText {
+  /** The `DrillSnapshot` as JSON. */
+  readonly json: string;
+  /** Its `seq`: the caller's last number. */
+  readonly seq: number;
+}
+
+export function snapshotFor(host: DrillHost, live: LiveDrill, caller: Caller): SnapshotText {
   const { viewer } = caller;
-  const log = live.drill.log;
   const { stored } = live;
   const facilitator = viewer.audience === 'facilitator';
-  const entries = visibleEntries(live.drill.scenario, log, log, viewer);
+  const audiences = audiencesOf(live, host.now);
+  const numbering = audiences.numbering(viewer);
+  const entries = audiences.entriesJsonAfter(viewer, numbering, 0);
   const participants = live.participants().map(({ name, roles }) => ({ name, roles }));
-  return {
+  const rest: Omit<DrillSnapshot, 'entries'> = {
     drill: {
       id: live.id,
       team: stored.team,
@@ -23,13 +43,13 @@ export function snapshotFor(host: DrillHost, live: LiveDrill, caller: Caller): D
     audience: viewer.audience,
     scenario: publicScenario(live.drill.scenario, viewer),
     fullScenario: facilitator ? live.drill.scenario : null,
-    entries,
-    seq: facilitator ? log.length : (entries.at(-1)?.seq ?? 0),
+    seq: numbering.seq,
     serverWallMs: host.now(),
-    participants:
-      viewer.audience === 'projector'
-        ? participants.map(({ name, roles }) => ({ name, roles }))
-        : participants,
+    participants,
     you: caller.name === null ? null : { name: caller.name, roles: viewer.roles },
+  };
+  return {
+    json: `{"entries":[${entries.join(',')}],${JSON.stringify(rest).slice(1)}`,
+    seq: numbering.seq,
   };
 }
