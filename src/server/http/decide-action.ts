@@ -36,13 +36,16 @@ export async function decideAction(
 ): Promise<ActionAnswer> {
   if (!caller.actor) return { ok: false, status: 403, error: 'the projector only watches' };
   const parsed = parseAction(body);
-  if (!parsed.ok)
+  if (!parsed.ok) {
+    const details = issueDetails(parsed.problems);
+    const first = details[0];
     return {
       ok: false,
       status: 400,
-      error: 'invalid action',
-      details: issueDetails(parsed.problems),
+      error: first ? `invalid action: ${first.path}: ${first.message}` : 'invalid action',
+      details,
     };
+  }
   const outcome = await live.act({
     action: parsed.action,
     actor: caller.actor,
