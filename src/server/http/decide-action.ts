@@ -51,13 +51,7 @@ export async function decideAction(
   const parsed = parseAction(body);
   if (!parsed.ok) {
     const details = issueDetails(parsed.problems);
-    const first = details[0];
-    return {
-      ok: false,
-      status: 400,
-      error: first ? `invalid action: ${first.path}: ${first.message}` : 'invalid action',
-      details,
-    };
+    return { ok: false, status: 400, error: invalidAction(details), details };
   }
   const outcome = await live.act({
     action: parsed.action,
@@ -68,6 +62,15 @@ export async function decideAction(
   return outcome.ok
     ? { ok: true, seq: outcome.seq, duplicate: outcome.duplicate }
     : { ok: false, status: outcome.status, error: outcome.error };
+}
+
+/** The first problem as a sentence, naming the field: `invalid action: note.text: at most …`. */
+function invalidAction(details: readonly { path: string; message: string }[]): string {
+  const first = details[0];
+  if (!first) return 'invalid action';
+  return first.path === ''
+    ? `invalid action: ${first.message}`
+    : `invalid action: ${first.path}: ${first.message}`;
 }
 
 function tooFast(retryAfterMs: number): ActionAnswer {
