@@ -46,7 +46,8 @@ export async function decideAction(
 ): Promise<ActionAnswer> {
   if (!caller.actor) return { ok: false, status: 403, error: 'the projector only watches' };
   // Before anything is read: a refused action costs nothing, and its id stays unused.
-  const retryAfterMs = actionBudgets.take(`${live.id} ${caller.idScope}`);
+  const budget = `${live.id} ${caller.idScope}`;
+  const retryAfterMs = actionBudgets.take(budget);
   if (retryAfterMs > 0) return tooFast(retryAfterMs);
   const parsed = parseAction(body);
   if (!parsed.ok) {
@@ -59,6 +60,8 @@ export async function decideAction(
     ...(parsed.atMs === undefined ? {} : { atMs: parsed.atMs }),
     ...(parsed.clientId === undefined ? {} : { clientId: `${caller.idScope}:${parsed.clientId}` }),
   });
+  // A re-sent action (a client flushing its queue after a reconnect) adds nothing: it is free.
+  if (outcome.ok && outcome.duplicate) actionBudgets.giveBack(budget);
   return outcome.ok
     ? { ok: true, seq: outcome.seq, duplicate: outcome.duplicate }
     : { ok: false, status: outcome.status, error: outcome.error };

@@ -1,7 +1,8 @@
 /**
  * How fast one caller may act on a drill: a token bucket per key (a drill and a caller). A
  * full bucket holds `burst` actions; each action takes one and the bucket refills at
- * `perSecond`. An empty bucket refuses, and the refused action takes nothing. Memory is
+ * `perSecond`. An empty bucket refuses, and the refused action takes nothing; a token taken
+ * for an action that was already applied (a re-send) is given back. Memory is
  * bounded: a bucket that has refilled is the same as none and is forgotten, and past
  * `maxKeys` the least recently used go first.
  */
@@ -48,6 +49,15 @@ export class TokenBuckets {
       this.buckets.delete(oldest.value);
     }
     return 0;
+  }
+
+  /** Gives back a token taken for something that turned out to cost nothing (a re-sent action). */
+  giveBack(key: string): void {
+    const bucket = this.buckets.get(key);
+    if (!bucket) return;
+    const nowMs = this.now();
+    bucket.tokens = Math.min(this.rate.burst, this.tokensAt(bucket, nowMs) + 1);
+    bucket.atMs = nowMs;
   }
 
   /** How many keys are remembered (for tests of the memory bound). */

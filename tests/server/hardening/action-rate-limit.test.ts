@@ -87,6 +87,20 @@ describe('when one participant floods a drill with escalations', () => {
   });
 });
 
+describe('when a client re-sends what it already sent (after a reconnect)', () => {
+  it('answers every re-sent action as a duplicate, without spending the budget', async () => {
+    const { url, drill, oncall } = await runningDrill();
+    const sent = Array.from({ length: burst / 2 }, (_, index) => ({
+      ...escalation(index),
+      id: `queued-${index}`,
+    }));
+    for (const action of sent) expect((await act(url, drill.id, oncall, action)).status).toBe(200);
+    for (let resend = 0; resend < 3; resend++)
+      for (const action of sent)
+        expect((await act(url, drill.id, oncall, action)).body).toMatchObject({ duplicate: true });
+  });
+});
+
 describe('when a participant floods over the WebSocket', () => {
   it('answers the actions past the burst with refused frames of status 429', async () => {
     const { url, drill, oncall, ic, logLength } = await runningDrill();

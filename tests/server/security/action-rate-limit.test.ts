@@ -54,6 +54,21 @@ describe('when a caller acts', () => {
   });
 });
 
+describe('when a token is given back', () => {
+  it('lets the caller take it again at once, never beyond the burst', () => {
+    let nowMs = 0;
+    const buckets = new TokenBuckets(rate, () => nowMs);
+    for (let index = 0; index < rate.burst; index++) buckets.take('a');
+    expect(buckets.take('a')).toBe(500);
+    buckets.giveBack('a');
+    expect(buckets.take('a')).toBe(0);
+    nowMs += 60_000;
+    buckets.giveBack('a');
+    const answers = Array.from({ length: rate.burst + 1 }, () => buckets.take('a'));
+    expect(answers).toEqual([0, 0, 0, 500]);
+  });
+});
+
 describe('when callers come and go', () => {
   it('forgets a bucket once it has refilled (an idle caller, a closed drill)', () => {
     const { buckets } = run([at(0, 'a'), at(0, 'a'), at(1_000, 'b')]);
