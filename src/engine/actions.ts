@@ -7,12 +7,52 @@ import { z } from 'zod';
 import { parseDuration } from '../scenario/duration';
 import { duration } from '../scenario/schema';
 
-const name = z.string().trim().min(1).max(200);
-const text = z.string().max(10_000);
-const fields = z.record(z.string().max(100), z.string().max(10_000));
+/**
+ * The most an action may carry, checked here so that HTTP, the WebSocket and response scripts
+ * agree. Far above what a person types during a drill (a message field is a sentence or two,
+ * a note a paragraph), and small enough that a drill's log stays a size a laptop can hold
+ * and send (`maxLogEntries` entries of a few kilobytes at most).
+ */
+export const actionLimits = {
+  /** Ids and short names: roles, channels, checklists, injects, categories, owners, titles. */
+  nameChars: 200,
+  /** A message field's name, and each entry of `covered`. */
+  fieldNameChars: 100,
+  /** The fields of a message, the entries of `covered`, the roles an adhoc inject goes to. */
+  listItems: 50,
+  /** All the fields of one escalation or handoff message together. */
+  messageChars: 4_000,
+  /** A note, a debrief point, an adhoc inject's body. */
+  textChars: 4_000,
+  /** Why a drill was aborted or an entry retracted. */
+  reasonChars: 1_000,
+} as const;
+
+const atMost = (limit: number) => ({
+  error: `at most ${limit.toLocaleString('en')} characters`,
+});
+const atMostItems = { error: `at most ${actionLimits.listItems} items` };
+const name = z.string().trim().min(1).max(actionLimits.nameChars, atMost(actionLimits.nameChars));
+const text = z.string().max(actionLimits.textChars, atMost(actionLimits.textChars));
+const reason = z.string().max(actionLimits.reasonChars, atMost(actionLimits.reasonChars));
+const fieldName = z.string().max(actionLimits.fieldNameChars, atMost(actionLimits.fieldNameChars));
+const fields = z
+  .record(z.string(), z.string())
+  .refine((value) => Object.keys(value).every((key) => key.length <= actionLimits.fieldNameChars), {
+    error: `field names of at most ${actionLimits.fieldNameChars} characters`,
+  })
+  .refine((value) => Object.keys(value).length <= actionLimits.listItems, {
+    error: `at most ${actionLimits.listItems} fields`,
+  })
+  .refine(
+    (value) =>
+      Object.values(value).reduce((sum, field) => sum + field.length, 0) <=
+      actionLimits.messageChars,
+    { error: `at most ${actionLimits.messageChars.toLocaleString('en')} characters in all` },
+  );
 const message = {
   message: fields.optional(),
-  covered: z.array(z.string().max(100)).max(50).optional(),
+  covered: z.array(fieldName).max(actionLimits.listItems, atMostItems).optional(),
 };
 
 /** Each action's fields, by name: the one list the protocol's action bodies derive from. */
@@ -34,7 +74,7 @@ export const actionShapes = {
   pause: z.strictObject({}),
   resume: z.strictObject({}),
   end: z.strictObject({}),
-  abort: z.strictObject({ reason: text.optional() }),
+  abort: z.strictObject({ reason: reason.optional() }),
   speed: z.strictObject({ factor: z.number().min(0.25).max(16) }),
   fire_inject: z.strictObject({ inject: name }),
   skip_inject: z.strictObject({ inject: name }),
@@ -43,10 +83,10 @@ export const actionShapes = {
     kind: z.enum(['alert', 'message', 'call', 'status', 'surprise']),
     title: name,
     body: text.optional(),
-    to: z.array(name).max(50).optional(),
+    to: z.array(name).max(actionLimits.listItems, atMostItems).optional(),
   }),
   stop_experiment: z.strictObject({ experiment: name }),
-  retract: z.strictObject({ seq: z.number().int().positive(), reason: text.min(1) }),
+  retract: z.strictObject({ seq: z.number().int().positive(), reason: reason.min(1) }),
   debrief: z.strictObject({
     kind: z.enum(['went_well', 'improve', 'lesson', 'action_item']),
     text: text.min(1),

@@ -25,6 +25,7 @@ import type { DrillState, Phase } from './drill-state';
 import { createDrillState } from './drill-state';
 import { evolve } from './evolve';
 import type { LogEntry } from './log';
+import { fullLogRefusal, isRepeatedFailureOfFullLog } from './log-capacity';
 import { createRecorder } from './recorder';
 import { canonicalSnapshot } from './snapshot';
 import type { Steps } from './steps';
@@ -161,6 +162,8 @@ function wrap(scenario: Scenario) {
         return { ok: true, seq: applied[0], entries, duplicate: true };
       }
     }
+    const full = fullLogRefusal(state.log, request.action, phase());
+    if (full) return { ok: false, status: 409, error: full };
     const event = { type: actionEvents[request.action.type], request, wallMs };
     const outcome = step(event, (current) => decideAction(state, current, event), factsOf);
     if (!outcome) return notNow(request.action.type);
@@ -201,6 +204,7 @@ function wrap(scenario: Scenario) {
       );
     },
     reportExperimentFailure(failure: ExperimentFailure, wallMs: number) {
+      if (isRepeatedFailureOfFullLog(state.log, failure)) return nothing;
       return record({ type: 'experiment.failure', failure, wallMs }, () =>
         recordExperimentFailure(state, failure, wallMs),
       );

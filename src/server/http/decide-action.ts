@@ -6,6 +6,7 @@
 import { parseAction } from '../../engine/actions';
 import type { RefusalStatus } from '../../engine/action-outcome';
 import type { LiveDrill } from '../live-drill';
+import { actionRateLimit, TokenBuckets } from '../security/action-rate-limit';
 import type { Caller } from './access';
 import { issueDetails } from './api-error';
 
@@ -14,10 +15,19 @@ export type ActionAnswer =
   | { readonly ok: true; readonly seq: number; readonly duplicate: boolean }
   | {
       readonly ok: false;
-      readonly status: RefusalStatus;
+      readonly status: RefusalStatus | 429;
       readonly error: string;
       readonly details?: readonly { path: string; message: string }[];
+      /** With 429: how long until this caller may act again. */
+      readonly retryAfterMs?: number;
     };
+
+/**
+ * Every caller's action budget, in one place for both transports. One per process: a key
+ * names the drill and the caller, and buckets of drills nobody acts on any more (closed,
+ * deleted, over) refill and are forgotten.
+ */
+const actionBudgets = new TokenBuckets(actionRateLimit);
 
 /** The bodyless control routes, `POST /api/drills/:id/<control>` (api.md). */
 export const controls = ['start', 'pause', 'resume', 'end', 'abort'] as const;
@@ -35,21 +45,44 @@ export async function decideAction(
   body: unknown,
 ): Promise<ActionAnswer> {
   if (!caller.actor) return { ok: false, status: 403, error: 'the projector only watches' };
+  // Before anything is read: a refused action costs nothing, and its id stays unused.
+  const budget = `${live.id} ${caller.idScope}`;
+  const retryAfterMs = actionBudgets.take(budget);
+  if (retryAfterMs > 0) return tooFast(retryAfterMs);
   const parsed = parseAction(body);
-  if (!parsed.ok)
-    return {
-      ok: false,
-      status: 400,
-      error: 'invalid action',
-      details: issueDetails(parsed.problems),
-    };
+  if (!parsed.ok) {
+    const details = issueDetails(parsed.problems);
+    return { ok: false, status: 400, error: invalidAction(details), details };
+  }
   const outcome = await live.act({
     action: parsed.action,
     actor: caller.actor,
     ...(parsed.atMs === undefined ? {} : { atMs: parsed.atMs }),
     ...(parsed.clientId === undefined ? {} : { clientId: `${caller.idScope}:${parsed.clientId}` }),
   });
+  // A re-sent action (a client flushing its queue after a reconnect) adds nothing: it is free.
+  if (outcome.ok && outcome.duplicate) actionBudgets.giveBack(budget);
   return outcome.ok
     ? { ok: true, seq: outcome.seq, duplicate: outcome.duplicate }
     : { ok: false, status: outcome.status, error: outcome.error };
+}
+
+/** The first problem as a sentence, naming the field: `invalid action: note.text: at most …`. */
+function invalidAction(details: readonly { path: string; message: string }[]): string {
+  const first = details[0];
+  if (!first) return 'invalid action';
+  return first.path === ''
+    ? `invalid action: ${first.message}`
+    : `invalid action: ${first.path}: ${first.message}`;
+}
+
+function tooFast(retryAfterMs: number): ActionAnswer {
+  const seconds = Math.ceil(retryAfterMs / 1000);
+  const { burst, perSecond } = actionRateLimit;
+  return {
+    ok: false,
+    status: 429,
+    error: `too many actions (at most ${burst} at once, then ${perSecond} a second): wait ${seconds} s and send it again`,
+    retryAfterMs,
+  };
 }

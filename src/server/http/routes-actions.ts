@@ -37,8 +37,12 @@ export async function actionRoutes(app: FastifyInstance, host: DrillHost): Promi
   });
 }
 
-/** `{seq, duplicate}`, or the refusal as an API error. */
+/** `{seq, duplicate}`, or the refusal as an API error (429 says when to try again). */
 function answer(reply: FastifyReply, outcome: ActionAnswer): FastifyReply | ActionReply {
-  if (!outcome.ok) return sendError(reply, outcome.status, outcome.error, outcome.details);
+  if (!outcome.ok) {
+    if (outcome.retryAfterMs !== undefined)
+      void reply.header('retry-after', String(Math.ceil(outcome.retryAfterMs / 1000)));
+    return sendError(reply, outcome.status, outcome.error, outcome.details);
+  }
   return { seq: outcome.seq, duplicate: outcome.duplicate };
 }
