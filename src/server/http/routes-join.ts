@@ -26,8 +26,13 @@ export function joinRoutes(app: FastifyInstance, host: DrillHost): void {
       code === null ? 0 : byCode.retryAfterMs(code),
     );
     if (waitMs > 0) {
-      void reply.header('retry-after', String(Math.ceil(waitMs / 1000)));
-      return sendError(reply, 429, 'too many failed joins: check the code and try again shortly');
+      const seconds = Math.ceil(waitMs / 1000);
+      void reply.header('retry-after', String(seconds));
+      return sendError(
+        reply,
+        429,
+        `too many failed joins: check the code and try again in ${seconds} s`,
+      );
     }
     const failed = () => {
       byAddress.fail(request.ip);

@@ -37,6 +37,10 @@ describe('when an address keeps getting the code wrong', () => {
       body: JSON.stringify({ code: '000001', name: 'Guess', roles: ['oncall'] }),
     });
     expect(response.status).toBe(429);
-    expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
+    const wait = Number(response.headers.get('retry-after'));
+    expect(wait).toBeGreaterThan(0);
+    expect(((await response.json()) as { error: string }).error).toBe(
+      `too many failed joins: check the code and try again in ${wait} s`,
+    );
   });
 });
