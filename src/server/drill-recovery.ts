@@ -4,6 +4,7 @@
  * replayed, never snapshots), and have drills with real experiments armed deal with what
  * their logs say they left running. Finished drills are not replayed here.
  */
+import type { LeftRunning } from './experiment-conductor';
 import type { LiveDrill } from './live-drill';
 import type { DrillRepository } from './store/drill-repository';
 
@@ -29,14 +30,23 @@ export async function resumeUnfinishedDrills(drills: StoredDrills): Promise<numb
   return count;
 }
 
+/** A real experiment a drill left running that could not be stopped at start-up. */
+export interface LeftByDrill extends LeftRunning {
+  readonly drillId: string;
+}
+
 /**
  * After the drills are rebuilt: every drill with real experiments armed re-learns, follows
- * or stops what its log says it left running (finished drills included).
+ * or stops what its log says it left running (finished drills included), whatever this
+ * server's flags. Answers the real experiments still running because their stop failed.
  */
-export async function reconcileArmedDrills(drills: StoredDrills): Promise<void> {
+export async function reconcileArmedDrills(drills: StoredDrills): Promise<LeftByDrill[]> {
+  const left: LeftByDrill[] = [];
   for (const stored of await drills.store.listDrills()) {
     const log = drills.hosted(stored.id)?.drill.log ?? (await drills.store.readLog(stored.id));
     if (!log.some((entry) => entry.type === 'experiments.armed')) continue;
-    await (await drills.get(stored.id))?.reconcileExperiments();
+    const running = (await (await drills.get(stored.id))?.reconcileExperiments()) ?? [];
+    left.push(...running.map((experiment) => ({ drillId: stored.id, ...experiment })));
   }
+  return left;
 }
