@@ -8,6 +8,8 @@ import type { RefusalStatus } from '../../engine/action-outcome';
 import type { LiveDrill } from '../live-drill';
 import type { Caller } from './access';
 import { issueDetails } from './api-error';
+import type { Connection } from './real-experiment-rule';
+import { realExperimentRefusalFor } from './real-experiment-rule';
 
 /** The answer to an action: its log seq (and whether it was applied before), or a refusal. */
 export type ActionAnswer =
@@ -33,6 +35,7 @@ export async function decideAction(
   live: LiveDrill,
   caller: Caller,
   body: unknown,
+  connection: Connection,
 ): Promise<ActionAnswer> {
   if (!caller.actor) return { ok: false, status: 403, error: 'the projector only watches' };
   const parsed = parseAction(body);
@@ -43,6 +46,9 @@ export async function decideAction(
       error: 'invalid action',
       details: issueDetails(parsed.problems),
     };
+  // An action that can start a real experiment follows the arming rule; nothing changes.
+  const refusal = realExperimentRefusalFor(parsed.action, live.drill, connection);
+  if (refusal) return { ok: false, ...refusal };
   const outcome = await live.act({
     action: parsed.action,
     actor: caller.actor,
