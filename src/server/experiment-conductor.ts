@@ -196,16 +196,24 @@ export class ExperimentConductor {
   private async stop(experimentId: string, wallMs: () => number, caused: LogEntry[]) {
     const started = this.started.get(experimentId);
     if (!started) return;
+    const attempt = (this.stopsOwed.get(experimentId) ?? 0) + 1;
+    const region = this.regionOf(experimentId);
+    // The last failure says what a person must do now that Firedrill stops asking.
+    const lastWord =
+      attempt >= maxStopAttempts && started.real
+        ? `Firedrill gave up after ${maxStopAttempts} attempts: stop experiment ${started.id} in the AWS console (${region})`
+        : undefined;
     const stopped = await this.call(
       experimentId,
       'StopExperiment',
       !started.real,
       wallMs,
       caused,
-      () => this.gatewayFor(started).stopExperiment(started.id, this.regionOf(experimentId)),
+      () => this.gatewayFor(started).stopExperiment(started.id, region),
+      lastWord,
     );
     if (!stopped) {
-      this.stopsOwed.set(experimentId, (this.stopsOwed.get(experimentId) ?? 0) + 1);
+      this.stopsOwed.set(experimentId, attempt);
       return;
     }
     this.stopsOwed.delete(experimentId);
@@ -253,13 +261,16 @@ export class ExperimentConductor {
     wallMs: () => number,
     caused: LogEntry[],
     run: () => Promise<T>,
+    note?: string,
   ): Promise<T | null> {
     try {
       const answer = await run();
       this.lastFailure.delete(experiment);
       return answer;
     } catch (error) {
-      const { code, reason } = describeFailure(error);
+      const failure = describeFailure(error);
+      const { code } = failure;
+      const reason = note ? `${failure.reason} — ${note}` : failure.reason;
       this.lastFailure.set(experiment, `${call}: ${code}: ${reason}`);
       caused.push(
         ...this.drill.reportExperimentFailure({ experiment, call, code, reason, dryRun }, wallMs()),

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replay } from '../../src/engine/drill';
 import { AwsFisGateway } from '../../src/fis/aws-fis-gateway';
 import { DryRunFisGateway } from '../../src/fis/dry-run-fis-gateway';
-import { ExperimentConductor } from '../../src/server/experiment-conductor';
+import { ExperimentConductor, maxStopAttempts } from '../../src/server/experiment-conductor';
 import { DrillHarness } from '../support/drill-harness';
 import { FakeFis } from '../support/fake-fis';
 
@@ -106,5 +106,36 @@ describe('when the stopping gateway cannot stop it', () => {
         reason: expect.stringContaining('AccessDeniedException'),
       },
     ]);
+  });
+});
+
+describe('when FIS refuses every stop', () => {
+  it('retries the stop on later polls up to maxStopAttempts, then says to stop it by hand', async () => {
+    const harness = DrillHarness.started(gameday, { armed: true });
+    const conductor = new ExperimentConductor(harness.drill, stopping, 'drill-refused');
+    const before = harness.drill.log.length;
+    harness.advanceTo('1m');
+    await conductor.handle(harness.drill.log.slice(before), () => harness.wallMs);
+    const fisId = harness.entries('experiment.state_changed')[0]?.payload.fisExperimentId;
+    for (let failure = 0; failure < 50; failure++)
+      fis.failNext(429, 'ThrottlingException', 'Rate exceeded');
+    const sent = fis.requests.length;
+
+    const aborted = harness.act({ type: 'abort' });
+    await conductor.handle(aborted.ok ? aborted.entries : [], () => harness.wallMs);
+    for (let poll = 0; poll < maxStopAttempts + 2; poll++)
+      await conductor.poll(() => harness.wallMs);
+
+    const methods = fis.requests.slice(sent).map((request) => request.method);
+    expect(methods.filter((method) => method === 'DELETE')).toHaveLength(maxStopAttempts);
+    // One stop with the Abort, one on each of the next polls, then the polls only ask.
+    expect(methods.slice(maxStopAttempts)).toEqual(['GET', 'GET', 'GET']);
+    const stops = harness
+      .entries('experiment.call_failed')
+      .filter((entry) => entry.payload.call === 'StopExperiment');
+    expect(stops.at(-1)?.payload.reason).toContain(
+      `gave up after ${maxStopAttempts} attempts: stop experiment ${fisId} in the AWS console (us-east-1)`,
+    );
+    expect(stops.at(0)?.payload.reason).not.toContain('gave up');
   });
 });
