@@ -43,6 +43,9 @@ export interface LeftByDrill extends LeftRunning {
 export async function reconcileArmedDrills(drills: StoredDrills): Promise<LeftByDrill[]> {
   const left: LeftByDrill[] = [];
   for (const stored of await drills.store.listDrills()) {
+    // Every server does this now, not only --allow-real-fis ones: a scenario whose source
+    // never names `experiments` has none to arm, and its log need not be read.
+    if (!stored.scenarioSource.includes('experiments')) continue;
     const log = drills.hosted(stored.id)?.drill.log ?? (await drills.store.readLog(stored.id));
     if (!log.some((entry) => entry.type === 'experiments.armed')) continue;
     const running = (await (await drills.get(stored.id))?.reconcileExperiments()) ?? [];
