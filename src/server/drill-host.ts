@@ -13,7 +13,7 @@ import { DamagedDrills, readStoredDrill, storedScenario } from './damaged-drills
 import { DrillHistory } from './drill-history';
 import type { JoinOutcome, JoinRequest } from './join-rules';
 import { joinRefusal } from './join-rules';
-import type { StoredDrills } from './drill-recovery';
+import type { LeftByDrill, StoredDrills } from './drill-recovery';
 import { reconcileArmedDrills, resumeUnfinishedDrills } from './drill-recovery';
 import type { ImportResult } from './import-drill';
 import { importFinishedDrill } from './import-drill';
@@ -31,6 +31,8 @@ export interface DrillHostOptions {
   readonly onStorageFailure?: (error: unknown) => void;
   /** The gateway for drills whose real experiments are armed (`--allow-real-fis`); none: dry runs only. */
   readonly realFis?: FisGateway;
+  /** Follows and stops the real experiments logs show, whatever the flags; by default `realFis`. */
+  readonly stoppingFis?: FisGateway;
 }
 
 export interface CreatedDrill {
@@ -77,9 +79,10 @@ export class DrillHost {
     return this.options.realFis;
   }
 
-  /** After the drills are rebuilt: armed drills deal with the experiments they left running. */
-  async reconcileExperiments(): Promise<void> {
-    if (this.options.realFis) await reconcileArmedDrills(this.storedDrills);
+  /** After the drills are rebuilt: armed drills stop what they left running (and say what failed). */
+  async reconcileExperiments(): Promise<LeftByDrill[]> {
+    const { stoppingFis, realFis } = this.options;
+    return stoppingFis || realFis ? reconcileArmedDrills(this.storedDrills) : [];
   }
 
   /** Shutdown: stop every running experiment of every drill, waiting at most `timeoutMs`. */
@@ -254,16 +257,17 @@ export class DrillHost {
     drill: ReturnType<typeof createDrill>,
     participants: readonly StoredParticipant[],
   ): LiveDrill {
+    const { realFis } = this.options;
+    const stopping = this.options.stoppingFis ?? realFis;
     const live = new LiveDrill({
       stored,
       drill,
       store: this.store,
       participants,
-      // A drill armed before a restart stays armed only if this server still allows real FIS.
-      gateway:
-        drill.state().armed && this.options.realFis
-          ? this.options.realFis
-          : new DryRunFisGateway(this.now),
+      // A drill armed before a restart starts real experiments only if this server still
+      // allows real FIS; the ones its log shows running are followed and stopped either way.
+      gateway: drill.state().armed && realFis ? realFis : new DryRunFisGateway(this.now),
+      ...(stopping ? { stoppingGateway: stopping } : {}),
       now: this.now,
       onFinished: (finished) => this.finish(finished),
       onError: (error) => this.options.log.error(error, `drill ${stored.id}`),

@@ -5,6 +5,7 @@
  * their logs say they left running. Finished drills are not replayed here. A damaged drill
  * (its rows no longer read) is skipped, marked by the host: the others still start.
  */
+import type { LeftRunning } from './experiment-conductor';
 import type { LiveDrill } from './live-drill';
 import type { DrillRepository } from './store/drill-repository';
 import { DamagedDrillError } from './store/drill-repository';
@@ -31,16 +32,28 @@ export async function resumeUnfinishedDrills(drills: StoredDrills): Promise<numb
   return count;
 }
 
+/** A real experiment a drill left running that could not be stopped at start-up. */
+export interface LeftByDrill extends LeftRunning {
+  readonly drillId: string;
+}
+
 /**
  * After the drills are rebuilt: every drill with real experiments armed re-learns, follows
- * or stops what its log says it left running (finished drills included).
+ * or stops what its log says it left running (finished drills included), whatever this
+ * server's flags. Answers the real experiments still running because their stop failed.
  */
-export async function reconcileArmedDrills(drills: StoredDrills): Promise<void> {
+export async function reconcileArmedDrills(drills: StoredDrills): Promise<LeftByDrill[]> {
+  const left: LeftByDrill[] = [];
   for (const stored of await drills.store.listDrills()) {
+    // Every server does this now, not only --allow-real-fis ones: a scenario whose source
+    // never names `experiments` has none to arm, and its log need not be read.
+    if (!stored.scenarioSource.includes('experiments')) continue;
     const log = drills.hosted(stored.id)?.drill.log ?? (await readableLog(drills, stored.id));
     if (!log.some((entry) => entry.type === 'experiments.armed')) continue;
-    await (await drills.get(stored.id))?.reconcileExperiments();
+    const running = (await (await drills.get(stored.id))?.reconcileExperiments()) ?? [];
+    left.push(...running.map((experiment) => ({ drillId: stored.id, ...experiment })));
   }
+  return left;
 }
 
 /** A stored log, or none when the drill is damaged (`get` then marks it and hosts nothing). */

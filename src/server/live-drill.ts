@@ -8,7 +8,9 @@ import type { ActionOutcome, ActionRequest } from '../engine/action-outcome';
 import type { Drill } from '../engine/drill';
 import type { LogEntry } from '../engine/log';
 import type { FisGateway } from '../fis/fis-gateway';
+import type { LeftRunning } from './experiment-conductor';
 import { ExperimentConductor } from './experiment-conductor';
+import { experimentPollMs, maxFailingPollMs, nextPollDelayMs } from './experiment-polling';
 import { isFinished } from './drill-summaries';
 import type { DrillRepository, StoredDrill, StoredParticipant } from './store/drill-repository';
 
@@ -24,6 +26,8 @@ export interface LiveDrillOptions {
   /** Who had joined when the drill was hosted; later joins arrive by `addParticipant`. */
   readonly participants: readonly StoredParticipant[];
   readonly gateway: FisGateway;
+  /** Follows and stops the real experiments the log shows, even when `gateway` is the dry run. */
+  readonly stoppingGateway?: FisGateway;
   readonly now: () => number;
   /**
    * Called once the drill has ended or been aborted, and again after each later fact (a
@@ -34,10 +38,6 @@ export interface LiveDrillOptions {
   /** Called when a fact cannot be stored; the host stops the process (it restarts from the log). */
   readonly onStorageFailure: (error: unknown) => void;
 }
-
-/** How often experiments are asked for their state while one is running. */
-const experimentPollMs = 1_000;
-const maxExperimentPollMs = 8_000;
 
 export class LiveDrill {
   readonly id: string;
@@ -66,7 +66,12 @@ export class LiveDrill {
     this.toldFinished = isFinished(options.drill.phase());
     for (const participant of options.participants)
       this.participantsByToken.set(participant.tokenHash, participant);
-    this.conductor = new ExperimentConductor(options.drill, options.gateway, options.stored.id);
+    this.conductor = new ExperimentConductor(
+      options.drill,
+      options.gateway,
+      options.stored.id,
+      options.stoppingGateway,
+    );
     this.schedule();
   }
 
@@ -111,10 +116,14 @@ export class LiveDrill {
     return outcome;
   }
 
-  /** After a restart: follow, re-learn or stop what the log says this drill left running. */
-  async reconcileExperiments(): Promise<void> {
+  /**
+   * After a restart: follow, re-learn or stop what the log says this drill left running;
+   * answers the real experiments it could not stop.
+   */
+  async reconcileExperiments(): Promise<LeftRunning[]> {
     await this.conductor.reconcile(this.options.now);
     await this.commit();
+    return this.conductor.leftRunning();
   }
 
   /**
@@ -225,7 +234,7 @@ export class LiveDrill {
     if (this.pollTimer === undefined) this.schedulePoll(experimentPollMs);
   }
 
-  /** Polls experiment states with backoff: every second after a change, up to every 8 s. */
+  /** Polls experiment states with backoff (experiment-polling.ts), failures included. */
   private schedulePoll(delayMs: number): void {
     this.pollTimer = setTimeout(() => {
       if (this.closed || !this.conductor.following) {
@@ -236,13 +245,11 @@ export class LiveDrill {
         .poll(this.options.now)
         .then(async (caused) => {
           if (caused.length > 0) await this.commit();
-          this.schedulePoll(
-            caused.length > 0 ? experimentPollMs : Math.min(delayMs * 2, maxExperimentPollMs),
-          );
+          this.schedulePoll(nextPollDelayMs(delayMs, caused));
         })
         .catch((error: unknown) => {
           this.options.onError(error);
-          this.schedulePoll(maxExperimentPollMs);
+          this.schedulePoll(maxFailingPollMs);
         });
     }, delayMs);
   }

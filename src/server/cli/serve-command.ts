@@ -1,7 +1,9 @@
 /**
  * `firedrill serve`: the live server, what `npm start` runs. Flags win over environment
  * variables (PORT, FIREDRILL_DATA, FIREDRILL_SCENARIOS, FIREDRILL_KEY), which win over the
- * defaults: 127.0.0.1:8080, ./data, ./scenarios.
+ * defaults: 127.0.0.1:8080, ./data, ./scenarios. Stopping is always safe: a real experiment
+ * a drill left running is stopped at start-up whatever the flags, or the server refuses to
+ * start, saying how to stop it.
  */
 import { existsSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
@@ -11,12 +13,13 @@ import { createServer } from '../http/create-server';
 import { isLoopbackHost } from '../security/host-check';
 import { loadServerKey } from '../security/server-key';
 import { SqliteDrillRepository } from '../store/sqlite-drill-repository';
+import type { LeftByDrill } from '../drill-recovery';
 import type { CliIo } from './cli-io';
 import { exitCode, UsageError } from './cli-io';
 import { parseOptions } from './parse-options';
 
 export const serveUsage =
-  'firedrill serve [--port 8080] [--host 127.0.0.1] [--data ./data] [--scenarios ./scenarios] [--key K] [--allow-real-fis]';
+  'firedrill serve [--port 8080] [--host 127.0.0.1] [--data ./data] [--scenarios ./scenarios] [--key K] [--allow-real-fis] [--experiments-stopped-by-hand]';
 
 export async function runServe(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseOptions(args, {
@@ -26,6 +29,7 @@ export async function runServe(args: readonly string[], io: CliIo): Promise<numb
     scenarios: { type: 'string' },
     key: { type: 'string' },
     'allow-real-fis': { type: 'boolean' },
+    'experiments-stopped-by-hand': { type: 'boolean' },
     quiet: { type: 'boolean' },
   });
   if (positionals.length > 0)
@@ -46,6 +50,7 @@ export async function runServe(args: readonly string[], io: CliIo): Promise<numb
 
   const store = SqliteDrillRepository.open(dataDirectory);
   const key = loadServerKey(dataDirectory, values.key ?? env.FIREDRILL_KEY);
+  const fis = realFisGateway(env.FIREDRILL_FIS_ENDPOINT);
   const { app, host: drillHost } = await createServer({
     host,
     store,
@@ -53,7 +58,9 @@ export async function runServe(args: readonly string[], io: CliIo): Promise<numb
     key,
     staticDirectory,
     logger: values.quiet ? false : { level: env.LOG_LEVEL ?? 'info' },
-    ...(values['allow-real-fis'] ? { realFis: realFisGateway(env.FIREDRILL_FIS_ENDPOINT) } : {}),
+    ...(values['allow-real-fis'] ? { realFis: fis } : {}),
+    // Built whatever the flags, with the same endpoint: it only follows and stops experiments.
+    stoppingFis: fis.gateway,
     // A fact the disk refused must not be acknowledged: stop, and restart from the durable log.
     onStorageFailure: (error) => {
       io.stderr(
@@ -63,7 +70,18 @@ export async function runServe(args: readonly string[], io: CliIo): Promise<numb
     },
   });
   const recovered = await drillHost.recover();
-  await drillHost.reconcileExperiments();
+  const left = await drillHost.reconcileExperiments();
+  if (left.length > 0) {
+    const stoppedByHand = values['experiments-stopped-by-hand'] === true;
+    if (!values['allow-real-fis'] && !stoppedByHand) {
+      io.stderr(leftRunningMessage(left));
+      await app.close();
+      store.close();
+      return exitCode.failed;
+    }
+    // With real FIS allowed the drill retries the stop (its log shows each failure).
+    app.log.warn(leftRunningMessage(left));
+  }
   await app.listen({ host, port });
   const address = app.server.address();
   const boundPort = typeof address === 'object' && address ? address.port : port;
@@ -102,6 +120,15 @@ function realFisGateway(endpoint: string | undefined) {
     gateway: new AwsFisGateway(endpoint ? { endpoint } : {}),
     endpoint: endpoint ?? 'AWS (the SDK default for each region)',
   };
+}
+
+/** Why the server will not start while a real experiment runs, and the ways out. */
+export function leftRunningMessage(left: readonly LeftByDrill[]): string {
+  const lines = left.map(
+    (running) =>
+      `firedrill: drill ${running.drillId} left FIS experiment ${running.fisExperimentId} (${running.experiment}) running in ${running.region}, and this server could not stop it (${running.reason}).\n`,
+  );
+  return `${lines.join('')}Start with --allow-real-fis (and AWS credentials for that account) to stop it, or stop it in the AWS console and start with --experiments-stopped-by-hand.\n`;
 }
 
 async function buildApp(io: CliIo): Promise<void> {

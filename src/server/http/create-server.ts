@@ -38,6 +38,8 @@ export interface ServerOptions {
   readonly onStorageFailure?: (error: unknown) => void;
   /** `--allow-real-fis`: drills may arm real experiments, sent through this gateway. */
   readonly realFis?: { readonly gateway: FisGateway; readonly endpoint: string };
+  /** Stops the real experiments drills left running, with or without `realFis` (drill-host.ts). */
+  readonly stoppingFis?: FisGateway;
 }
 
 /** Scripts and data only from this origin; recharts draws with inline styles. */
@@ -70,6 +72,7 @@ export async function createServer(
     ...(options.now ? { now: options.now } : {}),
     ...(options.onStorageFailure ? { onStorageFailure: options.onStorageFailure } : {}),
     ...(options.realFis ? { realFis: options.realFis.gateway } : {}),
+    ...(options.stoppingFis ? { stoppingFis: options.stoppingFis } : {}),
     log: {
       info: (message) => app.log.info(message),
       error: (error, message) => app.log.error({ err: error }, message),

@@ -9,6 +9,8 @@ import type { LiveDrill } from '../live-drill';
 import { actionRateLimit, TokenBuckets } from '../security/action-rate-limit';
 import type { Caller } from './access';
 import { issueDetails } from './api-error';
+import type { Connection } from './real-experiment-rule';
+import { realExperimentRefusalFor } from './real-experiment-rule';
 
 /** The answer to an action: its log seq (and whether it was applied before), or a refusal. */
 export type ActionAnswer =
@@ -43,6 +45,7 @@ export async function decideAction(
   live: LiveDrill,
   caller: Caller,
   body: unknown,
+  connection: Connection,
 ): Promise<ActionAnswer> {
   if (!caller.actor) return { ok: false, status: 403, error: 'the projector only watches' };
   // Before anything is read: a refused action costs nothing, and its id stays unused.
@@ -54,6 +57,9 @@ export async function decideAction(
     const details = issueDetails(parsed.problems);
     return { ok: false, status: 400, error: invalidAction(details), details };
   }
+  // An action that can start a real experiment follows the arming rule; nothing changes.
+  const refusal = realExperimentRefusalFor(parsed.action, live.drill, connection);
+  if (refusal) return { ok: false, ...refusal };
   const outcome = await live.act({
     action: parsed.action,
     actor: caller.actor,

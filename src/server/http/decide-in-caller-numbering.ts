@@ -10,6 +10,7 @@ import type { LiveDrill } from '../live-drill';
 import type { Caller } from './access';
 import type { ActionAnswer } from './decide-action';
 import { decideAction } from './decide-action';
+import type { Connection } from './real-experiment-rule';
 
 /** A seq no page has: what a number the caller was never shown stands for. */
 const noSuchEntry = Number.MAX_SAFE_INTEGER;
@@ -19,16 +20,22 @@ export async function decideInCallerNumbering(
   live: LiveDrill,
   caller: Caller,
   body: unknown,
+  connection: Connection,
 ): Promise<ActionAnswer> {
-  if (caller.viewer.audience === 'facilitator') return decideAction(live, caller, body);
+  if (caller.viewer.audience === 'facilitator') return decideAction(live, caller, body, connection);
   const audiences = audiencesOf(live, host.now);
   const named = namedEscalation(body);
-  if (named === null) return inCallerNumbering(await decideAction(live, caller, body));
+  if (named === null) return inCallerNumbering(await decideAction(live, caller, body, connection));
   const logSeq = audiences.numbering(caller.viewer).logSeqOf(named.escalation) ?? noSuchEntry;
-  const answer = await decideAction(live, caller, {
-    ...named.body,
-    ack: { ...named.ack, escalation: logSeq },
-  });
+  const answer = await decideAction(
+    live,
+    caller,
+    {
+      ...named.body,
+      ack: { ...named.ack, escalation: logSeq },
+    },
+    connection,
+  );
   // The engine's refusal names the page it was given: name it as the caller did.
   return answer.ok
     ? inCallerNumbering(answer)

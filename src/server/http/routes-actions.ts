@@ -4,7 +4,7 @@
  * decision is `decideAction`'s, as for the WebSocket; this module only frames the answer.
  */
 import type { ActionReply } from '../../protocol/http-bodies';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DrillHost } from '../drill-host';
 import { drillAccessOf, requireDrillCaller } from './access-hooks';
 import { sendError } from './api-error';
@@ -12,6 +12,7 @@ import type { ActionAnswer } from './decide-action';
 import { controlAction, controls, decideAction } from './decide-action';
 import { decideInCallerNumbering } from './decide-in-caller-numbering';
 import { acceptEmptyJsonBody } from './empty-json-body';
+import type { Connection } from './real-experiment-rule';
 
 const actionBodyLimit = 64 * 1024;
 
@@ -20,7 +21,10 @@ export async function actionRoutes(app: FastifyInstance, host: DrillHost): Promi
 
   app.post('/api/drills/:id/actions', options, async (request, reply) => {
     const { live, caller } = drillAccessOf(request);
-    return answer(reply, await decideInCallerNumbering(host, live, caller, request.body));
+    return answer(
+      reply,
+      await decideInCallerNumbering(host, live, caller, request.body, connectionOf(request)),
+    );
   });
 
   await app.register(async (bodyless) => {
@@ -30,12 +34,23 @@ export async function actionRoutes(app: FastifyInstance, host: DrillHost): Promi
         const { live, caller } = drillAccessOf(request);
         return answer(
           reply,
-          await decideAction(live, caller, controlAction(control, request.body)),
+          await decideAction(
+            live,
+            caller,
+            controlAction(control, request.body),
+            connectionOf(request),
+          ),
         );
       });
     }
   });
 }
+
+/** Where the request came from, for the arming rule (real-experiment-rule.ts). */
+const connectionOf = (request: FastifyRequest): Connection => ({
+  remoteAddress: request.socket.remoteAddress,
+  protocol: request.protocol,
+});
 
 /** `{seq, duplicate}`, or the refusal as an API error (429 says when to try again). */
 function answer(reply: FastifyReply, outcome: ActionAnswer): FastifyReply | ActionReply {

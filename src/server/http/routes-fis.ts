@@ -2,12 +2,13 @@
  * Game days with real AWS FIS experiments: the pre-flight (what would run, where, with which
  * role and stop conditions) and arming. Real experiments only when the server was started
  * with --allow-real-fis, only for a drill its facilitator armed, and only from loopback or
- * TLS: a token sniffed on a meeting-room Wi-Fi must not reach an AWS account.
+ * TLS: a token sniffed on a meeting-room Wi-Fi must not reach an AWS account. The same rule
+ * holds for every action that can start one (real-experiment-rule.ts).
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ArmReply, PreflightReply } from '../../protocol/preflight';
 import type { DrillHost } from '../drill-host';
-import { isLoopbackHost } from '../security/host-check';
+import { isLocalOrTls } from './real-experiment-rule';
 import { drillAccessOf, requireDrillCaller } from './access-hooks';
 import { sendError } from './api-error';
 
@@ -78,10 +79,7 @@ export function fisRoutes(app: FastifyInstance, host: DrillHost, fis: FisAccess)
     const gateway = host.realFis;
     if (!fis.allowed || !gateway)
       return sendError(reply, 409, 'this server was not started with --allow-real-fis');
-    if (
-      !isLoopbackHost(request.socket.remoteAddress?.replace(/^::ffff:/, '') ?? '') &&
-      request.protocol !== 'https'
-    ) {
+    if (!isLocalOrTls(request.socket.remoteAddress, request.protocol)) {
       return sendError(
         reply,
         403,
@@ -98,7 +96,5 @@ export function fisRoutes(app: FastifyInstance, host: DrillHost, fis: FisAccess)
   });
 }
 
-/** Arming is allowed from this machine, or over TLS; never over plain HTTP on a network. */
-export function isLocalOrTls(remoteAddress: string | undefined, protocol: string): boolean {
-  return protocol === 'https' || isLoopbackHost(remoteAddress?.replace(/^::ffff:/, '') ?? '');
-}
+/** The arming rule's connection check, where the game-day tests have always found it. */
+export { isLocalOrTls } from './real-experiment-rule';

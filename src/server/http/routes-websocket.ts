@@ -19,6 +19,7 @@ import type { Caller } from './access';
 import { callerOf } from './access';
 import { serverFailure } from './api-error';
 import { decideInCallerNumbering } from './decide-in-caller-numbering';
+import type { Connection } from './real-experiment-rule';
 import { snapshotFor } from './snapshot-for-viewer';
 
 const helloWithinMs = 10_000;
@@ -50,7 +51,11 @@ export function websocketRoutes(app: FastifyInstance, host: DrillHost): void {
       void host.get(request.params.id).then(
         (live) => {
           if (!live) return socket.close(4404, 'no such drill');
-          new DrillSocket(socket, host, live, request.log).start();
+          const connection = {
+            remoteAddress: request.socket.remoteAddress,
+            protocol: request.protocol,
+          };
+          new DrillSocket(socket, host, live, request.log, connection).start();
           socket.resume();
         },
         () => socket.close(1011, 'the drill could not be read'),
@@ -75,6 +80,8 @@ class DrillSocket {
     private readonly host: DrillHost,
     private readonly live: LiveDrill,
     private readonly log: FastifyBaseLogger,
+    /** Where the socket came from: actions that can start a real experiment need loopback or TLS. */
+    private readonly connection: Connection,
   ) {
     this.helloTimer = setTimeout(
       () => socket.close(4401, 'say hello with a token first'),
@@ -205,7 +212,7 @@ class DrillSocket {
     const caller = this.caller;
     if (!caller) return this.send({ type: 'error', error: 'say hello with a token first' });
     const id = typeof action.id === 'string' ? action.id : null;
-    decideInCallerNumbering(this.host, this.live, caller, action).then(
+    decideInCallerNumbering(this.host, this.live, caller, action, this.connection).then(
       (answer) =>
         this.send(
           answer.ok
