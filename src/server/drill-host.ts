@@ -3,7 +3,7 @@
  * after a restart (the downtime logged as a pause), keeps the clock checkpoint, lists history
  * from the stored summaries, and answers "who is this token?" for the API.
  */
-import { createDrill } from '../engine/drill';
+import type { Drill } from '../engine/drill';
 import type { DrillExport } from '../engine/drill-export';
 import { DryRunFisGateway } from '../fis/dry-run-fis-gateway';
 import type { FisGateway } from '../fis/fis-gateway';
@@ -20,7 +20,9 @@ import { importFinishedDrill } from './import-drill';
 import { storeCheckpoint } from './drill-checkpoint';
 import { LiveDrill } from './live-drill';
 import type { LibraryScenario } from './scenario-library';
-import { hashToken, newDrillId, newJoinCode, newToken } from './security/tokens';
+import { newDrill } from './new-drill';
+import type { NewDrillInput } from './new-drill';
+import { hashToken, newJoinCode, newToken } from './security/tokens';
 import type { DrillRepository, StoredDrill, StoredParticipant } from './store/drill-repository';
 
 export interface DrillHostOptions {
@@ -99,41 +101,18 @@ export class DrillHost {
     return resumeUnfinishedDrills(this.storedDrills);
   }
 
-  async create(
-    entry: LibraryScenario,
-    input: { seed?: number | undefined; speed?: number | undefined; team?: string | undefined },
-  ): Promise<CreatedDrill> {
-    const id = newDrillId();
-    const facilitatorToken = newToken();
-    const projectorKey = newToken();
+  async create(entry: LibraryScenario, input: NewDrillInput): Promise<CreatedDrill> {
     const joinCode = await this.unusedJoinCode();
-    const seed = input.seed ?? Math.floor(Math.random() * 2 ** 31);
-    const drill = createDrill({
-      scenario: entry.scenario,
-      seed,
-      team: input.team ?? '',
-      speed: input.speed ?? 1,
-      wallMs: this.now(),
-    });
-    const stored: StoredDrill = {
-      id,
-      scenarioId: entry.scenario.id,
-      scenarioFile: entry.file,
-      scenarioSource: entry.source,
-      team: input.team ?? '',
-      seed,
-      createdWallMs: this.now(),
-      status: 'briefing',
-      facilitatorTokenHash: hashToken(facilitatorToken),
-      projectorKeyHash: hashToken(projectorKey),
+    const { stored, drill, facilitatorToken, projectorKey } = newDrill(
+      entry,
+      input,
       joinCode,
-      excluded: false,
-      checkpointWallMs: null,
-    };
+      this.now(),
+    );
     await this.store.createDrill(stored, drill.log);
-    this.scenarios.set(id, entry.scenario);
+    this.scenarios.set(stored.id, entry.scenario);
     this.host(stored, drill, []);
-    return { id, joinCode, facilitatorToken, projectorKey };
+    return { id: stored.id, joinCode, facilitatorToken, projectorKey };
   }
 
   /** A join code no open drill holds (the store's uniqueness is the last word). */
@@ -221,7 +200,7 @@ export class DrillHost {
   async join(request: JoinRequest): Promise<JoinOutcome> {
     const stored = await this.store.drillByJoinCode(request.code);
     const live = stored && (await this.get(stored.id));
-    // A code that outlived its drill (the end is stored before the code is cleared) opens nothing.
+    // A drill that is over opens nothing, whatever the store says of its code.
     const over = live && (live.drill.phase() === 'ended' || live.drill.phase() === 'aborted');
     if (!stored || !live || over)
       return { ok: false, status: 404, error: 'no open drill has that code' };
@@ -254,7 +233,7 @@ export class DrillHost {
 
   private host(
     stored: StoredDrill,
-    drill: ReturnType<typeof createDrill>,
+    drill: Drill,
     participants: readonly StoredParticipant[],
   ): LiveDrill {
     const { realFis } = this.options;
