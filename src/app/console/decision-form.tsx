@@ -33,23 +33,23 @@ export function DecisionForm({ scenario, stampedAtMs, act, onClose }: TeamRecord
       act={act}
       onClose={onClose}
     >
+      <label>
+        Decision
+        <select
+          value={decisionId}
+          onChange={(event) => {
+            setDecisionId(event.target.value);
+            setChosen(null);
+          }}
+        >
+          {scenario.decisions.map((candidate) => (
+            <option key={candidate.id} value={candidate.id}>
+              {candidate.title}
+            </option>
+          ))}
+        </select>
+      </label>
       <div className="row">
-        <label>
-          Decision
-          <select
-            value={decisionId}
-            onChange={(event) => {
-              setDecisionId(event.target.value);
-              setChosen(null);
-            }}
-          >
-            {scenario.decisions.map((candidate) => (
-              <option key={candidate.id} value={candidate.id}>
-                {candidate.title}
-              </option>
-            ))}
-          </select>
-        </label>
         {options !== null && (
           <label>
             Option

@@ -20,38 +20,40 @@ export function DecisionsTable({
   return (
     <section aria-labelledby="decisions-title">
       <h2 id="decisions-title">Decisions</h2>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">At</th>
-            <th scope="col">Decision</th>
-            <th scope="col">Option</th>
-            <th scope="col">Taken by</th>
-            <th scope="col">Authorised</th>
-          </tr>
-        </thead>
-        <tbody>
-          {decisions.map((decision) => (
-            <tr key={decision.seq}>
-              <td>
-                <button
-                  type="button"
-                  className="link"
-                  onClick={() => onSelect(titleOf(decision.decision), [decision.seq])}
-                >
-                  {formatDrillClock(decision.at_s * 1000)}
-                </button>
-              </td>
-              <td>{titleOf(decision.decision)}</td>
-              <td>{decision.option ?? '—'}</td>
-              <td>{roleName(decision.by)}</td>
-              <td className={decision.authorised ? undefined : 'unauthorised'}>
-                {decision.authorised ? 'Yes' : 'No — the role lacks the authority'}
-              </td>
+      <div className="table-scroll">
+        <table className="table">
+          <thead>
+            <tr>
+              <th>At</th>
+              <th>Decision</th>
+              <th>Option</th>
+              <th>Taken by</th>
+              <th>Authorised</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {decisions.map((decision) => (
+              <tr key={decision.seq}>
+                <td>
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() => onSelect(titleOf(decision.decision), [decision.seq])}
+                  >
+                    {formatDrillClock(decision.at_s * 1000)}
+                  </button>
+                </td>
+                <td>{titleOf(decision.decision)}</td>
+                <td>{decision.option ?? '—'}</td>
+                <td>{roleName(decision.by)}</td>
+                <td className={decision.authorised ? undefined : 'unauthorised'}>
+                  {decision.authorised ? 'Yes' : 'No — the role lacks the authority'}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }
