@@ -131,28 +131,30 @@ export function HistoryPage() {
                     }
                   />
                 </td>
-                <td className="row-actions">
-                  {drill.damaged ? null : <a href={`/drills/${drill.id}/scorecard`}>Scorecard</a>}
-                  {facilitatorToken(drill.id) ? (
-                    <>
-                      {!drill.excluded ? (
+                <td>
+                  <div className="row-actions">
+                    {drill.damaged ? null : <a href={`/drills/${drill.id}/scorecard`}>Scorecard</a>}
+                    {facilitatorToken(drill.id) ? (
+                      <>
+                        {!drill.excluded ? (
+                          <button
+                            type="button"
+                            className="link"
+                            onClick={() => void change(drill, true)}
+                          >
+                            Keep out of trends
+                          </button>
+                        ) : null}
                         <button
                           type="button"
                           className="link"
-                          onClick={() => void change(drill, true)}
+                          onClick={() => void change(drill, false)}
                         >
-                          Keep out of trends
+                          Delete
                         </button>
-                      ) : null}
-                      <button
-                        type="button"
-                        className="link"
-                        onClick={() => void change(drill, false)}
-                      >
-                        Delete
-                      </button>
-                    </>
-                  ) : null}
+                      </>
+                    ) : null}
+                  </div>
                 </td>
               </tr>
             ))}
