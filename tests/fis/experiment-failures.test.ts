@@ -8,7 +8,7 @@ import { replay } from '../../src/engine/drill';
 import { AwsFisGateway } from '../../src/fis/aws-fis-gateway';
 import { ExperimentConductor } from '../../src/server/experiment-conductor';
 import { DrillHarness } from '../support/drill-harness';
-import { FakeFis } from '../support/fake-fis';
+import { FakeFis, minimalAzTemplate } from '../support/fake-fis';
 
 const gameday = `
 id: tiny-gameday
@@ -25,14 +25,7 @@ let fis: FakeFis;
 let gateway: AwsFisGateway;
 beforeAll(async () => {
   fis = await new FakeFis().start();
-  fis.templates.set('EXTaz', {
-    id: 'EXTaz',
-    description: 'AZ power',
-    roleArn: 'arn:aws:iam::1:role/fis',
-    targets: {},
-    actions: {},
-    stopConditions: [],
-  });
+  fis.templates.set('EXTaz', minimalAzTemplate({ stopCondition: false }));
   gateway = new AwsFisGateway({
     endpoint: fis.url,
     clientConfig: { credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 },

@@ -9,7 +9,7 @@ import { AwsFisGateway } from '../../src/fis/aws-fis-gateway';
 import { DryRunFisGateway } from '../../src/fis/dry-run-fis-gateway';
 import { ExperimentConductor, maxStopAttempts } from '../../src/server/experiment-conductor';
 import { DrillHarness } from '../support/drill-harness';
-import { FakeFis } from '../support/fake-fis';
+import { FakeFis, minimalAzTemplate } from '../support/fake-fis';
 
 const gameday = `
 id: tiny-gameday
@@ -26,14 +26,7 @@ let fis: FakeFis;
 let stopping: AwsFisGateway;
 beforeAll(async () => {
   fis = await new FakeFis().start();
-  fis.templates.set('EXTaz', {
-    id: 'EXTaz',
-    description: 'AZ power',
-    roleArn: 'arn:aws:iam::1:role/fis',
-    targets: {},
-    actions: {},
-    stopConditions: [],
-  });
+  fis.templates.set('EXTaz', minimalAzTemplate({ stopCondition: false }));
   stopping = new AwsFisGateway({
     endpoint: fis.url,
     clientConfig: { credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 },

@@ -8,7 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeFis } from '../support/fake-fis';
+import { FakeFis, minimalAzTemplate } from '../support/fake-fis';
 import { repoRoot } from '../support/fixtures';
 import { api, serverKey } from '../support/server-harness';
 import { freePort } from '../resilience/support';
@@ -63,14 +63,7 @@ async function serve(dataDirectory: string, port: number): Promise<string> {
 
 beforeAll(async () => {
   fis = await new FakeFis().start();
-  fis.templates.set('EXTaz', {
-    id: 'EXTaz',
-    description: 'AZ power',
-    roleArn: 'arn:aws:iam::1:role/fis',
-    targets: {},
-    actions: {},
-    stopConditions: [{ source: 'aws:cloudwatch:alarm', value: 'x' }],
-  });
+  fis.templates.set('EXTaz', minimalAzTemplate());
 });
 afterAll(async () => {
   child?.kill('SIGKILL');

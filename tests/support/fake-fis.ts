@@ -110,3 +110,16 @@ export class FakeFis {
     response.end(JSON.stringify({ message }));
   }
 }
+
+/** A minimal AZ-power template, as most FIS tests need one (the stop condition is optional). */
+export function minimalAzTemplate(options: { stopCondition?: boolean } = {}): FakeTemplate {
+  return {
+    id: 'EXTaz',
+    description: 'AZ power',
+    roleArn: 'arn:aws:iam::1:role/fis',
+    targets: {},
+    actions: {},
+    stopConditions:
+      options.stopCondition === false ? [] : [{ source: 'aws:cloudwatch:alarm', value: 'x' }],
+  };
+}

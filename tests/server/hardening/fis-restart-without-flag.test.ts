@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DrillExport } from '../../../src/engine/drill-export';
-import { FakeFis } from '../../support/fake-fis';
+import { FakeFis, minimalAzTemplate } from '../../support/fake-fis';
 import { repoRoot } from '../../support/fixtures';
 import { api, serverKey } from '../../support/server-harness';
 import { freePort } from '../server-test-helpers';
@@ -146,14 +146,7 @@ async function crashWithARunningExperiment(): Promise<{
 
 beforeAll(async () => {
   fis = await new FakeFis().start();
-  fis.templates.set('EXTaz', {
-    id: 'EXTaz',
-    description: 'AZ power',
-    roleArn: 'arn:aws:iam::1:role/fis',
-    targets: {},
-    actions: {},
-    stopConditions: [{ source: 'aws:cloudwatch:alarm', value: 'x' }],
-  });
+  fis.templates.set('EXTaz', minimalAzTemplate());
 });
 afterEach(async () => {
   for (const child of children) {

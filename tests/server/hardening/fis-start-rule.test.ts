@@ -13,7 +13,7 @@ import type { ServerFrame } from '../../../src/protocol/ws-messages';
 import { AwsFisGateway } from '../../../src/fis/aws-fis-gateway';
 import { createServer } from '../../../src/server/http/create-server';
 import { SqliteDrillRepository } from '../../../src/server/store/sqlite-drill-repository';
-import { FakeFis } from '../../support/fake-fis';
+import { FakeFis, minimalAzTemplate } from '../../support/fake-fis';
 import { repoRoot } from '../../support/fixtures';
 import { api, serverKey } from '../../support/server-harness';
 import { rawRequest } from '../server-test-helpers';
@@ -65,14 +65,7 @@ const logLength = async (drill: { id: string; token: string }) =>
 
 beforeAll(async () => {
   fis = await new FakeFis().start();
-  fis.templates.set('EXTaz', {
-    id: 'EXTaz',
-    description: 'AZ power',
-    roleArn: 'arn:aws:iam::1:role/fis',
-    targets: {},
-    actions: {},
-    stopConditions: [{ source: 'aws:cloudwatch:alarm', value: 'x' }],
-  });
+  fis.templates.set('EXTaz', minimalAzTemplate());
   const store = SqliteDrillRepository.open(':memory:');
   const gateway = new AwsFisGateway({
     endpoint: fis.url,

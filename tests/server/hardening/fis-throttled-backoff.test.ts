@@ -11,7 +11,7 @@ import { AwsFisGateway } from '../../../src/fis/aws-fis-gateway';
 import { maxStopAttempts } from '../../../src/server/experiment-conductor';
 import { createServer } from '../../../src/server/http/create-server';
 import { SqliteDrillRepository } from '../../../src/server/store/sqlite-drill-repository';
-import { FakeFis } from '../../support/fake-fis';
+import { FakeFis, minimalAzTemplate } from '../../support/fake-fis';
 import { repoRoot } from '../../support/fixtures';
 import { api, serverKey } from '../../support/server-harness';
 
@@ -22,14 +22,7 @@ let close: () => Promise<void> = async () => undefined;
 
 beforeAll(async () => {
   fis = await new FakeFis().start();
-  fis.templates.set('EXTaz', {
-    id: 'EXTaz',
-    description: 'AZ power',
-    roleArn: 'arn:aws:iam::1:role/fis',
-    targets: {},
-    actions: {},
-    stopConditions: [{ source: 'aws:cloudwatch:alarm', value: 'x' }],
-  });
+  fis.templates.set('EXTaz', minimalAzTemplate());
   const store = SqliteDrillRepository.open(':memory:');
   // One attempt per call, so every call the server makes is one request the fake counts.
   const gateway = new AwsFisGateway({
