@@ -119,9 +119,11 @@ export async function importFigures(actionCount: number): Promise<Figure[]> {
   const directory = mkdtempSync(join(tmpdir(), 'firedrill-bench-import-'));
   const server = await startServer(directory);
   try {
+    // The idle server asked as long as an import takes: on a shared machine its worst wait
+    // is the scheduler's, the floor beside which the worst wait during an import is read.
     const idle: number[] = [];
-    for (let attempt = 0; attempt < 50; attempt++)
-      idle.push((await timed(`${server.url}/api/health`)).ms);
+    const idleUntil = performance.now() + 3_000;
+    while (performance.now() < idleUntil) idle.push((await timed(`${server.url}/api/health`)).ms);
     const before = residentMb(server.pid);
     const first = await importWhileAskingHealth(server.url, exported.text);
     // The same export again: its scenario snapshot is loaded already, the code is warm.
@@ -145,6 +147,11 @@ export async function importFigures(actionCount: number): Promise<Figure[]> {
         goal: '≤ 100',
       },
       { name: '/api/health idle (floor), p50', value: round(percentile(idle, 50)), unit: 'ms' },
+      {
+        name: `/api/health idle for 3 s (floor), worst of ${idle.length}`,
+        value: round(Math.max(...idle)),
+        unit: 'ms',
+      },
       { name: 'server peak RSS through both imports', value: round(after.peak), unit: 'MB' },
       { name: 'server RSS before them (floor)', value: round(before.now), unit: 'MB' },
     ];
