@@ -1,6 +1,6 @@
 /**
  * Importing a 20 MB export (a finished drill of about 100,000 log entries) into a running
- * `firedrill serve`, while another client asks `/api/health` over and over: how long the
+ * `firedrill serve`, while another process asks `/api/health` over and over: how long the
  * import takes, and the longest any health check waited meanwhile. Beside them, the floors
  * measured in the same run: one `JSON.parse` of the same text, and a health check on the
  * idle server. Goals (issue 12): the import answers in 2 s, no health check waits 100 ms.
@@ -10,9 +10,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import type { Figure } from './figure';
 import { percentile, round, sleep } from './figure';
+import { pollHealth } from './health-poller';
 import { largeExport } from './large-export';
 
 const key = 'bench';
@@ -91,6 +93,28 @@ function timed(url: string, body?: string): Promise<{ ms: number; status: number
   });
 }
 
+/** One import, with `/api/health` asked over and over until it answers. */
+async function importWhileAskingHealth(
+  url: string,
+  text: string,
+): Promise<{ ms: number; worstHealthMs: number; checks: number; clientDelayMs: number }> {
+  // The importing client's own event loop, for comparison: the poller is a process apart.
+  const client = monitorEventLoopDelay({ resolution: 10 });
+  client.enable();
+  const poller = await pollHealth(url);
+  const imported = await timed(`${url}/api/drills/import`, text);
+  const during = await poller.stop();
+  if (imported.status !== 201)
+    throw new Error(`the import answered ${imported.status}: ${imported.text.slice(0, 300)}`);
+  client.disable();
+  return {
+    ms: imported.ms,
+    worstHealthMs: Math.max(...during),
+    checks: during.length,
+    clientDelayMs: client.max / 1e6,
+  };
+}
+
 export async function importFigures(actionCount: number): Promise<Figure[]> {
   const exported = await largeExport(actionCount);
   const megabytes = round(Buffer.byteLength(exported.text) / (1024 * 1024));
@@ -100,37 +124,58 @@ export async function importFigures(actionCount: number): Promise<Figure[]> {
   const directory = mkdtempSync(join(tmpdir(), 'firedrill-bench-import-'));
   const server = await startServer(directory);
   try {
-    const idle: number[] = [];
-    for (let attempt = 0; attempt < 50; attempt++)
-      idle.push((await timed(`${server.url}/api/health`)).ms);
+    // The idle server asked as long as an import takes: on a shared machine its worst wait
+    // is the scheduler's, the floor beside which the worst wait during an import is read.
+    const idlePoller = await pollHealth(server.url);
+    await sleep(3_000);
+    const idle = await idlePoller.stop();
     const before = residentMb(server.pid);
-    let importing = true;
-    const during: number[] = [];
-    const polling = (async () => {
-      while (importing) during.push((await timed(`${server.url}/api/health`)).ms);
-    })();
-    const imported = await timed(`${server.url}/api/drills/import`, exported.text);
-    importing = false;
-    await polling;
-    if (imported.status !== 201)
-      throw new Error(`the import answered ${imported.status}: ${imported.text.slice(0, 300)}`);
+    const first = await importWhileAskingHealth(server.url, exported.text);
+    // The same export again: its scenario snapshot is loaded already, the code is warm.
+    const again = await importWhileAskingHealth(server.url, exported.text);
     const after = residentMb(server.pid);
     const what = `${megabytes} MB, ${exported.entries} entries`;
     return [
-      { name: `import a ${what}`, value: round(imported.ms), unit: 'ms', goal: '≤ 2000' },
+      { name: `import a ${what}`, value: round(first.ms), unit: 'ms', goal: '≤ 2000' },
+      { name: 'the same import again', value: round(again.ms), unit: 'ms', goal: '≤ 2000' },
       { name: 'import floor: one JSON.parse of it', value: round(parseFloorMs), unit: 'ms' },
       {
-        name: `/api/health during the import, worst of ${during.length}`,
-        value: round(Math.max(...during)),
+        name: `/api/health during the import, worst of ${first.checks}`,
+        value: round(first.worstHealthMs),
         unit: 'ms',
         goal: '≤ 100',
       },
+      {
+        name: `/api/health during the same import again, worst of ${again.checks}`,
+        value: round(again.worstHealthMs),
+        unit: 'ms',
+        goal: '≤ 100',
+      },
+      {
+        name: 'the importing client’s own event-loop delay, worst of both',
+        value: round(Math.max(first.clientDelayMs, again.clientDelayMs)),
+        unit: 'ms',
+      },
       { name: '/api/health idle (floor), p50', value: round(percentile(idle, 50)), unit: 'ms' },
-      { name: 'server peak RSS through the import', value: round(after.peak), unit: 'MB' },
-      { name: 'server RSS before it (floor)', value: round(before.now), unit: 'MB' },
+      {
+        name: `/api/health idle for 3 s (floor), worst of ${idle.length}`,
+        value: round(Math.max(...idle)),
+        unit: 'ms',
+      },
+      { name: 'server peak RSS through both imports', value: round(after.peak), unit: 'MB' },
+      { name: 'server RSS before them (floor)', value: round(before.now), unit: 'MB' },
     ];
   } finally {
     server.stop();
     rmSync(directory, { recursive: true, force: true });
   }
+}
+
+// `npx tsx bench/import-large.ts`: this measurement alone, without the rest of `npm run bench`.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const width = 60;
+  for (const figure of await importFigures(67_000))
+    process.stdout.write(
+      `${figure.name.padEnd(width)} ${String(figure.value).padStart(9)} ${figure.unit}${figure.goal ? `   (goal ${figure.goal})` : ''}\n`,
+    );
 }

@@ -11,6 +11,7 @@ import type { Scenario } from '../scenario/types';
 import { isFinished, summaryOfScorecard } from './drill-summaries';
 import { hashToken, newDrillId, newToken } from './security/tokens';
 import type { DrillRepository, StoredDrill } from './store/drill-repository';
+import { storeInBatches } from './store/store-in-batches';
 
 /** Lets the event loop answer other requests (a health check, a drill's actions) in between. */
 export const letOthersRun = (): Promise<void> =>
@@ -29,8 +30,10 @@ export async function importFinishedDrill(
   exported: DrillExport,
   scenario: Scenario,
   nowWallMs: number,
+  /** Awaited between slices of the work (a test or bench can time what runs in between). */
+  pause: () => Promise<void> = letOthersRun,
 ): Promise<ImportResult> {
-  const drill = await runWithPauses(replaySteps(scenario, exported.log, replaySlice), letOthersRun);
+  const drill = await runWithPauses(replaySteps(scenario, exported.log, replaySlice), pause);
   const phase = drill.phase();
   if (!isFinished(phase))
     return { ok: false, error: `only a finished drill can be imported; this one is ${phase}` };
@@ -51,12 +54,9 @@ export async function importFinishedDrill(
     excluded: false,
     checkpointWallMs: null,
   };
-  // The store's one commit (so that an import stays whole after a crash) does not slice:
-  // others are answered before it.
-  const card = await runWithPauses(scoreDrillSteps(scenario, drill.log), letOthersRun);
+  const card = await runWithPauses(scoreDrillSteps(scenario, drill.log), pause);
   const summary = summaryOfScorecard(stored, card, drill.log, phase);
-  await letOthersRun();
-  await store.createDrill(stored, exported.log);
-  await store.writeSummary(summary);
+  // In batches, each its own short commit, and visible only once whole (store-in-batches.ts).
+  await storeInBatches(store, stored, exported.log, summary, pause);
   return { ok: true, id, facilitatorToken };
 }

@@ -75,20 +75,12 @@ export function* scoreDrillSteps(
     },
     scenario.weights,
   );
-  const metrics = measureMetrics({
-    outcomes,
-    attempts,
-    acknowledgements,
-    violations: authorityViolations(scenario, timeline),
-  });
   yield;
-  return writeScorecard({
-    scenario,
-    timeline,
-    outcomes,
-    dimensions,
-    overall,
-    metrics,
-    decisions: decisionCards(scenario, timeline),
-  });
+  const violations = authorityViolations(scenario, timeline);
+  yield;
+  const metrics = measureMetrics({ outcomes, attempts, acknowledgements, violations });
+  yield;
+  const decisions = decisionCards(scenario, timeline);
+  yield;
+  return writeScorecard({ scenario, timeline, outcomes, dimensions, overall, metrics, decisions });
 }

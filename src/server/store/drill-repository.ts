@@ -92,6 +92,17 @@ export interface DrillRepository {
   /** Stores a new drill with the first entries of its log, in one commit. */
   createDrill(drill: StoredDrill, entries: readonly LogEntry[]): Promise<void>;
   /**
+   * A drill too large for one short commit (an import), stored in three steps: `beginImport`
+   * stores the drill marked as importing, which no read below sees (not get, list, history,
+   * recovery, a join code or its log); `appendImported` adds a batch of its log, each batch
+   * its own commit; `finishImport` makes it visible with its summary, in one commit. Until
+   * then, `deleteDrill` removes it; a drill still importing when the store is opened again
+   * (the server crashed mid-import) is deleted then. See store-in-batches.ts.
+   */
+  beginImport(drill: StoredDrill): Promise<void>;
+  appendImported(drillId: string, entries: readonly LogEntry[]): Promise<void>;
+  finishImport(summary: DrillSummary): Promise<void>;
+  /**
    * Appends facts in one commit (sequence numbers continue the drill's log; a repeated one is
    * refused), and sets the drill's status with them when given; a finished status (ended,
    * aborted) clears the join code in that same commit, so no code outlives its drill.

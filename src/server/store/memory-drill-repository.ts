@@ -23,6 +23,8 @@ interface DrillRecord {
   log: LogEntry[];
   seqs: Set<number>;
   summary: DrillSummary | null;
+  /** Being imported in batches: seen by no read until `finishImport`. */
+  importing: boolean;
 }
 
 export interface MemoryDrillRepositoryOptions {
@@ -43,9 +45,28 @@ export class MemoryDrillRepository implements DrillRepository {
     return this.commit(drill.id, () => {
       if (this.drills.has(drill.id)) throw new Error(`drill ${drill.id} already exists`);
       if (drill.joinCode !== null) this.refuseJoinCodeInUse(drill.joinCode);
-      const record: DrillRecord = { drill: { ...drill }, log: [], seqs: new Set(), summary: null };
+      const record = newRecord(drill, false);
       appendChecked(record, entries);
       this.drills.set(drill.id, record);
+    });
+  }
+
+  beginImport(drill: StoredDrill): Promise<void> {
+    return this.commit(drill.id, () => {
+      if (this.drills.has(drill.id)) throw new Error(`drill ${drill.id} already exists`);
+      this.drills.set(drill.id, newRecord(drill, true));
+    });
+  }
+
+  appendImported(drillId: string, entries: readonly LogEntry[]): Promise<void> {
+    return this.commit(drillId, () => appendChecked(this.importing(drillId), entries));
+  }
+
+  finishImport(summary: DrillSummary): Promise<void> {
+    return this.commit(summary.id, () => {
+      const record = this.importing(summary.id);
+      record.summary = structuredClone(summary);
+      record.importing = false;
     });
   }
 
@@ -61,11 +82,11 @@ export class MemoryDrillRepository implements DrillRepository {
   }
 
   async readLog(drillId: string): Promise<LogEntry[]> {
-    return structuredClone(this.drills.get(drillId)?.log ?? []);
+    return structuredClone(this.shown(drillId)?.log ?? []);
   }
 
   async rawRows(drillId: string): Promise<RawDrillRows | undefined> {
-    const record = this.drills.get(drillId);
+    const record = this.shown(drillId);
     if (!record) return undefined;
     return {
       drill: { ...record.drill },
@@ -86,12 +107,12 @@ export class MemoryDrillRepository implements DrillRepository {
   }
 
   async getDrill(id: string): Promise<StoredDrill | undefined> {
-    const record = this.drills.get(id);
+    const record = this.shown(id);
     return record && { ...record.drill };
   }
 
   async drillByJoinCode(code: string): Promise<StoredDrill | undefined> {
-    const record = [...this.drills.values()].find(({ drill }) => drill.joinCode === code);
+    const record = this.newestFirst().find(({ drill }) => drill.joinCode === code);
     return record && { ...record.drill };
   }
 
@@ -100,7 +121,7 @@ export class MemoryDrillRepository implements DrillRepository {
   }
 
   async unfinishedDrills(): Promise<StoredDrill[]> {
-    return [...this.drills.values()]
+    return this.newestFirst()
       .filter(({ drill }) => unfinished.includes(drill.status))
       .sort((a, b) => a.drill.createdWallMs - b.drill.createdWallMs)
       .map(({ drill }) => ({ ...drill }));
@@ -180,8 +201,19 @@ export class MemoryDrillRepository implements DrillRepository {
   }
 
   private record(drillId: string): DrillRecord {
-    const record = this.drills.get(drillId);
+    const record = this.shown(drillId);
     if (!record) throw new Error(`no drill ${drillId}`);
+    return record;
+  }
+
+  private shown(drillId: string): DrillRecord | undefined {
+    const record = this.drills.get(drillId);
+    return record?.importing ? undefined : record;
+  }
+
+  private importing(drillId: string): DrillRecord {
+    const record = this.drills.get(drillId);
+    if (!record?.importing) throw new Error(`drill ${drillId} is not being imported`);
     return record;
   }
 
@@ -190,10 +222,16 @@ export class MemoryDrillRepository implements DrillRepository {
       if (drill.joinCode === code) throw new Error(`join code ${code} is in use`);
   }
 
-  /** Newest first (a stable sort: drills created in one millisecond keep their order). */
+  /** Drills no import hides, newest first (stable: one millisecond's drills keep their order). */
   private newestFirst(): DrillRecord[] {
-    return [...this.drills.values()].sort((a, b) => b.drill.createdWallMs - a.drill.createdWallMs);
+    return [...this.drills.values()]
+      .filter((record) => !record.importing)
+      .sort((a, b) => b.drill.createdWallMs - a.drill.createdWallMs);
   }
+}
+
+function newRecord(drill: StoredDrill, importing: boolean): DrillRecord {
+  return { drill: { ...drill }, log: [], seqs: new Set(), summary: null, importing };
 }
 
 /** Like the primary key (drill_id, seq): a sequence number is stored once. */

@@ -58,6 +58,19 @@ export const migrations: readonly { readonly version: number; readonly sql: stri
       CREATE INDEX drills_for_history ON drills(created_wall_ms, id, status, excluded);
     `,
   },
+  {
+    // A large import is written in batches, each its own short commit, behind this mark:
+    // reads skip a drill still importing, and opening the store deletes what a crash left.
+    // History's covering index gets the mark's condition, so it still covers history's read.
+    version: 3,
+    sql: `
+      ALTER TABLE drills ADD COLUMN importing INTEGER NOT NULL DEFAULT 0;
+      DROP INDEX drills_for_history;
+      CREATE INDEX drills_for_history ON drills(created_wall_ms, id, status, excluded)
+        WHERE importing = 0;
+      CREATE INDEX drills_importing ON drills(importing) WHERE importing = 1;
+    `,
+  },
 ];
 
 /** Applies every migration not yet recorded, each in its own transaction. */

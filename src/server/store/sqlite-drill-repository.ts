@@ -10,7 +10,6 @@ import Database from 'better-sqlite3';
 import type { Phase } from '../../engine/drill-state';
 import type { LogEntry } from '../../engine/log';
 import type { DrillSummary } from '../../protocol/drill-summary';
-import { drillSummary } from '../../protocol/drill-summary';
 import type {
   DrillRepository,
   HistoryRow,
@@ -25,6 +24,7 @@ import {
   fromDrillRow,
   fromEntryRow,
   fromParticipantRow,
+  readSummary,
   toDrillRow,
   toEntryValues,
   toRawEntry,
@@ -42,7 +42,7 @@ interface HistorySqlRow {
 /** One SELECT for the whole history page; the bench's floor runs the same one. */
 export const historySql = `SELECT d.id, d.status, d.excluded, d.created_wall_ms, s.summary
   FROM drills d LEFT JOIN drill_summaries s ON s.drill_id = d.id
-  ORDER BY d.created_wall_ms DESC`;
+  WHERE d.importing = 0 ORDER BY d.created_wall_ms DESC`;
 
 /** Where a data folder keeps its database (the bench reads it bare, for its floor). */
 export const databaseFile = (dataDirectory: string) => join(dataDirectory, 'firedrill.sqlite');
@@ -70,6 +70,8 @@ export class SqliteDrillRepository implements DrillRepository {
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     migrate(db, Date.now());
+    // What a crash left of an import was never visible: it goes (its log with it, by cascade).
+    db.prepare('DELETE FROM drills WHERE importing = 1').run();
     return new SqliteDrillRepository(db);
   }
 
@@ -84,17 +86,50 @@ export class SqliteDrillRepository implements DrillRepository {
   createDrill(drill: StoredDrill, entries: readonly LogEntry[]): Promise<void> {
     return this.commits.run(drill.id, () =>
       this.db.transaction(() => {
-        this.db
-          .prepare(
-            `INSERT INTO drills (id, scenario_id, scenario_file, scenario_source, team, seed, created_wall_ms, status,
-               facilitator_token_hash, projector_key_hash, join_code, excluded, checkpoint_wall_ms)
-             VALUES (@id, @scenario_id, @scenario_file, @scenario_source, @team, @seed, @created_wall_ms, @status,
-               @facilitator_token_hash, @projector_key_hash, @join_code, @excluded, @checkpoint_wall_ms)`,
-          )
-          .run(toDrillRow(drill));
+        this.insertDrill(drill, false);
         this.insertEntries(drill.id, entries);
       })(),
     );
+  }
+
+  beginImport(drill: StoredDrill): Promise<void> {
+    return this.commits.run(drill.id, () => this.insertDrill(drill, true));
+  }
+
+  appendImported(drillId: string, entries: readonly LogEntry[]): Promise<void> {
+    return this.commits.run(drillId, () => {
+      this.db.transaction(() => {
+        if (!this.isImporting(drillId)) throw new Error(`drill ${drillId} is not being imported`);
+        this.insertEntries(drillId, entries);
+      })();
+    });
+  }
+
+  finishImport(summary: DrillSummary): Promise<void> {
+    return this.commits.run(summary.id, () => {
+      this.db.transaction(() => {
+        const shown = this.db
+          .prepare('UPDATE drills SET importing = 0 WHERE id = ? AND importing = 1')
+          .run(summary.id);
+        if (shown.changes !== 1) throw new Error(`drill ${summary.id} is not being imported`);
+        this.upsertSummary(summary);
+      })();
+    });
+  }
+
+  private insertDrill(drill: StoredDrill, importing: boolean): void {
+    this.db
+      .prepare(
+        `INSERT INTO drills (id, scenario_id, scenario_file, scenario_source, team, seed, created_wall_ms, status,
+           facilitator_token_hash, projector_key_hash, join_code, excluded, checkpoint_wall_ms, importing)
+         VALUES (@id, @scenario_id, @scenario_file, @scenario_source, @team, @seed, @created_wall_ms, @status,
+           @facilitator_token_hash, @projector_key_hash, @join_code, @excluded, @checkpoint_wall_ms, @importing)`,
+      )
+      .run({ ...toDrillRow(drill), importing: importing ? 1 : 0 });
+  }
+
+  private isImporting(drillId: string): boolean {
+    return this.db.prepare('SELECT importing FROM drills WHERE id = ?').pluck().get(drillId) === 1;
   }
 
   appendEntries(drillId: string, entries: readonly LogEntry[], status?: Phase): Promise<void> {
@@ -121,6 +156,7 @@ export class SqliteDrillRepository implements DrillRepository {
   }
 
   async readLog(drillId: string): Promise<LogEntry[]> {
+    if (this.isImporting(drillId)) return [];
     return this.entryRows(drillId).map((row) => fromEntryRow(drillId, row));
   }
 
@@ -149,20 +185,21 @@ export class SqliteDrillRepository implements DrillRepository {
   }
 
   async getDrill(id: string): Promise<StoredDrill | undefined> {
-    const row = this.db.prepare('SELECT * FROM drills WHERE id = ?').get(id) as
+    const row = this.db.prepare('SELECT * FROM drills WHERE id = ? AND importing = 0').get(id) as
       DrillRow | undefined;
     return row && fromDrillRow(row);
   }
 
   async drillByJoinCode(code: string): Promise<StoredDrill | undefined> {
-    const row = this.db.prepare('SELECT * FROM drills WHERE join_code = ?').get(code) as
-      DrillRow | undefined;
+    const row = this.db
+      .prepare('SELECT * FROM drills WHERE join_code = ? AND importing = 0')
+      .get(code) as DrillRow | undefined;
     return row && fromDrillRow(row);
   }
 
   async listDrills(): Promise<StoredDrill[]> {
     const rows = this.db
-      .prepare('SELECT * FROM drills ORDER BY created_wall_ms DESC')
+      .prepare('SELECT * FROM drills WHERE importing = 0 ORDER BY created_wall_ms DESC')
       .all() as DrillRow[];
     return rows.map(fromDrillRow);
   }
@@ -170,7 +207,7 @@ export class SqliteDrillRepository implements DrillRepository {
   async unfinishedDrills(): Promise<StoredDrill[]> {
     const rows = this.db
       .prepare(
-        "SELECT * FROM drills WHERE status IN ('briefing', 'running', 'paused') ORDER BY created_wall_ms",
+        "SELECT * FROM drills WHERE status IN ('briefing', 'running', 'paused') AND importing = 0 ORDER BY created_wall_ms",
       )
       .all() as DrillRow[];
     return rows.map(fromDrillRow);
@@ -219,22 +256,21 @@ export class SqliteDrillRepository implements DrillRepository {
 
   writeSummary(summary: DrillSummary): Promise<void> {
     // Queued with the drill's appends: a summary never overtakes the facts it sums up.
-    return this.commits.run(summary.id, () => {
-      this.db
-        .prepare(
-          'INSERT INTO drill_summaries (drill_id, summary) VALUES (?, ?) ON CONFLICT (drill_id) DO UPDATE SET summary = excluded.summary',
-        )
-        .run(summary.id, JSON.stringify(summary));
-    });
+    return this.commits.run(summary.id, () => this.upsertSummary(summary));
   }
 
   async writeSummaries(summaries: readonly DrillSummary[]): Promise<void> {
-    const upsert = this.db.prepare(
-      'INSERT INTO drill_summaries (drill_id, summary) VALUES (?, ?) ON CONFLICT (drill_id) DO UPDATE SET summary = excluded.summary',
-    );
     this.db.transaction(() => {
-      for (const summary of summaries) upsert.run(summary.id, JSON.stringify(summary));
+      for (const summary of summaries) this.upsertSummary(summary);
     })();
+  }
+
+  private upsertSummary(summary: DrillSummary): void {
+    this.db
+      .prepare(
+        'INSERT INTO drill_summaries (drill_id, summary) VALUES (?, ?) ON CONFLICT (drill_id) DO UPDATE SET summary = excluded.summary',
+      )
+      .run(summary.id, JSON.stringify(summary));
   }
 
   async history(): Promise<HistoryRow[]> {
@@ -250,15 +286,5 @@ export class SqliteDrillRepository implements DrillRepository {
 
   async close(): Promise<void> {
     this.db.close();
-  }
-}
-
-/** A stored summary, or null when it does not parse or check: history rebuilds it from the log. */
-function readSummary(text: string): DrillSummary | null {
-  try {
-    const checked = drillSummary.safeParse(JSON.parse(text));
-    return checked.success ? checked.data : null;
-  } catch {
-    return null;
   }
 }

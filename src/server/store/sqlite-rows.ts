@@ -1,6 +1,8 @@
 /** How drills, entries and participants are laid out in SQLite rows, and back. */
 import type { Phase } from '../../engine/drill-state';
 import type { EntryMeta, LogEntry } from '../../engine/log';
+import type { DrillSummary } from '../../protocol/drill-summary';
+import { drillSummary } from '../../protocol/drill-summary';
 import type {
   RawEntryRow,
   RawParticipantRow,
@@ -144,5 +146,15 @@ function parseColumn(drillId: string, text: string, what: string): unknown {
     return JSON.parse(text);
   } catch {
     throw new DamagedDrillError(drillId, `${what} is not valid JSON`);
+  }
+}
+
+/** A stored summary, or null when it does not parse or check: history rebuilds it from the log. */
+export function readSummary(text: string): DrillSummary | null {
+  try {
+    const checked = drillSummary.safeParse(JSON.parse(text));
+    return checked.success ? checked.data : null;
+  } catch {
+    return null;
   }
 }
