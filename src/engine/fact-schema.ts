@@ -78,7 +78,16 @@ export const factPayloadSchemas = {
   /** A page whose level's `ack_within` passed without an acknowledgement. */
   'escalation.unanswered': z.strictObject({ escalation: seq }),
   'acknowledgement.recorded': z.strictObject({ by: id, escalation: seq, automatic: z.boolean() }),
-  'handoff.recorded': z.strictObject({ ...messageContent.shape, from: id, to: id }),
+  /**
+   * `delivered: false` when the receiving role was unavailable: recorded, never refused
+   * (scoring.md v2), and it moves no duties. Wave-1 logs carry no `delivered`: delivered.
+   */
+  'handoff.recorded': z.strictObject({
+    ...messageContent.shape,
+    from: id,
+    to: id,
+    delivered: z.boolean().optional(),
+  }),
   'checklist.checked': z.strictObject({ checklist: id, item: z.number().int().min(0), by: id }),
   'checklist.unchecked': z.strictObject({ checklist: id, item: z.number().int().min(0), by: id }),
   /** `option` and `rationale` only when given (format v2); wave-1 logs have neither. */

@@ -15,7 +15,18 @@ export function undeliveredReason(
   channel: string,
   atMs: number,
 ): UndeliveredReason | null {
-  // Runs for every escalation: look only at the effects that could block this page.
+  if (isUnavailable(state, role, atMs)) return 'unavailable';
+  if (isBlocked(state, channelBlockKey(channel), atMs)) return 'channel_down';
+  return null;
+}
+
+/** Whether an effect makes `role` unreachable at `atMs`. */
+export function isUnavailable(state: DrillState, role: string, atMs: number): boolean {
+  return isBlocked(state, roleBlockKey(role), atMs);
+}
+
+/** Runs for every escalation: looks only at the effects that could block this key. */
+function isBlocked(state: DrillState, key: string, atMs: number): boolean {
   const inForce = (index: number) => {
     const active = state.effects[index];
     return (
@@ -24,9 +35,7 @@ export function undeliveredReason(
       (active.untilMs === null || atMs < active.untilMs)
     );
   };
-  if (state.blocking.get(roleBlockKey(role))?.some(inForce)) return 'unavailable';
-  if (state.blocking.get(channelBlockKey(channel))?.some(inForce)) return 'channel_down';
-  return null;
+  return state.blocking.get(key)?.some(inForce) ?? false;
 }
 
 export interface PageRequest extends MessageContent {

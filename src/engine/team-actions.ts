@@ -7,7 +7,7 @@ import { channelProblem, severityProblem } from '../scenario/scales';
 import type { Decision } from '../scenario/types';
 import { refuse } from './action-outcome';
 import type { DrillState } from './drill-state';
-import { openEscalationsTo, sendPage } from './pages';
+import { isUnavailable, openEscalationsTo, sendPage } from './pages';
 import type { Recorder } from './recorder';
 import { scenarioIndex } from './scenario-index';
 
@@ -54,6 +54,8 @@ export function decideTeamAction(
           to: action.to,
           message: action.message ?? {},
           covered: action.covered ?? [],
+          // A handoff has no channel: only the receiving role's being unavailable stops it.
+          delivered: !isUnavailable(state, action.to, atMs),
         },
         atMs,
       );

@@ -64,6 +64,9 @@ export const scorecardReply: z.ZodMiniType<Scorecard> = z.object({
     proactive_escalations: count,
     unanswered_escalations: count,
     authority_violations: count,
+    time_to_declare_s: z.nullable(seconds),
+    handoffs: count,
+    system_pages: count,
   }),
   decisions: z.array(
     z.object({
@@ -88,6 +91,9 @@ export const scorecardReply: z.ZodMiniType<Scorecard> = z.object({
       proactive_escalations: seqs,
       unanswered_escalations: seqs,
       authority_violations: seqs,
+      time_to_declare_s: seqs,
+      handoffs: seqs,
+      system_pages: seqs,
     }),
   }),
 });

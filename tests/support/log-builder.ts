@@ -27,6 +27,7 @@ export interface EscalationInput {
 export interface HandoffInput {
   readonly from: string;
   readonly to: string;
+  readonly delivered?: boolean;
   readonly message?: Record<string, string>;
   readonly covered?: readonly string[];
 }
@@ -105,7 +106,12 @@ export class LogBuilder {
       to: input.to,
       message: input.message ?? {},
       covered: input.covered ?? [],
+      ...(input.delivered === undefined ? {} : { delivered: input.delivered }),
     });
+  }
+
+  declare(at: string, severity: string, by = 'ic'): number {
+    return this.fact('severity.declared', at, { severity, by });
   }
 
   check(at: string, checklist: string, item: number, by = 'oncall'): number {

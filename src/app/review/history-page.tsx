@@ -5,6 +5,7 @@ import { useAsync } from '../components/use-async';
 import type { DrillSummary } from '../../protocol/drill-summary';
 import { historyReply } from '../../protocol/drill-summary';
 import { deleteDrillReply } from '../../protocol/http-bodies';
+import { countsInTrends, whyNotInTrends } from './counts-in-trends';
 import { DamagedDrillNote } from './damaged-drill-note';
 import { RunComparison } from './run-comparison';
 
@@ -23,9 +24,7 @@ export function HistoryPage() {
   const shown = drills.filter(
     (drill) => (!scenario || drill.scenario === scenario) && (!team || drill.team === team),
   );
-  const trend = shown.filter(
-    (drill) => !drill.excluded && !drill.damaged && drill.endedWallMs !== null,
-  );
+  const trend = shown.filter(countsInTrends);
   const change = async (drill: DrillSummary, exclude: boolean) => {
     const token = facilitatorToken(drill.id);
     if (!token) return;
@@ -102,7 +101,7 @@ export function HistoryPage() {
                 <td>{drill.team || '—'}</td>
                 <td>
                   {drill.status}
-                  {drill.excluded ? ' (not in trends)' : ''}
+                  {whyNotInTrends(drill) === null ? '' : ` (${whyNotInTrends(drill) ?? ''})`}
                   {drill.damaged ? (
                     <DamagedDrillNote
                       drillId={drill.id}

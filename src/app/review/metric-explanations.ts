@@ -12,4 +12,8 @@ export const metricExplanations: Readonly<Record<MetricName, string>> = {
   unanswered_escalations:
     'Attempts that did not get through (the person unreachable, the channel down).',
   authority_violations: 'Decisions taken by a role without the authority the decision needs.',
+  time_to_declare_s:
+    'From the first expectation starting its clock to the first severity the team declared.',
+  handoffs: 'Handoffs that reached the person taking over.',
+  system_pages: 'Pages the paging system sent on its own (alerts that page, auto-advance).',
 };

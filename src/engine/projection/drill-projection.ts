@@ -216,6 +216,8 @@ export class DrillProjection {
         });
         return;
       case 'handoff.recorded':
+        // An undelivered handoff (the receiver unreachable) leaves the duties where they were.
+        if (entry.payload.delivered === false) return;
         if (this.handoffs.add(entry.payload.from, entry)) this.refreshHolder(entry.payload.from);
         return;
       case 'fact.retracted':

@@ -67,7 +67,7 @@ export function feedItem(entry: ProjectedEntry, roleName: RoleName): FeedItem | 
     case 'handoff.recorded':
       return item(
         'team',
-        `Handoff ${roleName(entry.payload.from)} → ${roleName(entry.payload.to)}`,
+        `Handoff ${roleName(entry.payload.from)} → ${roleName(entry.payload.to)}${entry.payload.delivered === false ? ' — not delivered (unavailable)' : ''}`,
         Object.values(entry.payload.message).join(' · '),
       );
     case 'decision.recorded':

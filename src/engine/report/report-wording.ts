@@ -63,6 +63,9 @@ export const metricLabels: Readonly<Record<MetricName, string>> = {
   proactive_escalations: 'Proactive escalations',
   unanswered_escalations: 'Unanswered escalations',
   authority_violations: 'Authority violations',
+  time_to_declare_s: 'Time to declare severity',
+  handoffs: 'Handoffs',
+  system_pages: 'System pages',
 };
 
 export const metricOrder: readonly MetricName[] = [
@@ -73,6 +76,9 @@ export const metricOrder: readonly MetricName[] = [
   'proactive_escalations',
   'unanswered_escalations',
   'authority_violations',
+  'time_to_declare_s',
+  'handoffs',
+  'system_pages',
 ];
 
 /** Metrics that are durations in seconds; the others are counts. */
@@ -80,4 +86,5 @@ export const durationMetrics: ReadonlySet<MetricName> = new Set([
   'time_to_first_escalation_s',
   'median_time_to_escalate_s',
   'median_time_to_acknowledge_s',
+  'time_to_declare_s',
 ]);

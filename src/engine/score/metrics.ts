@@ -7,6 +7,7 @@ import type { DecisionEntry } from './authority-violations';
 import { median } from './averages';
 import type { ExpectationOutcome } from './judge-expectation';
 import type { MetricName, Metrics } from './scorecard';
+import type { EntryOf } from '../log';
 import type { EscalationEntry } from './team-escalations';
 import type { Traced } from './traced';
 import { seqList } from './traced';
@@ -16,6 +17,12 @@ export interface MetricInputs {
   readonly attempts: readonly EscalationEntry[];
   readonly acknowledgements: readonly AcknowledgedEscalation[];
   readonly violations: readonly DecisionEntry[];
+  /** The timeline's team-declared severities, in drill order. */
+  readonly declarations: readonly EntryOf<'severity.declared'>[];
+  /** The timeline's handoffs, delivered or not, in drill order. */
+  readonly handoffs: readonly EntryOf<'handoff.recorded'>[];
+  /** Pages the paging system sent (an inject's `pages`, `auto_advance`), in drill order. */
+  readonly systemPages: readonly EscalationEntry[];
 }
 
 export interface MeasuredMetrics {
@@ -31,7 +38,10 @@ export function measureMetrics(inputs: MetricInputs): MeasuredMetrics {
   );
   const unanswered = attempts.filter((entry) => !entry.payload.delivered);
   const proactive = proactiveEscalations(inputs.outcomes, attempts);
-  const firstEscalation = timeToFirstEscalation(inputs.outcomes, attempts);
+  const firstTrigger = firstTriggerOf(inputs.outcomes);
+  const firstEscalation = sinceFirstTrigger(firstTrigger, attempts[0]);
+  const firstDeclaration = sinceFirstTrigger(firstTrigger, inputs.declarations[0]);
+  const handoffs = inputs.handoffs.filter((entry) => entry.payload.delivered !== false);
   const escalateSeconds = median(metOutcomes.map((outcome) => outcome.latencyMs ?? 0));
   const acknowledgeSeconds = median(acknowledged.map((escalation) => escalation.latencyMs ?? 0));
 
@@ -44,6 +54,9 @@ export function measureMetrics(inputs: MetricInputs): MeasuredMetrics {
       proactive_escalations: proactive.length,
       unanswered_escalations: unanswered.length,
       authority_violations: violations.length,
+      time_to_declare_s: firstDeclaration.value,
+      handoffs: handoffs.length,
+      system_pages: inputs.systemPages.length,
     },
     trace: {
       time_to_first_escalation_s: firstEscalation.seqs,
@@ -60,30 +73,37 @@ export function measureMetrics(inputs: MetricInputs): MeasuredMetrics {
       proactive_escalations: seqList(...proactive.map((entry) => entry.seq)),
       unanswered_escalations: seqList(...unanswered.map((entry) => entry.seq)),
       authority_violations: seqList(...violations.map((entry) => entry.seq)),
+      time_to_declare_s: firstDeclaration.seqs,
+      handoffs: seqList(...handoffs.map((entry) => entry.seq)),
+      system_pages: seqList(...inputs.systemPages.map((entry) => entry.seq)),
     },
   };
 }
 
-/**
- * From the first expectation trigger to the first attempt at or after it; 0 when the team
- * escalated before anything triggered; `null` without a trigger or without an attempt.
- */
-function timeToFirstEscalation(
-  outcomes: readonly ExpectationOutcome[],
-  attempts: readonly EscalationEntry[],
-): Traced<number | null> {
-  const firstTrigger = outcomes
+type Trigger = NonNullable<ExpectationOutcome['trigger']>;
+
+/** The earliest moment any expectation started its clock, or `null` if none did. */
+function firstTriggerOf(outcomes: readonly ExpectationOutcome[]): Trigger | null {
+  return outcomes
     .flatMap((outcome) => (outcome.trigger ? [outcome.trigger] : []))
-    .reduce<ExpectationOutcome['trigger']>(
+    .reduce<Trigger | null>(
       (first, trigger) => (first === null || trigger.atMs < first.atMs ? trigger : first),
       null,
     );
-  const firstAttempt = attempts[0];
-  if (firstTrigger === null || firstAttempt === undefined) return { value: null, seqs: [] };
-  // Attempts are in drill order: the first one is either before the trigger (counts as 0)
-  // or the first one at or after it.
-  const latencyMs = Math.max(0, firstAttempt.drillMs - firstTrigger.atMs);
-  return { value: latencyMs / 1000, seqs: seqList(firstTrigger.seq, firstAttempt.seq) };
+}
+
+/**
+ * From the first expectation trigger to the first fact (of those in drill order) at or after
+ * it: 0 when the first came before anything triggered; `null` without a trigger or a fact.
+ * `time_to_first_escalation_s` (attempts) and `time_to_declare_s` (declarations) alike.
+ */
+function sinceFirstTrigger(
+  firstTrigger: Trigger | null,
+  first: { readonly seq: number; readonly drillMs: number } | undefined,
+): Traced<number | null> {
+  if (firstTrigger === null || first === undefined) return { value: null, seqs: [] };
+  const latencyMs = Math.max(0, first.drillMs - firstTrigger.atMs);
+  return { value: latencyMs / 1000, seqs: seqList(firstTrigger.seq, first.seq) };
 }
 
 /** Delivered attempts that gave no expectation its `escalated_at` (never penalised). */

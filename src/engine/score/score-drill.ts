@@ -78,7 +78,15 @@ export function* scoreDrillSteps(
   yield;
   const violations = authorityViolations(scenario, timeline);
   yield;
-  const metrics = measureMetrics({ outcomes, attempts, acknowledgements, violations });
+  const metrics = measureMetrics({
+    outcomes,
+    attempts,
+    acknowledgements,
+    violations,
+    declarations: factsOf(timeline, 'severity.declared'),
+    handoffs: factsOf(timeline, 'handoff.recorded'),
+    systemPages: factsOf(timeline, 'escalation.recorded').filter((entry) => entry.payload.system),
+  });
   yield;
   const decisions = decisionCards(scenario, timeline);
   yield;

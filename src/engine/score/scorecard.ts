@@ -47,6 +47,12 @@ export interface Metrics {
   readonly proactive_escalations: number;
   readonly unanswered_escalations: number;
   readonly authority_violations: number;
+  /** From the first expectation trigger to the first `declare` (0 if one came before). */
+  readonly time_to_declare_s: number | null;
+  /** Delivered handoffs that stand. */
+  readonly handoffs: number;
+  /** Pages the paging system sent: an inject's `pages`, and every `auto_advance` page. */
+  readonly system_pages: number;
 }
 
 export type MetricName = keyof Metrics;

@@ -42,6 +42,9 @@ describe('the scorecard trace', () => {
         proactive_escalations: [],
         unanswered_escalations: [6],
         authority_violations: [10],
+        time_to_declare_s: [],
+        handoffs: [7],
+        system_pages: [],
       },
     });
   });

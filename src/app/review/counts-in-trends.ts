@@ -1,0 +1,25 @@
+import type { DrillSummary } from '../../protocol/drill-summary';
+
+/**
+ * Whether a drill takes part in trends (scoring.md v2, "History"): a finished drill that
+ * ended (an aborted one proves nothing about the team), has an overall score to plot, and
+ * was neither kept out by the facilitator nor damaged. The others stay listed.
+ */
+export function countsInTrends(drill: DrillSummary): boolean {
+  return (
+    drill.status === 'ended' &&
+    drill.endedWallMs !== null &&
+    drill.overall !== null &&
+    !drill.excluded &&
+    drill.damaged === undefined
+  );
+}
+
+/** Why a finished drill is not in the trends, for its History row; `null` if it is. */
+export function whyNotInTrends(drill: DrillSummary): string | null {
+  if (drill.status !== 'ended' && drill.status !== 'aborted') return null; // still open
+  if (countsInTrends(drill) || drill.damaged !== undefined) return null;
+  if (drill.excluded) return 'kept out of trends';
+  if (drill.status === 'aborted') return 'aborted: not in trends';
+  return 'nothing to score: not in trends';
+}
