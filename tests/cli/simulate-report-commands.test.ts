@@ -1,29 +1,19 @@
 /**
- * `firedrill simulate` and `firedrill report` as a user runs them: the real `bin/firedrill.js`
- * in a child process, on the shipped scenarios and their example response scripts.
+ * `firedrill simulate` and `firedrill report` as a user runs them: the command's `main` (the real
+ * `bin/firedrill.js` where the process matters), on the shipped scenarios and their scripts.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadScenarioText } from '../../src/scenario/load-scenario';
 import { formatProblem } from '../../src/scenario/problems';
 import type { Scenario } from '../../src/scenario/types';
 import { repoRoot } from '../support/fixtures';
+import { runCli, spawnCli } from '../support/run-cli';
 
-const run = async (...args: string[]) => {
-  try {
-    const { stdout, stderr } = await promisify(execFile)('node', ['bin/firedrill.js', ...args], {
-      cwd: repoRoot,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-};
+/** In this process, as `bin/firedrill.js` calls it (`spawnCli` where the real process matters). */
+const run = runCli;
 
 /** Every test spawns Node with the TypeScript loader: give a busy machine time. */
 const slow = { timeout: 60_000 };
@@ -224,7 +214,15 @@ describe('--seed', () => {
 describe('firedrill simulate --seed with a script that has a seed', () => {
   it('runs the --seed and says on stderr that it overrides the script', slow, async () => {
     const script = 'examples/responses/db-failover-sev2.yaml';
-    const result = await run('simulate', dbFailover, '--script', script, '--seed', '9', '--json');
+    const result = await spawnCli(
+      'simulate',
+      dbFailover,
+      '--script',
+      script,
+      '--seed',
+      '9',
+      '--json',
+    );
     expect(result.code).toBe(0);
     expect(result.stderr).toBe("firedrill: --seed 9 overrides the script's seed 3\n");
     expect((JSON.parse(result.stdout) as { seed: number }).seed).toBe(9);

@@ -1,30 +1,20 @@
 /**
- * `firedrill validate` as a user runs it: the real `bin/firedrill.js` in a child process,
- * straight from the source tree with no build step.
+ * `firedrill validate` as a user runs it: the command's `main` in this process for most
+ * cases, and the real `bin/firedrill.js` in a child process where the process itself matters.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { fixturePath, repoRoot } from '../support/fixtures';
+import { fixturePath } from '../support/fixtures';
+import { runCli, spawnCli } from '../support/run-cli';
 
-const run = async (...args: string[]) => {
-  try {
-    const { stdout, stderr } = await promisify(execFile)('node', ['bin/firedrill.js', ...args], {
-      cwd: repoRoot,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-};
+/** In this process, as `bin/firedrill.js` calls it (`spawnCli` where the real process matters). */
+const run = runCli;
 
 describe('firedrill validate', () => {
-  it('exits 0 and says so when every file is valid', async () => {
-    const result = await run('validate', fixturePath('minimal.yaml'));
+  it('exits 0 and says so when every file is valid, as the real command', async () => {
+    const result = await spawnCli('validate', fixturePath('minimal.yaml'));
     expect(result).toMatchObject({ code: 0, stdout: '1 valid, 0 invalid\n', stderr: '' });
   });
 
