@@ -115,8 +115,8 @@ async function importWhileAskingHealth(
   };
 }
 
-export async function importFigures(actionCount: number): Promise<Figure[]> {
-  const exported = await largeExport(actionCount);
+export async function importFigures(actionCount: number, messageChars: number): Promise<Figure[]> {
+  const exported = await largeExport(actionCount, messageChars);
   const megabytes = round(Buffer.byteLength(exported.text) / (1024 * 1024));
   const parseStarted = performance.now();
   JSON.parse(exported.text);
@@ -174,7 +174,7 @@ export async function importFigures(actionCount: number): Promise<Figure[]> {
 // `npx tsx bench/import-large.ts`: this measurement alone, without the rest of `npm run bench`.
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const width = 60;
-  for (const figure of await importFigures(67_000))
+  for (const figure of await importFigures(19_000, 2_000))
     process.stdout.write(
       `${figure.name.padEnd(width)} ${String(figure.value).padStart(9)} ${figure.unit}${figure.goal ? `   (goal ${figure.goal})` : ''}\n`,
     );

@@ -18,9 +18,18 @@ export interface LargeExport {
   readonly entries: number;
 }
 
-/** About 210 bytes of export per action: 95,000 actions make a 20 MB export. */
-export async function largeExport(actionCount: number): Promise<LargeExport> {
-  const { scenario, actions } = generateLargeDrillValues(200, actionCount);
+/**
+ * About 210 bytes of export per action, plus `messageChars` for each escalation and handoff
+ * (3 actions in 5). A drill's log holds at most 20,000 entries (`maxLogEntries`), so a 20 MB
+ * export carries real-sized messages: 19,000 actions with 2,000-character messages.
+ */
+export async function largeExport(actionCount: number, messageChars = 0): Promise<LargeExport> {
+  const generated = generateLargeDrillValues(200, actionCount);
+  const scenario = generated.scenario;
+  const actions =
+    messageChars === 0
+      ? generated.actions
+      : generated.actions.map((action) => withLongMessage(action, messageChars));
   const scenarioYaml = stringify(scenario);
   const loaded = loadScenarioText(scenarioYaml, 'bench-8h.yaml');
   if (!loaded.ok) throw new Error('the generated drill does not load');
@@ -42,4 +51,21 @@ export async function largeExport(actionCount: number): Promise<LargeExport> {
     log: drill.log,
   });
   return { text: JSON.stringify(exported), entries: drill.log.length };
+}
+
+/** The action with its message's first field `chars` long (an incident summary's size). */
+function withLongMessage<T extends object>(action: T, chars: number): T {
+  const text = 'The checkout API returns 503 for a third of requests since the deploy. '
+    .repeat(Math.ceil(chars / 71))
+    .slice(0, chars);
+  for (const kind of ['escalate', 'handoff'] as const) {
+    const part = (action as Record<string, unknown>)[kind];
+    if (typeof part === 'object' && part !== null && 'message' in part) {
+      const message = { ...(part.message as Record<string, string>) };
+      const [first] = Object.keys(message);
+      if (first !== undefined) message[first] = text;
+      return { ...action, [kind]: { ...part, message } };
+    }
+  }
+  return action;
 }

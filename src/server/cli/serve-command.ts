@@ -10,6 +10,7 @@ import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
 import { AwsFisGateway } from '../../fis/aws-fis-gateway';
 import { createServer } from '../http/create-server';
+import { importWarmUpDelayMs, warmUpImport } from '../import-warm-up';
 import { isLoopbackHost } from '../security/host-check';
 import { loadServerKey } from '../security/server-key';
 import { SqliteDrillRepository } from '../store/sqlite-drill-repository';
@@ -83,6 +84,13 @@ export async function runServe(args: readonly string[], io: CliIo): Promise<numb
     app.log.warn(leftRunningMessage(left));
   }
   await app.listen({ host, port });
+  // A moment after start, in the background: a failed warm-up costs only the first
+  // import's speed, and a server stopped at once never does it.
+  setTimeout(() => {
+    warmUpImport(scenariosDirectory, Date.now()).catch((error: unknown) =>
+      app.log.warn({ err: error }, 'the import warm-up failed'),
+    );
+  }, importWarmUpDelayMs).unref();
   const address = app.server.address();
   const boundPort = typeof address === 'object' && address ? address.port : port;
   const shown = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
