@@ -15,6 +15,12 @@ export function countsInTrends(drill: DrillSummary): boolean {
   );
 }
 
+/** ` (why)` after a History row's status when a finished drill is not plotted, else ''. */
+export function trendNote(drill: DrillSummary): string {
+  const why = whyNotInTrends(drill);
+  return why === null ? '' : ` (${why})`;
+}
+
 /** Why a finished drill is not in the trends, for its History row; `null` if it is. */
 export function whyNotInTrends(drill: DrillSummary): string | null {
   if (drill.status !== 'ended' && drill.status !== 'aborted') return null; // still open

@@ -5,7 +5,7 @@ import { useAsync } from '../components/use-async';
 import type { DrillSummary } from '../../protocol/drill-summary';
 import { historyReply } from '../../protocol/drill-summary';
 import { deleteDrillReply } from '../../protocol/http-bodies';
-import { countsInTrends, whyNotInTrends } from './counts-in-trends';
+import { countsInTrends, trendNote } from './counts-in-trends';
 import { DamagedDrillNote } from './damaged-drill-note';
 import { RunComparison } from './run-comparison';
 
@@ -101,7 +101,7 @@ export function HistoryPage() {
                 <td>{drill.team || '—'}</td>
                 <td>
                   {drill.status}
-                  {whyNotInTrends(drill) === null ? '' : ` (${whyNotInTrends(drill) ?? ''})`}
+                  {trendNote(drill)}
                   {drill.damaged ? (
                     <DamagedDrillNote
                       drillId={drill.id}
