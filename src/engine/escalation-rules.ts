@@ -72,13 +72,25 @@ function stepOn(path: EscalationPath, level: number): AutoAdvanceStep | null {
   };
 }
 
-/** The key under which an effect blocks delivery (`role:ic`, `channel:chat`), or null. */
-export function blockingKey(effect: Effect): string | null {
-  if (effect.type === 'unavailable') return roleBlockKey(effect.role);
-  if (effect.type === 'channel_down') return channelBlockKey(effect.channel);
-  return null;
+/**
+ * The keys under which an effect blocks delivery: `role:ic` (every channel and handoffs),
+ * `role:ic@chat` (ic over chat only), `channel:chat`, `channel:*` (every channel).
+ */
+export function blockingKeys(effect: Effect): readonly string[] {
+  if (effect.type === 'unavailable') {
+    if (effect.channels === null) return [roleBlockKey(effect.role)];
+    return effect.channels.map((channel) => roleOverChannelBlockKey(effect.role, channel));
+  }
+  if (effect.type === 'channel_down') {
+    if (effect.channels === 'all') return [everyChannelBlockKey];
+    return effect.channels.map(channelBlockKey);
+  }
+  return [];
 }
 
 export const roleBlockKey = (role: string) => `role:${role}`;
 /** Channels are matched without regard to case: `Page` and `page` are one channel. */
 export const channelBlockKey = (channel: string) => `channel:${channel.toLowerCase()}`;
+export const roleOverChannelBlockKey = (role: string, channel: string) =>
+  `role:${role}@${channel.toLowerCase()}`;
+export const everyChannelBlockKey = 'channel:*';

@@ -7,7 +7,7 @@
  * book-keeping: the schedule, the timers a fact arms, expectations and experiments.
  */
 import type { DrillState } from './drill-state';
-import { blockingKey } from './escalation-rules';
+import { blockingKeys } from './escalation-rules';
 import {
   acknowledgeEscalation,
   recordEscalation,
@@ -53,8 +53,7 @@ function apply(state: DrillState, entry: LogEntry): void {
       const index = state.effects.length - 1;
       if (entry.payload.untilMs !== null)
         state.timers.push({ kind: 'effect_end', effect: index, atMs: entry.payload.untilMs });
-      const blocks = blockingKey(entry.payload.effect);
-      if (blocks !== null) {
+      for (const blocks of blockingKeys(entry.payload.effect)) {
         const list = state.blocking.get(blocks);
         if (list) list.push(index);
         else state.blocking.set(blocks, [index]);

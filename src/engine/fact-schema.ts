@@ -24,10 +24,47 @@ export const undeliveredReason = z.enum(['unavailable', 'channel_down']);
 export const injectCause = z.enum(['schedule', 'condition', 'facilitator']);
 export const debriefKind = z.enum(['went_well', 'improve', 'lesson', 'action_item']);
 
-/** Typed as the scenario's `Effect`, which the engine applies: the two may not drift apart. */
-const effect: z.ZodType<Effect> = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('unavailable'), role: id, forMs: ms }),
-  z.strictObject({ type: z.literal('channel_down'), channel: id, forMs: ms }),
+const until = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('decided'),
+    decision: id,
+    option: id.nullable(),
+    delayMs: ms,
+  }),
+  z.strictObject({ type: z.literal('declared'), severity: id, delayMs: ms }),
+  z.strictObject({ type: z.literal('met'), expectation: id, delayMs: ms }),
+]);
+
+/**
+ * Typed as the scenario's `Effect`, which the engine applies: the two may not drift apart.
+ * Wave-1 logs wrote `{unavailable, role, forMs}` and `{channel_down, channel, forMs}`: they
+ * read as the same effects in today's shape.
+ */
+const effect: z.ZodType<Effect> = z.union([
+  z.strictObject({
+    type: z.literal('unavailable'),
+    role: id,
+    channels: ids.nullable(),
+    forMs: ms.nullable(),
+    until: until.nullable(),
+  }),
+  z
+    .strictObject({ type: z.literal('unavailable'), role: id, forMs: ms })
+    .transform((old) => ({ ...old, channels: null, until: null })),
+  z.strictObject({
+    type: z.literal('channel_down'),
+    channels: z.union([ids, z.literal('all')]),
+    forMs: ms.nullable(),
+    until: until.nullable(),
+  }),
+  z
+    .strictObject({ type: z.literal('channel_down'), channel: id, forMs: ms })
+    .transform(({ channel, forMs }) => ({
+      type: 'channel_down' as const,
+      channels: [channel],
+      forMs,
+      until: null,
+    })),
   z.strictObject({ type: z.literal('severity'), severity: id }),
   z.strictObject({ type: z.literal('start_experiment'), experiment: id }),
   z.strictObject({ type: z.literal('stop_experiment'), experiment: id }),

@@ -31,12 +31,10 @@ function beginEffect(
   effect: Effect,
   atMs: number,
 ): void {
+  // `untilMs` is the `for` end alone; an `until` condition ends it earlier, as it comes.
   const lasting = effect.type === 'unavailable' || effect.type === 'channel_down';
-  recorder.record(
-    'effect.began',
-    { inject: injectId, effect, untilMs: lasting ? atMs + effect.forMs : null },
-    atMs,
-  );
+  const untilMs = lasting && effect.forMs !== null ? atMs + effect.forMs : null;
+  recorder.record('effect.began', { inject: injectId, effect, untilMs }, atMs);
   if (effect.type === 'start_experiment')
     requestExperiment(state, recorder, effect.experiment, 'start', `inject ${injectId}`, atMs);
   if (effect.type === 'stop_experiment')

@@ -2,6 +2,7 @@
  * When each inject fired, and why — or why it never did. Read from the log and the
  * scenario, for `firedrill simulate --timeline` and the facilitator's console.
  */
+import { conditionText as describeCondition } from '../scenario/describe';
 import { formatDuration } from '../scenario/duration';
 import type { Condition, Inject, Scenario } from '../scenario/types';
 import type { LogEntry } from './log';
@@ -78,22 +79,14 @@ function scheduledReason(inject: Inject, log: readonly LogEntry[]): string {
   }
 }
 
+/** The condition in words, and for `met` when it was met. */
 function conditionText(condition: Condition, log: readonly LogEntry[]): string {
-  switch (condition.type) {
-    case 'after':
-      return `${formatDuration(condition.delayMs)} after ${condition.inject} fired`;
-    case 'met': {
-      const met = log.find(
-        (entry) =>
-          entry.type === 'expectation.met' && entry.payload.expectation === condition.expectation,
-      );
-      return `${formatDuration(condition.delayMs)} after ${condition.expectation} was met${met ? ` (at ${formatDuration(met.drillMs)})` : ''}`;
-    }
-    case 'unmet':
-      return `${condition.expectation} was still unmet at ${formatDuration(condition.atMs)}`;
-    case 'experiment':
-      return `experiment ${condition.experiment} reached ${condition.status}`;
-  }
+  if (condition.type !== 'met') return describeCondition(condition);
+  const met = log.find(
+    (entry) =>
+      entry.type === 'expectation.met' && entry.payload.expectation === condition.expectation,
+  );
+  return `${describeCondition(condition)}${met ? ` (at ${formatDuration(met.drillMs)})` : ''}`;
 }
 
 function neverReason(inject: Inject, settled: ReadonlyMap<string, TimelineRow>): string {
@@ -112,5 +105,13 @@ function neverReason(inject: Inject, settled: ReadonlyMap<string, TimelineRow>):
       return `the drill ended before ${formatDuration(timing.atMs)}`;
     case 'experiment':
       return `experiment ${timing.experiment} never reached ${timing.status}`;
+    case 'decided':
+      return `waited for ${timing.decision} to be decided${timing.option === null ? '' : ` (${timing.option})`}, which it never was`;
+    case 'undecided':
+      return `the drill ended before ${formatDuration(timing.atMs)}`;
+    case 'declared':
+      return `waited for ${timing.severity} or worse to be declared, which it never was`;
+    case 'acknowledged':
+      return `waited for ${timing.role} to acknowledge, which they never did`;
   }
 }

@@ -3,7 +3,12 @@
  * the channel down), recording it, and what a delivered team escalation sets off.
  */
 import type { DrillState } from './drill-state';
-import { channelBlockKey, roleBlockKey } from './escalation-rules';
+import {
+  channelBlockKey,
+  everyChannelBlockKey,
+  roleBlockKey,
+  roleOverChannelBlockKey,
+} from './escalation-rules';
 import { meetByEscalation } from './expectation-tracking';
 import type { MessageContent, UndeliveredReason } from './log';
 import type { Recorder } from './recorder';
@@ -16,11 +21,13 @@ export function undeliveredReason(
   atMs: number,
 ): UndeliveredReason | null {
   if (isUnavailable(state, role, atMs)) return 'unavailable';
+  if (isBlocked(state, roleOverChannelBlockKey(role, channel), atMs)) return 'unavailable';
   if (isBlocked(state, channelBlockKey(channel), atMs)) return 'channel_down';
+  if (isBlocked(state, everyChannelBlockKey, atMs)) return 'channel_down';
   return null;
 }
 
-/** Whether an effect makes `role` unreachable at `atMs`. */
+/** Whether an effect makes `role` unreachable on every channel (and for handoffs) at `atMs`. */
 export function isUnavailable(state: DrillState, role: string, atMs: number): boolean {
   return isBlocked(state, roleBlockKey(role), atMs);
 }

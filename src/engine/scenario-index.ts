@@ -63,13 +63,14 @@ function buildIndex(scenario: Scenario): ScenarioIndex {
 
 /**
  * The expected role, and, when the expectation names a path, every role above it on that
- * path: over-escalating is never punished.
+ * path: over-escalating is never punished. Other kinds are met by no escalation.
  */
 function qualifyingRoleSet(scenario: Scenario, expectation: Expectation): Set<string> {
-  const roles = new Set([expectation.escalateTo]);
-  const path = scenario.escalationPaths.find((candidate) => candidate.id === expectation.path);
-  const level =
-    path?.levels.findIndex((candidate) => candidate.role === expectation.escalateTo) ?? -1;
+  const goal = expectation.goal;
+  if (goal.kind !== 'escalate') return new Set();
+  const roles = new Set([goal.role]);
+  const path = scenario.escalationPaths.find((candidate) => candidate.id === goal.path);
+  const level = path?.levels.findIndex((candidate) => candidate.role === goal.role) ?? -1;
   if (path && level >= 0) for (const higher of path.levels.slice(level + 1)) roles.add(higher.role);
   return roles;
 }

@@ -32,7 +32,7 @@ export interface Schedule {
 export const injectKey = (id: string) => `inject:${id}`;
 export const experimentKey = (id: string) => `experiment:${id}`;
 
-/** The event key an item's condition waits for; `unmet` waits for a time, not an event. */
+/** The event key an item's condition waits for; `unmet` and `undecided` wait for a time. */
 export function conditionEvent(condition: Condition): string | null {
   switch (condition.type) {
     case 'after':
@@ -41,10 +41,21 @@ export function conditionEvent(condition: Condition): string | null {
       return `met:${condition.expectation}`;
     case 'experiment':
       return `experiment:${condition.experiment}:${condition.status}`;
+    case 'decided':
+      return decidedEvent(condition.decision, condition.option);
+    case 'declared':
+      return `declared:${condition.severity}`;
+    case 'acknowledged':
+      return `acknowledged:${condition.role}`;
     case 'unmet':
+    case 'undecided':
       return null;
   }
 }
+
+/** The event an authorised `decide` releases: once for the decision, once for its option. */
+export const decidedEvent = (decision: string, option: string | null) =>
+  option === null ? `decided:${decision}` : `decided:${decision}:${option}`;
 
 export function createSchedule(scenario: Scenario): Schedule {
   const items = new Map<string, ScheduledItem>();

@@ -25,9 +25,18 @@ export interface PublicScenario {
   readonly durationMs: number;
   readonly severities: Scenario['severities'];
   readonly channels: Scenario['channels'];
-  readonly roles: readonly { readonly id: string; readonly name: string; readonly npc: boolean }[];
+  readonly roles: readonly {
+    readonly id: string;
+    readonly name: string;
+    readonly npc: boolean;
+    /** A publication target: escalated to, never joined or acknowledging. */
+    readonly audience: boolean;
+    readonly template: string | null;
+  }[];
   readonly escalationPaths: Scenario['escalationPaths'];
   readonly templates: Scenario['templates'];
+  /** The story clock (display only); the current phase comes from the log. */
+  readonly story: Scenario['story'];
   readonly checklists: Scenario['checklists'];
 }
 
@@ -112,9 +121,18 @@ export const publicScenario: z.ZodMiniType<PublicScenario> = z.object({
   durationMs: ms,
   severities: z.array(z.string()),
   channels: z.nullable(z.array(z.string())),
-  roles: z.array(z.object({ id: z.string(), name: z.string(), npc: z.boolean() })),
+  roles: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      npc: z.boolean(),
+      audience: z.boolean(),
+      template: z.nullable(z.string()),
+    }),
+  ),
   escalationPaths: z.array(scenarioParts.escalationPath),
   templates: scenarioParts.templates,
+  story: scenarioParts.story,
   checklists: z.array(scenarioParts.checklist),
 });
 

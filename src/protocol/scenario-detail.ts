@@ -37,20 +37,48 @@ const condition = [
     experiment: z.string(),
     status: z.enum(experimentStatuses),
   }),
+  z.object({ type: z.literal('undecided'), decision: z.string(), atMs: ms }),
+  z.object({ type: z.literal('acknowledged'), role: z.string(), delayMs: ms }),
 ] as const;
 
+const untilForms = [
+  z.object({
+    type: z.literal('decided'),
+    decision: z.string(),
+    option: z.nullable(z.string()),
+    delayMs: ms,
+  }),
+  z.object({ type: z.literal('declared'), severity: z.string(), delayMs: ms }),
+] as const;
+
+/** `met` belongs to both `when` and `until`. */
+const until = z.discriminatedUnion('type', [...untilForms, condition[2]]);
+const conditionSchema = z.discriminatedUnion('type', [...condition, ...untilForms]);
+const lasting = { forMs: z.nullable(ms), until: z.nullable(until) };
+
 const effect = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('unavailable'), role: z.string(), forMs: ms }),
-  z.object({ type: z.literal('channel_down'), channel: z.string(), forMs: ms }),
+  z.object({
+    type: z.literal('unavailable'),
+    role: z.string(),
+    channels: z.nullable(names),
+    ...lasting,
+  }),
+  z.object({
+    type: z.literal('channel_down'),
+    channels: z.union([names, z.literal('all')]),
+    ...lasting,
+  }),
   z.object({ type: z.literal('severity'), severity: z.string() }),
   z.object({ type: z.literal('start_experiment'), experiment: z.string() }),
   z.object({ type: z.literal('stop_experiment'), experiment: z.string() }),
 ]);
 
+const points = z.array(z.tuple([z.number(), z.number()]));
 const metricSeries = z.object({
   name: z.string(),
   unit: z.string(),
-  points: z.array(z.tuple([z.number(), z.number()])),
+  points,
+  branches: z.array(z.object({ when: conditionSchema, points })),
 });
 
 const inject = z.object({
@@ -60,6 +88,7 @@ const inject = z.object({
     z.object({ type: z.literal('at'), atMs: ms }),
     z.object({ type: z.literal('between'), fromMs: ms, toMs: ms }),
     ...condition,
+    ...untilForms,
   ]),
   chance: z.number().check(z.minimum(0), z.maximum(1)),
   to: z.nullable(names),
@@ -69,6 +98,7 @@ const inject = z.object({
   questions: names,
   metric: z.nullable(metricSeries),
   effects: z.array(effect),
+  pages: z.nullable(z.object({ role: z.string(), path: z.nullable(z.string()) })),
 });
 
 const role = z.object({
@@ -76,6 +106,8 @@ const role = z.object({
   name: z.string(),
   authority: names,
   npc: z.nullable(z.object({ ackAfterMs: ms })),
+  audience: z.boolean(),
+  template: z.nullable(z.string()),
 });
 
 const escalationPath = z.object({
@@ -84,7 +116,35 @@ const escalationPath = z.object({
   levels: z.array(z.object({ role: z.string(), ackWithinMs: ms })),
 });
 
-const templates = z.object({ escalation: z.nullable(names), handoff: z.nullable(names) });
+const templates = z.object({
+  escalation: z.nullable(names),
+  handoff: z.nullable(names),
+  named: z.record(z.string(), names),
+});
+
+const goal = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('escalate'), role: z.string(), path: z.nullable(z.string()) }),
+  z.object({ kind: z.literal('decide'), decision: z.string() }),
+  z.object({ kind: z.literal('declare'), severity: z.string() }),
+  z.object({
+    kind: z.literal('handoff'),
+    from: z.nullable(z.string()),
+    to: z.nullable(z.string()),
+  }),
+]);
+
+const story = z.nullable(
+  z.object({ startsAtMs: z.number(), offsetMinutes: z.number(), tz: z.nullable(z.string()) }),
+);
+
+const phase = z.object({
+  id: z.string(),
+  atMs: ms,
+  title: z.string(),
+  storyTimeMs: z.nullable(z.number()),
+  pause: z.boolean(),
+  questions: names,
+});
 
 const expectation = z.object({
   id: z.string(),
@@ -94,8 +154,10 @@ const expectation = z.object({
     z.object({ type: z.literal('at'), atMs: ms }),
     z.object({ type: z.literal('expectation'), expectation: z.string() }),
   ]),
-  escalateTo: z.string(),
-  path: z.nullable(z.string()),
+  goal,
+  by: z.nullable(names),
+  everyMs: z.nullable(ms),
+  anticipate: z.boolean(),
   targetMs: ms,
   deadlineMs: ms,
 });
@@ -110,6 +172,7 @@ const experiment = z.object({
     z.object({ type: z.literal('manual') }),
     z.object({ type: z.literal('at'), atMs: ms }),
     ...condition,
+    ...untilForms,
   ]),
   durationMs: ms,
   description: z.string(),
@@ -118,7 +181,7 @@ const experiment = z.object({
 const weight = z.number().check(z.minimum(0));
 
 /** Parts of a scenario that the public view (`PublicScenario`) shares with the whole one. */
-export const scenarioParts = { role, escalationPath, templates, checklist } as const;
+export const scenarioParts = { role, escalationPath, templates, checklist, story } as const;
 
 export const scenarioSchema: z.ZodMiniType<Scenario> = z.object({
   version: z.union([z.literal(1), z.literal(2)]),
@@ -151,6 +214,8 @@ export const scenarioSchema: z.ZodMiniType<Scenario> = z.object({
     acknowledgement: weight,
     checklists: weight,
   }),
+  story,
+  phases: z.array(phase),
 });
 
 export interface ScenarioDetailReply {

@@ -7,6 +7,7 @@
  * file to mean anything), so a file with shape problems lists only those.
  */
 import type { z } from 'zod';
+import { checkAudiences } from './check-audiences';
 import { checkReferences } from './check-references';
 import type { PathFinding } from './check-references';
 import { findWarnings } from './find-warnings';
@@ -86,7 +87,11 @@ export function loadScenarioText(text: string, file: string): LoadResult {
   if (!shape.success)
     return failure(shape.error.issues.flatMap((issue) => issueProblems(issue, source, file)));
 
-  const findings = [...checkReferences(shape.data), ...findWhenCycles(shape.data)];
+  const findings = [
+    ...checkReferences(shape.data),
+    ...checkAudiences(shape.data),
+    ...findWhenCycles(shape.data),
+  ];
   if (findings.length > 0)
     return failure(findings.map((finding) => findingProblem(finding, source, file)));
   const warnings = sortProblems(

@@ -7,16 +7,23 @@ import type {
   InjectFile,
   ScenarioFile,
   TriggerFile,
+  UntilFile,
   WhenFile,
 } from './schema';
 import type {
   Condition,
   Effect,
+  Expectation,
+  ExpectationGoal,
   ExperimentStart,
   Inject,
+  InjectPage,
   InjectTiming,
+  Phase,
   Scenario,
+  Story,
   Trigger,
+  UntilCondition,
 } from './types';
 import { defaultSeverities } from './types';
 
@@ -46,6 +53,8 @@ export function normalizeScenario(file: ScenarioFile): Scenario {
       name: role.name,
       authority: role.authority ?? [],
       npc: role.npc ? { ackAfterMs: ms(role.npc.ack_after) } : null,
+      audience: role.audience ?? false,
+      template: role.template ?? null,
     })),
     escalationPaths: (file.escalation_paths ?? []).map((path) => ({
       id: path.id,
@@ -56,19 +65,12 @@ export function normalizeScenario(file: ScenarioFile): Scenario {
       })),
     })),
     templates: {
-      escalation: file.templates?.escalation ?? null,
-      handoff: file.templates?.handoff ?? null,
+      escalation: file.templates?.['escalation'] ?? null,
+      handoff: file.templates?.['handoff'] ?? null,
+      named: file.templates ?? {},
     },
-    injects: (file.injects ?? []).map(toInject),
-    expectations: (file.expectations ?? []).map((expectation) => ({
-      id: expectation.id,
-      title: expectation.title,
-      trigger: toTrigger(expectation.trigger),
-      escalateTo: expectation.escalate_to,
-      path: expectation.path ?? null,
-      targetMs: ms(expectation.target),
-      deadlineMs: ms(expectation.deadline),
-    })),
+    injects: (file.injects ?? []).map((inject) => toInject(file, inject)),
+    expectations: (file.expectations ?? []).map(toExpectation),
     decisions: (file.decisions ?? []).map((decision) => ({
       id: decision.id,
       title: decision.title ?? decision.id,
@@ -96,6 +98,17 @@ export function normalizeScenario(file: ScenarioFile): Scenario {
       acknowledgement: file.scoring?.weights?.acknowledgement ?? defaultWeights.acknowledgement,
       checklists: file.scoring?.weights?.checklists ?? defaultWeights.checklists,
     },
+    story: file.story ? toStory(file.story) : null,
+    phases: (file.phases ?? [])
+      .map((phase): Phase => ({
+        id: phase.id,
+        atMs: ms(phase.at),
+        title: phase.title,
+        storyTimeMs: phase.story_time === undefined ? null : Date.parse(phase.story_time),
+        pause: phase.pause ?? false,
+        questions: phase.questions ?? [],
+      }))
+      .sort((a, b) => a.atMs - b.atMs),
   };
   return deepFreeze(scenario);
 }
@@ -106,7 +119,56 @@ function ms(duration: DurationInput): number {
   return parsed;
 }
 
-function toInject(inject: InjectFile): Inject {
+function toExpectation(
+  expectation: NonNullable<ScenarioFile['expectations']>[number],
+): Expectation {
+  return {
+    id: expectation.id,
+    title: expectation.title,
+    trigger: toTrigger(expectation.trigger),
+    goal: toGoal(expectation),
+    by: expectation.by ?? null,
+    everyMs: expectation.every === undefined ? null : ms(expectation.every),
+    anticipate: expectation.anticipate ?? true,
+    targetMs: ms(expectation.target),
+    deadlineMs: ms(expectation.deadline),
+  };
+}
+
+function toGoal(expectation: NonNullable<ScenarioFile['expectations']>[number]): ExpectationGoal {
+  if (expectation.escalate_to !== undefined)
+    return { kind: 'escalate', role: expectation.escalate_to, path: expectation.path ?? null };
+  if (expectation.decide !== undefined) return { kind: 'decide', decision: expectation.decide };
+  if (expectation.declare !== undefined) return { kind: 'declare', severity: expectation.declare };
+  if (expectation.handoff !== undefined) {
+    return {
+      kind: 'handoff',
+      from: expectation.handoff.from ?? null,
+      to: expectation.handoff.to ?? null,
+    };
+  }
+  throw new Error('invariant: unchecked expectation kind');
+}
+
+/** `2017-01-31T23:00:00+01:00` → its moment and the offset it was written in. */
+function toStory(story: NonNullable<ScenarioFile['story']>): Story {
+  const offset = /([+-])(\d{2}):(\d{2})$/.exec(story.starts_at);
+  const offsetMinutes = offset
+    ? (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3]))
+    : 0;
+  return { startsAtMs: Date.parse(story.starts_at), offsetMinutes, tz: story.tz ?? null };
+}
+
+/** `pages: NAME` names a path (its first level) or, failing that, a role. */
+function toPage(file: ScenarioFile, name: string): InjectPage {
+  const paths = file.escalation_paths ?? [];
+  const path = paths.find((candidate) => candidate.id === name);
+  if (path?.levels[0]) return { role: path.levels[0].role, path: path.id };
+  const listing = paths.find((candidate) => candidate.levels.some((level) => level.role === name));
+  return { role: name, path: listing?.id ?? null };
+}
+
+function toInject(file: ScenarioFile, inject: InjectFile): Inject {
   return {
     id: inject.id,
     kind: inject.kind,
@@ -121,11 +183,20 @@ function toInject(inject: InjectFile): Inject {
       ? {
           name: inject.metric.name,
           unit: inject.metric.unit ?? '',
-          points: inject.metric.points.map(([time, value]) => [ms(time), value] as const),
+          points: toPoints(inject.metric.points),
+          branches: (inject.metric.branches ?? []).map((branch) => ({
+            when: toCondition(branch.when),
+            points: toPoints(branch.points),
+          })),
         }
       : null,
     effects: (inject.effects ?? []).map(toEffect),
+    pages: inject.pages === undefined ? null : toPage(file, inject.pages),
   };
+}
+
+function toPoints(points: readonly (readonly [DurationInput, number])[]) {
+  return points.map(([time, value]) => [ms(time), value] as const);
 }
 
 function toTiming(inject: InjectFile): InjectTiming {
@@ -147,14 +218,36 @@ function toCondition(when: WhenFile): Condition {
   if (when.experiment !== undefined && when.status !== undefined) {
     return { type: 'experiment', experiment: when.experiment, status: when.status };
   }
-  throw new Error('invariant: unchecked `when`');
+  if (when.undecided !== undefined)
+    return { type: 'undecided', decision: when.undecided, atMs: ms(when.at ?? 0) };
+  if (when.acknowledged !== undefined)
+    return { type: 'acknowledged', role: when.acknowledged, delayMs: ms(when.delay ?? 0) };
+  return toUntil(when);
+}
+
+/** The forms `until` shares with `when`. */
+function toUntil(until: UntilFile): UntilCondition {
+  const delayMs = ms(until.delay ?? 0);
+  if (until.decided !== undefined)
+    return { type: 'decided', decision: until.decided, option: until.option ?? null, delayMs };
+  if (until.declared !== undefined) return { type: 'declared', severity: until.declared, delayMs };
+  if (until.met !== undefined) return { type: 'met', expectation: until.met, delayMs };
+  throw new Error('invariant: unchecked `when` or `until`');
 }
 
 function toEffect(effect: EffectFile): Effect {
-  if (effect.unavailable !== undefined)
-    return { type: 'unavailable', role: effect.unavailable, forMs: ms(effect.for ?? 0) };
+  const lasting = {
+    forMs: effect.for === undefined ? null : ms(effect.for),
+    until: effect.until === undefined ? null : toUntil(effect.until),
+  };
+  if (effect.unavailable !== undefined) {
+    const channels = effect.channels ?? null;
+    return { type: 'unavailable', role: effect.unavailable, channels, ...lasting };
+  }
   if (effect.channel_down !== undefined) {
-    return { type: 'channel_down', channel: effect.channel_down, forMs: ms(effect.for ?? 0) };
+    const down = effect.channel_down;
+    const channels = down === 'all' ? 'all' : typeof down === 'string' ? [down] : down;
+    return { type: 'channel_down', channels, ...lasting };
   }
   if (effect.severity !== undefined) return { type: 'severity', severity: effect.severity };
   if (effect.start_experiment !== undefined)

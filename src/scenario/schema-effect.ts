@@ -1,21 +1,31 @@
-/** Effects an inject has on the drill: a role or channel out for a while, severity, FIS. */
+/**
+ * Effects an inject has on the drill: a role or channels out (for a while, until the team
+ * does something, or to the end), severity, FIS.
+ */
 import { z } from 'zod';
 import { schemaDocs } from './schema-docs';
 import { duration, ref, text } from './schema-fields';
 import { exactlyOne, onlyWith } from './schema-refinements';
+import { until } from './schema-when';
 
 export const effect = z
   .strictObject({
     unavailable: ref('role').optional(),
-    channel_down: text.optional(),
+    channel_down: z
+      .union([text, z.array(text).min(1)], {
+        error: 'expected a channel, a list of channels, or `all`',
+      })
+      .optional(),
+    channels: z.array(text).min(1).optional(),
     for: duration.optional(),
+    until: until.optional(),
     severity: text.optional(),
     start_experiment: ref('experiment').optional(),
     stop_experiment: ref('experiment').optional(),
   })
   .register(schemaDocs, {
     description:
-      'One of {unavailable: ROLE, for}, {channel_down: CHANNEL, for}, {severity}, {start_experiment}, {stop_experiment}',
+      'One of {unavailable: ROLE, channels, for, until}, {channel_down: CHANNEL | [CHANNEL] | all, for, until}, {severity}, {start_experiment}, {stop_experiment}; without `for` or `until` an effect lasts to the end',
   })
   .superRefine((value, ctx) => {
     exactlyOne(
@@ -23,11 +33,6 @@ export const effect = z
       'an effect',
     )(value, ctx);
     onlyWith(value, ctx, 'for', ['unavailable', 'channel_down']);
-    if ((value.unavailable ?? value.channel_down) !== undefined && value.for === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [],
-        message: 'this effect needs `for` (how long it lasts)',
-      });
-    }
+    onlyWith(value, ctx, 'until', ['unavailable', 'channel_down']);
+    onlyWith(value, ctx, 'channels', ['unavailable']);
   });

@@ -1,5 +1,9 @@
-/** An inject: what reaches the team (alert, message, call, metric, ...), when, and its effects. */
+/**
+ * An inject: what reaches the team (alert, message, call, metric, ...), when, its effects,
+ * and the system page it sends.
+ */
 import { z } from 'zod';
+import { schemaDocs } from './schema-docs';
 import { effect } from './schema-effect';
 import { duration, id, injectTime, ref, text } from './schema-fields';
 import { exactlyOne } from './schema-refinements';
@@ -7,10 +11,15 @@ import { when } from './schema-when';
 
 export const injectKinds = ['alert', 'message', 'call', 'metric', 'status', 'surprise'] as const;
 
+const points = z.array(z.tuple([duration, z.number()])).min(1);
+
 const metric = z.strictObject({
   name: text,
   unit: z.string().optional(),
-  points: z.array(z.tuple([duration, z.number()])).min(1),
+  points,
+  branches: z.array(z.strictObject({ when, points })).optional().register(schemaDocs, {
+    description: 'the first branch whose `when` holds replaces the rest of the series',
+  }),
 });
 
 export const inject = z
@@ -27,6 +36,9 @@ export const inject = z
     questions: z.array(text).optional(),
     metric: metric.optional(),
     effects: z.array(effect).optional(),
+    pages: ref('path or role').optional().register(schemaDocs, {
+      description: "sends a system page as it fires: a path's first level, or a role",
+    }),
   })
   .superRefine((value, ctx) => {
     exactlyOne(['at', 'when'], 'an inject')(value, ctx);

@@ -1,5 +1,9 @@
-/** Who is in the drill: roles (people or NPCs that acknowledge on their own) and escalation paths. */
+/**
+ * Who is in the drill: roles (people, NPCs that acknowledge on their own, audiences that are
+ * published to) and escalation paths.
+ */
 import { z } from 'zod';
+import { schemaDocs } from './schema-docs';
 import { duration, id, ref, text } from './schema-fields';
 
 export const role = z.strictObject({
@@ -7,6 +11,12 @@ export const role = z.strictObject({
   name: text,
   authority: z.array(text).optional(),
   npc: z.strictObject({ ack_after: duration }).optional(),
+  audience: z.boolean().optional().register(schemaDocs, {
+    description: 'a publication target: never acknowledges, never joins, holds no authority',
+  }),
+  template: ref('template').optional().register(schemaDocs, {
+    description: 'the template escalations to this role are judged against',
+  }),
 });
 
 export const escalationPath = z.strictObject({

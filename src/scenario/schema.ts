@@ -14,16 +14,18 @@ import { experiment } from './schema-experiment';
 import { duration, id, text } from './schema-fields';
 import { inject } from './schema-inject';
 import { escalationPath, role } from './schema-roles';
+import { phase, story } from './schema-story';
 import { checklist, decision } from './schema-tasks';
-import type { when } from './schema-when';
+import type { until, when } from './schema-when';
 
 export { schemaDocs } from './schema-docs';
 export { duration } from './schema-fields';
-export { experimentStatuses, when } from './schema-when';
+export { experimentStatuses, until, when } from './schema-when';
 export { effect } from './schema-effect';
 export { injectKinds, inject } from './schema-inject';
 export { escalationPath, role } from './schema-roles';
-export { expectation, trigger } from './schema-expectation';
+export { expectation, expectationKinds, trigger } from './schema-expectation';
+export { phase, story } from './schema-story';
 export { checklist, decision } from './schema-tasks';
 export { experiment } from './schema-experiment';
 
@@ -52,14 +54,19 @@ export const scenarioFile = z
     }),
     roles: z.array(role).min(1),
     escalation_paths: z.array(escalationPath).optional(),
-    templates: z
-      .strictObject({ escalation: z.array(text).optional(), handoff: z.array(text).optional() })
-      .optional(),
+    templates: z.record(id('template name'), z.array(text).min(1)).optional().register(schemaDocs, {
+      description:
+        'Message templates by name: `escalation` and `handoff`, and any a role names in `template`',
+    }),
     injects: z.array(inject).optional(),
     expectations: z.array(expectation).optional(),
     decisions: z.array(decision).optional(),
     checklists: z.array(checklist).optional(),
     experiments: z.array(experiment).optional(),
+    story: story.optional().register(schemaDocs, {
+      description: "The story's wall-clock time at T+0 and its time zone (display only)",
+    }),
+    phases: z.array(phase).optional(),
     scoring: z
       .strictObject({
         weights: z
@@ -82,6 +89,7 @@ export const scenarioFile = z
 export type ScenarioFile = z.output<typeof scenarioFile>;
 export type InjectFile = z.output<typeof inject>;
 export type WhenFile = z.output<typeof when>;
+export type UntilFile = z.output<typeof until>;
 export type EffectFile = z.output<typeof effect>;
 export type TriggerFile = z.output<typeof trigger>;
 export type ExperimentStartFile = z.output<typeof experiment>['start'];

@@ -171,9 +171,16 @@ export function publicScenario(scenario: Scenario, viewer: Viewer): PublicScenar
     durationMs: scenario.durationMs,
     severities: scenario.severities,
     channels: scenario.channels,
-    roles: scenario.roles.map((role) => ({ id: role.id, name: role.name, npc: role.npc !== null })),
+    roles: scenario.roles.map((role) => ({
+      id: role.id,
+      name: role.name,
+      npc: role.npc !== null,
+      audience: role.audience,
+      template: role.template,
+    })),
     escalationPaths: scenario.escalationPaths,
     templates: scenario.templates,
+    story: scenario.story,
     checklists:
       viewer.audience === 'facilitator'
         ? scenario.checklists

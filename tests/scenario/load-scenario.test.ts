@@ -19,7 +19,10 @@ describe('loading a valid scenario', () => {
     expect(scenario?.expectations[0]).toMatchObject({
       targetMs: 300_000,
       deadlineMs: 900_000,
-      escalateTo: 'ic',
+      goal: { kind: 'escalate', role: 'ic', path: null },
+      by: null,
+      everyMs: null,
+      anticipate: true,
     });
     expect(scenario?.injects[0]?.timing).toEqual({ type: 'at', atMs: 60_000 });
   });
@@ -47,7 +50,9 @@ describe('loading a valid scenario', () => {
       acknowledgement: 0.15,
       checklists: 0.15,
     });
-    expect(scenario?.templates).toEqual({ escalation: null, handoff: null });
+    expect(scenario?.templates).toEqual({ escalation: null, handoff: null, named: {} });
+    expect(scenario?.story).toBeNull();
+    expect(scenario?.phases).toEqual([]);
   });
 
   it('is immutable, all the way down', () => {

@@ -78,7 +78,9 @@ const features: Record<string, boolean> = {
   ),
   'an NPC role': library.some((scenario) => scenario.roles.some((role) => role.npc !== null)),
   'a metric series': injects.some((inject) => (inject.metric?.points.length ?? 0) > 1),
-  'an expectation with a path': expectations.some((expectation) => expectation.path !== null),
+  'an expectation with a path': expectations.some(
+    (expectation) => expectation.goal.kind === 'escalate' && expectation.goal.path !== null,
+  ),
   ...Object.fromEntries(
     ['inject', 'at', 'expectation'].map((type) => [
       `an expectation triggered by ${type}`,

@@ -1,4 +1,5 @@
 import type { DrillState } from '../../engine/drill-state';
+import { lastingEffectText } from '../../scenario/describe';
 import { formatDrillClock } from '../drill/drill-time';
 
 /** Who is unavailable, which channel is down, and the severity, right now. */
@@ -24,11 +25,7 @@ export function EffectsInForce({
       </li>
       {inForce.map((active, index) => (
         <li key={index}>
-          {active.effect.type === 'unavailable'
-            ? `${active.effect.role} is unreachable`
-            : active.effect.type === 'channel_down'
-              ? `${active.effect.channel} is down`
-              : ''}
+          {lastingEffectText(active.effect) ?? ''}
           {active.untilMs !== null ? (
             <span className="muted"> until {formatDrillClock(active.untilMs)}</span>
           ) : null}

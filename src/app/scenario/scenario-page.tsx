@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { conditionText, goalText } from '../../scenario/describe';
 import { formatDuration } from '../../scenario/duration';
 import type { Scenario } from '../../scenario/types';
 import { scenarioDetailReply } from '../../protocol/scenario-detail';
@@ -83,7 +84,7 @@ export function ScenarioPage({ scenarioId }: { scenarioId: string }) {
           <thead>
             <tr>
               <th>Expectation</th>
-              <th>Escalate to</th>
+              <th>What</th>
               <th>On time within</th>
               <th>Missed after</th>
             </tr>
@@ -93,8 +94,10 @@ export function ScenarioPage({ scenarioId }: { scenarioId: string }) {
               <tr key={expectation.id}>
                 <td>{expectation.title}</td>
                 <td>
-                  {roleName(expectation.escalateTo)}
-                  {expectation.path ? ' (or higher)' : ''}
+                  {goalText(expectation.goal, roleName)}
+                  {expectation.everyMs !== null
+                    ? `, every ${formatDuration(expectation.everyMs)}`
+                    : ''}
                 </td>
                 <td>{formatDuration(expectation.targetMs)}</td>
                 <td>{formatDuration(expectation.deadlineMs)}</td>
@@ -130,13 +133,7 @@ function timingText(timing: Scenario['injects'][number]['timing']): string {
       return formatDrillClock(timing.atMs);
     case 'between':
       return `${formatDrillClock(timing.fromMs)}–${formatDrillClock(timing.toMs).slice(2)}`;
-    case 'after':
-      return `${formatDuration(timing.delayMs)} after ${timing.inject}`;
-    case 'met':
-      return `when ${timing.expectation} is met`;
-    case 'unmet':
-      return `${formatDrillClock(timing.atMs)} if ${timing.expectation} unmet`;
-    case 'experiment':
-      return `when ${timing.experiment} is ${timing.status}`;
+    default:
+      return conditionText(timing);
   }
 }

@@ -147,7 +147,13 @@ describe('phase and clock', () => {
 
 describe('effects, handoffs and injects', () => {
   it('ends the effect an effect.ended names, and keeps its place', () => {
-    const effect = { type: 'unavailable', role: 'ic', forMs: 60_000 } as const;
+    const effect = {
+      type: 'unavailable',
+      role: 'ic',
+      channels: null,
+      forMs: 60_000,
+      until: null,
+    } as const;
     const projection = project((log) => {
       log.fact('effect.began', '1m', { inject: 'pager', effect, untilMs: 120_000 });
       log.fact('effect.ended', '2m', { inject: 'pager', effect });
