@@ -140,6 +140,8 @@ function apply(state: DrillState, entry: LogEntry): void {
     case 'handoff.recorded':
     case 'decision.recorded':
     case 'note.recorded':
+    case 'phase.started':
+    case 'metric.branched':
       return; // the projection's alone, or kept in the log with no state beyond it
     default: {
       // A new fact type does not compile until the engine decides what it does with it.

@@ -136,6 +136,18 @@ export const factPayloadSchemas = {
     rationale: z.string().optional(),
   }),
   'severity.declared': z.strictObject({ severity: id, by: id }),
+  /**
+   * A scene of the drill began (format v2). `storyTimeMs` is where the story clock jumps to
+   * (ms since the epoch), null when it runs on; the title travels with it so every screen
+   * can show it without the whole scenario.
+   */
+  'phase.started': z.strictObject({
+    phase: id,
+    title: z.string(),
+    storyTimeMs: z.number().int().nullable(),
+  }),
+  /** A metric series took a branch: from this moment that branch's points replace the rest. */
+  'metric.branched': z.strictObject({ inject: id, branch: z.number().int().min(0) }),
   'note.recorded': z.strictObject({ by: id, text: z.string() }),
   'experiment.requested': z.strictObject({
     experiment: id,

@@ -26,10 +26,21 @@ const count = z.int().check(z.minimum(0));
 /** Every verdict the engine gives: the label table lists each one, so the two cannot drift. */
 export const verdict = z.enum(Object.keys(verdictLabels) as [Verdict, ...Verdict[]]);
 
+const occurrenceCard = z.object({
+  triggered_at_s: seconds,
+  met_at_s: z.nullable(seconds),
+  latency_s: z.nullable(seconds),
+  verdict: z.enum(['on_time', 'late', 'missed', 'not_due']),
+  score,
+  anticipated: z.boolean(),
+});
+
 const expectationCard = z.object({
   id: z.string(),
+  kind: z.enum(['escalate', 'decide', 'declare', 'handoff']),
   verdict,
   triggered_at_s: z.nullable(seconds),
+  met_at_s: z.nullable(seconds),
   escalated_at_s: z.nullable(seconds),
   latency_s: z.nullable(seconds),
   target_s: seconds,
@@ -38,6 +49,7 @@ const expectationCard = z.object({
   anticipated: z.boolean(),
   by: z.nullable(z.string()),
   to: z.nullable(z.string()),
+  occurrences: z.exactOptional(z.array(occurrenceCard)),
   trace: z.object({ trigger: z.nullable(z.int()), escalation: z.nullable(z.int()) }),
 });
 

@@ -91,7 +91,12 @@ function mayOthersSee(
     case 'acknowledgement.recorded':
     case 'severity.declared':
     case 'experiment.state_changed':
+    case 'phase.started':
       return true;
+    case 'metric.branched': {
+      const inject = scenarioIndex(scenario).injects.get(entry.payload.inject);
+      return inject !== undefined && addressedTo(inject.to, viewer);
+    }
     case 'inject.fired': {
       const inject = scenarioIndex(scenario).injects.get(entry.payload.inject);
       return inject !== undefined && addressedTo(inject.to, viewer);

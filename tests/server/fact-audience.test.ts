@@ -69,6 +69,8 @@ const samples: { readonly [K in FactType]: readonly [FactPayloads[K], Audience] 
   'decision.recorded': [{ decision: 'd', by: 'oncall', authorized: true }, 'oncall'],
   'severity.declared': [{ severity: 'SEV1', by: 'ic' }, 'everyone'],
   'note.recorded': [{ by: 'oncall', text: 'n' }, 'oncall'],
+  'phase.started': [{ phase: 'morning', title: 'The next morning', storyTimeMs: null }, 'everyone'],
+  'metric.branched': [{ inject: 'latency-alarm', branch: 0 }, 'oncall'],
   'experiment.requested': [{ experiment: 'e', action: 'start', cause: 'c' }, 'facilitator'],
   'experiment.state_changed': [
     { experiment: 'e', status: 'running', reason: null, dryRun: true },

@@ -77,6 +77,8 @@ export function feedItem(entry: ProjectedEntry, roleName: RoleName): FeedItem | 
       );
     case 'note.recorded':
       return item('team', `Note (${entry.payload.by})`, entry.payload.text);
+    case 'phase.started':
+      return item('system', `Phase: ${entry.payload.title}`);
     case 'experiment.state_changed':
       return item(
         'system',

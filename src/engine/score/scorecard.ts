@@ -5,28 +5,49 @@
  * every figure (`trace`), so a debrief can show where each number came from.
  */
 
+import type { ExpectationKind } from '../../scenario/types';
+
 export type Verdict = 'on_time' | 'late' | 'missed' | 'not_due' | 'not_triggered';
 
 /** The log entries behind one expectation's verdict. */
 export interface ExpectationTrace {
   /** The `inject.fired` (or `drill.started`, or the escalation that met the parent expectation). */
   readonly trigger: number | null;
-  /** The qualifying `escalation.recorded` that gave `escalated_at`. */
+  /** The qualifying fact (an `escalation.recorded`, or a decide, declare or handoff fact). */
   readonly escalation: number | null;
+}
+
+/** One occurrence of a recurring (`every`) expectation (scoring.md v2). */
+export interface OccurrenceCard {
+  readonly triggered_at_s: number;
+  /** Null for missed and not_due occurrences, as `latency_s` and `score`. */
+  readonly met_at_s: number | null;
+  readonly latency_s: number | null;
+  readonly verdict: Exclude<Verdict, 'not_triggered'>;
+  readonly score: number | null;
+  readonly anticipated: boolean;
 }
 
 export interface ExpectationCard {
   readonly id: string;
+  /** Format v2: which fact meets it. */
+  readonly kind: ExpectationKind;
   readonly verdict: Verdict;
   readonly triggered_at_s: number | null;
+  /** The qualifying fact's time, of any kind (occurrence 1's for a recurring one). */
+  readonly met_at_s: number | null;
+  /** As `met_at_s` for `escalate` expectations; null for the other kinds. */
   readonly escalated_at_s: number | null;
   readonly latency_s: number | null;
   readonly target_s: number;
   readonly deadline_s: number;
   readonly score: number | null;
   readonly anticipated: boolean;
+  /** The qualifying fact's acting role, and its receiving one (null for decide and declare). */
   readonly by: string | null;
   readonly to: string | null;
+  /** Only on recurring expectations: one per triggered occurrence, in order. */
+  readonly occurrences?: readonly OccurrenceCard[];
   readonly trace: ExpectationTrace;
 }
 

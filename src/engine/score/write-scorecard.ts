@@ -54,8 +54,10 @@ function writeExpectation(outcome: ExpectationOutcome): ExpectationCard {
   const met = outcome.metAtMs !== null;
   return {
     id: expectation.id,
+    kind: expectation.goal.kind,
     verdict: outcome.verdict,
     triggered_at_s: trigger === null ? null : seconds(trigger.atMs),
+    met_at_s: escalation === null ? null : seconds(escalation.drillMs),
     escalated_at_s: escalation === null ? null : seconds(escalation.drillMs),
     latency_s: outcome.latencyMs === null ? null : seconds(outcome.latencyMs),
     target_s: seconds(expectation.targetMs),

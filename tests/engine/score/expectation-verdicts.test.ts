@@ -31,6 +31,8 @@ const drill = (options: {
   );
 
 const unmet = {
+  kind: 'escalate',
+  met_at_s: null,
   escalated_at_s: null,
   latency_s: null,
   score: null,
