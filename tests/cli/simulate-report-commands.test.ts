@@ -316,3 +316,28 @@ describe('firedrill report of a malformed export', () => {
     });
   });
 });
+
+describe('firedrill simulate --timeline of a drill with events beside its injects', () => {
+  it(
+    'prints the system page, the decisions, the severity and the ad-hoc inject in drill time',
+    slow,
+    async () => {
+      const result = await run(
+        'simulate',
+        'tests/fixtures/scenarios/timeline-events.yaml',
+        '--script',
+        scriptFixture('timeline-events.yaml'),
+        '--timeline',
+      );
+      expect(result).toMatchObject({ code: 0, stderr: '' });
+      const events = result.stdout.split('Drill events\n')[1]?.split('\n\n')[0]?.split('\n');
+      expect(events).toEqual([
+        ' T+04:00  page      system page → ic (engineering, level 2)',
+        ' T+05:00  decision  rollback → now by oncall, not authorised — "It is only a config flag."',
+        ' T+06:00  decision  rollback → after-canary by ic, authorised — "Canary first."',
+        ' T+07:00  severity  SEV2 declared by ic',
+        ' T+08:00  adhoc     message "The CFO is on the phone" → ic',
+      ]);
+    },
+  );
+});

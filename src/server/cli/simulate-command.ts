@@ -4,9 +4,9 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { buildExport } from '../../engine/drill-export';
+import { drillEventsTimeline } from '../../engine/drill-events-timeline';
 import { injectTimeline } from '../../engine/inject-timeline';
 import { loadScriptText } from '../../engine/load-script';
-import { formatDrillTime } from '../../engine/report/format-report-values';
 import { renderScorecardMarkdown } from '../../engine/report/render-scorecard-markdown';
 import { renderScorecardText } from '../../engine/report/render-scorecard-text';
 import { scoreDrill } from '../../engine/score/score-drill';
@@ -16,6 +16,7 @@ import { refusalProblems } from './response-scripts';
 import { exitCode, UsageError } from './cli-io';
 import { parseOptions, pickFormat } from './parse-options';
 import { readScenarioFile } from './read-scenario-file';
+import { renderTimeline } from './render-timeline';
 import { runSimulation } from '../simulate/run-simulation';
 
 export const simulateUsage =
@@ -61,7 +62,13 @@ export async function runSimulate(args: readonly string[], io: CliIo): Promise<n
   });
   const card = scoreDrill(loaded.scenario, drill.log);
 
-  if (values.timeline) io.stdout(renderTimeline(injectTimeline(loaded.scenario, drill.log)));
+  if (values.timeline)
+    io.stdout(
+      renderTimeline(
+        injectTimeline(loaded.scenario, drill.log),
+        drillEventsTimeline(loaded.scenario, drill.log),
+      ),
+    );
   if (format === 'json') io.stdout(`${JSON.stringify(card, null, 2)}\n`);
   else if (format === 'markdown') io.stdout(renderScorecardMarkdown(card, loaded.scenario));
   else io.stdout(renderScorecardText(card, loaded.scenario));
@@ -78,14 +85,6 @@ export async function runSimulate(args: readonly string[], io: CliIo): Promise<n
   }
   if (refusals.length === 0) return exitCode.ok;
   return fail(io, refusalProblems(values.script ?? '', refusals).map(formatProblem));
-}
-
-function renderTimeline(rows: ReturnType<typeof injectTimeline>): string {
-  const lines = rows.map((row) => {
-    const at = formatDrillTime(row.atMs === null ? null : row.atMs / 1000).padStart(8);
-    return `${at}  ${row.outcome.padEnd(7)}  ${row.inject.padEnd(28)}  ${row.why}`;
-  });
-  return `Inject timeline\n${lines.join('\n')}\n\n`;
 }
 
 function fail(io: CliIo, lines: readonly string[]): number {
