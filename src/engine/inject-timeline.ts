@@ -41,10 +41,14 @@ export function injectTimeline(scenario: Scenario, log: readonly LogEntry[]): Ti
       });
     }
     if (entry.type === 'inject.skipped') {
+      const inject = scenario.injects.find((candidate) => candidate.id === entry.payload.inject);
       const why = {
         chance: 'its chance did not come up',
         facilitator: 'skipped by the facilitator',
-        condition_met: 'the expectation it waited on was met in time',
+        condition_met:
+          inject?.timing.type === 'undecided'
+            ? `${inject.timing.decision} was decided in time`
+            : 'the expectation it waited on was met in time',
       }[entry.payload.reason];
       rows.set(entry.payload.inject, {
         atMs: entry.drillMs,

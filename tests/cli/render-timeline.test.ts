@@ -248,3 +248,28 @@ describe('when the drill had no such events', () => {
     );
   });
 });
+
+describe('when an `undecided` inject is skipped because the decision came in time', () => {
+  it('says the decision was taken, not that an expectation was met', () => {
+    const scenario = scenarioOf(
+      `${base.replace(
+        'expectations:',
+        `  - id: nudge
+    kind: message
+    when: { undecided: restore-path, at: 20m }
+    title: Nudge
+    body: Nobody has chosen the restore path yet.
+expectations:`,
+      )}`,
+    );
+    const log = buildLog((log) => {
+      log.fact('inject.skipped', '20m', { inject: 'nudge', reason: 'condition_met' });
+    });
+    expect(injectTimeline(scenario, log).find(({ inject }) => inject === 'nudge')).toEqual({
+      atMs: 20 * 60_000,
+      inject: 'nudge',
+      outcome: 'skipped',
+      why: 'restore-path was decided in time',
+    });
+  });
+});
