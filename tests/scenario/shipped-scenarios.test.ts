@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { loadScenarioBytes } from '../../src/scenario/load-scenario';
 import { formatProblem } from '../../src/scenario/problems';
 import type { Scenario } from '../../src/scenario/types';
+import { defaultSeverities } from '../../src/scenario/types';
 import { repoRoot } from '../support/fixtures';
 
 const directory = join(repoRoot, 'scenarios');
@@ -92,6 +93,55 @@ const features: Record<string, boolean> = {
   ),
   'a checklist': library.some((scenario) => scenario.checklists.length > 0),
   'an experiment': library.some((scenario) => scenario.experiments.length > 0),
+  // Format v2 (scenario-format.md, "Version 2 additions").
+  'a format v2 file': library.some((scenario) => scenario.version === 2),
+  'a severity scale of its own': library.some(
+    (scenario) => JSON.stringify(scenario.severities) !== JSON.stringify(defaultSeverities),
+  ),
+  'a channels list': library.some((scenario) => scenario.channels !== null),
+  'an audience role': library.some((scenario) => scenario.roles.some((role) => role.audience)),
+  'a role with its own template': library.some((scenario) =>
+    scenario.roles.some((role) => role.template !== null),
+  ),
+  'a decision with options': library.some((scenario) =>
+    scenario.decisions.some((decision) => decision.options !== null),
+  ),
+  ...Object.fromEntries(
+    ['decided', 'undecided', 'declared', 'acknowledged'].map((type) => [
+      `a when: ${type} inject`,
+      injects.some((inject) => inject.timing.type === type),
+    ]),
+  ),
+  'a when: decided with an option (a metric branch)': injects.some((inject) =>
+    (inject.metric?.branches ?? []).some(
+      ({ when }) => when.type === 'decided' && when.option !== null,
+    ),
+  ),
+  'an inject that pages': injects.some((inject) => inject.pages !== null),
+  'an effect that ends on what the team does (until)': effects.some(
+    (effect) => 'until' in effect && effect.until !== null,
+  ),
+  'a metric branch': injects.some((inject) => (inject.metric?.branches.length ?? 0) > 0),
+  ...Object.fromEntries(
+    (['escalate', 'decide', 'declare', 'handoff'] as const).map((kind) => [
+      `a ${kind} expectation`,
+      expectations.some((expectation) => expectation.goal.kind === kind),
+    ]),
+  ),
+  'an expectation limited to some roles (by)': expectations.some(
+    (expectation) => expectation.by !== null,
+  ),
+  'a recurring expectation (every) with anticipate: false': expectations.some(
+    (expectation) => expectation.everyMs !== null && !expectation.anticipate,
+  ),
+  'a story clock in a time zone': library.some((scenario) => scenario.story?.tz != null),
+  'phases, one of them moving the story clock': library.some(
+    (scenario) =>
+      scenario.phases.length > 1 && scenario.phases.some((phase) => phase.storyTimeMs !== null),
+  ),
+  'phase questions': library.some((scenario) =>
+    scenario.phases.some((phase) => phase.questions.length > 0),
+  ),
   'scoring weight overrides': library.some(
     (scenario) =>
       JSON.stringify(scenario.weights) !==
