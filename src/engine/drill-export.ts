@@ -9,6 +9,7 @@ import { sortProblems } from '../scenario/problems';
 import type { Scenario } from '../scenario/types';
 import type { ExportLayout } from './export-layout';
 import { checkLogSteps } from './fact-schema';
+import type { JsonText } from './json-text';
 import { linesAndColumns, valueOffsetAt } from './json-text';
 import type { LogEntry } from './log';
 import type { ReadProblem } from './read-export-text';
@@ -72,13 +73,13 @@ export type ParsedExport =
   | { readonly ok: false; readonly problems: readonly Problem[] };
 
 /** Reads an export (JSON text), checking every part, with problems located in the file. */
-export function parseExport(text: string, file: string): ParsedExport {
+export function parseExport(text: JsonText, file: string): ParsedExport {
   return runToEnd(exportSteps(text, file));
 }
 
 /** `parseExport`, awaiting `pause` between slices of the work, so its host can answer others. */
 export function parseExportInSteps(
-  text: string,
+  text: JsonText,
   file: string,
   pause: () => Promise<void>,
 ): Promise<ParsedExport> {
@@ -94,7 +95,7 @@ interface Found {
  * The shape is checked first, on the values; only the problems found are then located in
  * the text (one pass for all of them), and no more than `maxReportedExportProblems`.
  */
-function* exportSteps(text: string, file: string): Steps<ParsedExport> {
+function* exportSteps(text: JsonText, file: string): Steps<ParsedExport> {
   const read = yield* readExportText(text, {
     maxDepth: maxExportDepth,
     maxPartChars: maxExportPartChars,
@@ -157,7 +158,7 @@ function* exportSteps(text: string, file: string): Steps<ParsedExport> {
 
 /** The problems found, each at the line and column of the value it names, in file order. */
 function locate(
-  text: string,
+  text: JsonText,
   file: string,
   layout: ExportLayout,
   found: readonly Found[],
@@ -186,7 +187,7 @@ function locate(
 }
 
 /** Where the value at `path` starts: from the layout to its member or log entry, then within. */
-function offsetOf(text: string, layout: ExportLayout, path: readonly PropertyKey[]): number {
+function offsetOf(text: JsonText, layout: ExportLayout, path: readonly PropertyKey[]): number {
   const [member, entry, ...rest] = path;
   const span = member === undefined ? undefined : layout.members.get(String(member));
   if (!span) return layout.root;
@@ -196,7 +197,7 @@ function offsetOf(text: string, layout: ExportLayout, path: readonly PropertyKey
   return valueOffsetAt(text, span.start, path.slice(1));
 }
 
-function readProblem(text: string, file: string, problem: ReadProblem): Problem {
+function readProblem(text: JsonText, file: string, problem: ReadProblem): Problem {
   if (problem.kind === 'deep')
     return {
       file,
