@@ -11,7 +11,7 @@ import { PiecedText } from '../../engine/pieced-text';
 import type { ImportDrillReply } from '../../protocol/http-bodies';
 import { formatProblem } from '../../scenario/problems';
 import type { DrillHost } from '../drill-host';
-import { letOthersRun } from '../import-drill';
+import { pauseEvery } from '../import-pause';
 import type { ServerAccess } from './access';
 import { requireServerKey } from './access-hooks';
 import { sendError } from './api-error';
@@ -33,7 +33,9 @@ export function importRoutes(scope: FastifyInstance, host: DrillHost, access: Se
     { onRequest: requireServerKey(access), bodyLimit: maxImportBodyBytes },
     async (request, reply) => {
       const text = request.body instanceof PiecedText ? request.body : '';
-      const parsed = await parseExportInSteps(text, 'import.json', letOthersRun);
+      // One time budget for the whole import: reading, replaying, scoring, storing.
+      const pause = pauseEvery();
+      const parsed = await parseExportInSteps(text, 'import.json', pause);
       if (!parsed.ok)
         return sendError(
           reply,
@@ -41,7 +43,7 @@ export function importRoutes(scope: FastifyInstance, host: DrillHost, access: Se
           'not a valid drill export',
           parsed.problems.map(formatProblem),
         );
-      const imported = await host.importDrill(parsed.export, parsed.scenario);
+      const imported = await host.importDrill(parsed.export, parsed.scenario, pause);
       if (!imported.ok) return sendError(reply, 409, imported.error);
       return reply.code(201).send({
         id: imported.id,
