@@ -3,7 +3,7 @@
  * team and the whole log) that `firedrill report` scores and the server imports. Debrief
  * entries are log entries, so later features need no new format.
  */
-import { loadScenarioTextOnce } from '../scenario/load-scenario-once';
+import { loadScenarioTextOnceSteps } from '../scenario/load-scenario-once';
 import type { Problem } from '../scenario/problems';
 import { sortProblems } from '../scenario/problems';
 import type { Scenario } from '../scenario/types';
@@ -139,7 +139,7 @@ function* exportSteps(text: JsonText, file: string): Steps<ParsedExport> {
       },
     ]);
   yield;
-  const scenario = loadScenarioTextOnce(scenarioPart.source, `${file}#scenario`);
+  const scenario = yield* loadScenarioTextOnceSteps(scenarioPart.source, `${file}#scenario`);
   if (!scenario.ok) return { ok: false, problems: scenario.problems };
   yield;
   const log = yield* checkLogSteps(record.log, maxReportedExportProblems, exportReadSlice.entries);
