@@ -25,6 +25,12 @@ export const importBatchEntries = 250;
  */
 export const importBatchMs = 10;
 
+/**
+ * The smallest batch, however slow the last commit: on a machine busy with other work a
+ * commit's wall time says little, and a batch of one entry is one fsync per entry.
+ */
+export const importBatchMinEntries = 50;
+
 export async function storeInBatches(
   store: DrillRepository,
   drill: StoredDrill,
@@ -37,7 +43,7 @@ export async function storeInBatches(
   await store.beginImport(drill);
   try {
     let size = batchEntries;
-    for (let start = 0; start < log.length; ) {
+    for (let start = 0; start < log.length;) {
       await pause();
       const started = performance.now();
       const batch = log.slice(start, start + size);
@@ -55,7 +61,8 @@ export async function storeInBatches(
 }
 
 function nextBatchSize(size: number, tookMs: number, most: number, budgetMs: number): number {
-  if (tookMs > budgetMs) return Math.max(1, Math.floor((size * budgetMs) / tookMs));
+  const least = Math.min(most, importBatchMinEntries);
+  if (tookMs > budgetMs) return Math.max(least, Math.floor((size * budgetMs) / tookMs));
   if (tookMs < budgetMs / 2) return Math.min(most, size * 2);
   return size;
 }
