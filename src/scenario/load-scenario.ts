@@ -7,8 +7,6 @@
  * file to mean anything), so a file with shape problems lists only those.
  */
 import type { z } from 'zod';
-import type { Steps } from '../engine/steps';
-import { runToEnd } from '../engine/steps';
 import { checkReferences } from './check-references';
 import type { PathFinding } from './check-references';
 import { findWarnings } from './find-warnings';
@@ -20,6 +18,8 @@ import { scenarioFile } from './schema';
 import type { Scenario } from './types';
 import { parseYamlSourceSteps } from './yaml-source';
 import type { YamlPath, YamlSource } from './yaml-source';
+import type { Steps } from '../engine/steps';
+import { runToEnd } from '../engine/steps';
 
 export type LoadResult =
   | {
@@ -96,7 +96,6 @@ export function* loadScenarioTextSteps(text: string, file: string): Steps<LoadRe
   const shape = scenarioFile.safeParse(source.value, { reportInput: true });
   if (!shape.success)
     return failure(shape.error.issues.flatMap((issue) => issueProblems(issue, source, file)));
-  yield;
 
   const findings = [...checkReferences(shape.data), ...findWhenCycles(shape.data)];
   if (findings.length > 0)
