@@ -3,12 +3,13 @@
  * team and the whole log) that `firedrill report` scores and the server imports. Debrief
  * entries are log entries, so later features need no new format.
  */
-import { loadScenarioTextOnce } from '../scenario/load-scenario-once';
+import { loadScenarioTextOnceSteps } from '../scenario/load-scenario-once';
 import type { Problem } from '../scenario/problems';
 import { sortProblems } from '../scenario/problems';
 import type { Scenario } from '../scenario/types';
 import type { ExportLayout } from './export-layout';
 import { checkLogSteps } from './fact-schema';
+import type { JsonText } from './json-text';
 import { linesAndColumns, valueOffsetAt } from './json-text';
 import type { LogEntry } from './log';
 import type { ReadProblem } from './read-export-text';
@@ -31,8 +32,11 @@ export const maxExportEntryChars = 256 * 1024;
 /** Problems reported, each with its position; any more are counted, not listed. */
 export const maxReportedExportProblems = 20;
 
-/** The work between two pauses when an export is read in steps. */
-const slices = { chars: 512 * 1024, entries: 2_000 };
+/**
+ * The work between two yields when an export is read in steps: well under a millisecond, so
+ * that a host pausing by elapsed time (the server's import) never runs long past its budget.
+ */
+export const exportReadSlice = { chars: 64 * 1024, entries: 100 } as const;
 
 export const exerciseNotice = 'Exercise data from a Firedrill drill: not real incident metrics.';
 
@@ -72,13 +76,13 @@ export type ParsedExport =
   | { readonly ok: false; readonly problems: readonly Problem[] };
 
 /** Reads an export (JSON text), checking every part, with problems located in the file. */
-export function parseExport(text: string, file: string): ParsedExport {
+export function parseExport(text: JsonText, file: string): ParsedExport {
   return runToEnd(exportSteps(text, file));
 }
 
 /** `parseExport`, awaiting `pause` between slices of the work, so its host can answer others. */
 export function parseExportInSteps(
-  text: string,
+  text: JsonText,
   file: string,
   pause: () => Promise<void>,
 ): Promise<ParsedExport> {
@@ -94,12 +98,12 @@ interface Found {
  * The shape is checked first, on the values; only the problems found are then located in
  * the text (one pass for all of them), and no more than `maxReportedExportProblems`.
  */
-function* exportSteps(text: string, file: string): Steps<ParsedExport> {
+function* exportSteps(text: JsonText, file: string): Steps<ParsedExport> {
   const read = yield* readExportText(text, {
     maxDepth: maxExportDepth,
     maxPartChars: maxExportPartChars,
     maxEntryChars: maxExportEntryChars,
-    sliceChars: slices.chars,
+    sliceChars: exportReadSlice.chars,
   });
   if (!read.ok) return { ok: false, problems: [readProblem(text, file, read.problem)] };
   const { value, layout } = read;
@@ -135,10 +139,10 @@ function* exportSteps(text: string, file: string): Steps<ParsedExport> {
       },
     ]);
   yield;
-  const scenario = loadScenarioTextOnce(scenarioPart.source, `${file}#scenario`);
+  const scenario = yield* loadScenarioTextOnceSteps(scenarioPart.source, `${file}#scenario`);
   if (!scenario.ok) return { ok: false, problems: scenario.problems };
   yield;
-  const log = yield* checkLogSteps(record.log, maxReportedExportProblems, slices.entries);
+  const log = yield* checkLogSteps(record.log, maxReportedExportProblems, exportReadSlice.entries);
   if (!log.ok)
     return refuse(
       log.problems.map((problem) => ({ path: ['log', ...problem.path], message: problem.message })),
@@ -157,7 +161,7 @@ function* exportSteps(text: string, file: string): Steps<ParsedExport> {
 
 /** The problems found, each at the line and column of the value it names, in file order. */
 function locate(
-  text: string,
+  text: JsonText,
   file: string,
   layout: ExportLayout,
   found: readonly Found[],
@@ -186,7 +190,7 @@ function locate(
 }
 
 /** Where the value at `path` starts: from the layout to its member or log entry, then within. */
-function offsetOf(text: string, layout: ExportLayout, path: readonly PropertyKey[]): number {
+function offsetOf(text: JsonText, layout: ExportLayout, path: readonly PropertyKey[]): number {
   const [member, entry, ...rest] = path;
   const span = member === undefined ? undefined : layout.members.get(String(member));
   if (!span) return layout.root;
@@ -196,7 +200,7 @@ function offsetOf(text: string, layout: ExportLayout, path: readonly PropertyKey
   return valueOffsetAt(text, span.start, path.slice(1));
 }
 
-function readProblem(text: string, file: string, problem: ReadProblem): Problem {
+function readProblem(text: JsonText, file: string, problem: ReadProblem): Problem {
   if (problem.kind === 'deep')
     return {
       file,

@@ -4,7 +4,7 @@
  * own. Nothing is parsed whole, so a 20 MB export is read in slices (steps.ts), nesting is
  * bounded before anything recurses, and oversized parts are refused before they are read.
  */
-import type { ValueLimits } from './json-text';
+import type { JsonText, ValueLimits } from './json-text';
 import {
   JsonTextError,
   JsonTooLargeError,
@@ -48,7 +48,7 @@ export type LayoutResult =
   | { readonly ok: true; readonly layout: ExportLayout }
   | { readonly ok: false; readonly problem: LayoutProblem };
 
-export function* readLayout(text: string, limits: LayoutLimits): Steps<LayoutResult> {
+export function* readLayout(text: JsonText, limits: LayoutLimits): Steps<LayoutResult> {
   // Where the reading is, for a part found too large before its end.
   let path: readonly PropertyKey[] = [];
   let at = 0;
@@ -151,12 +151,12 @@ const partLimits = (start: number, limits: LayoutLimits): ValueLimits => ({
   maxEnd: start + limits.maxPartChars,
 });
 
-function expectEnd(text: string, end: number): void {
+function expectEnd(text: JsonText, end: number): void {
   const rest = skipSpace(text, end);
   if (rest < text.length) throw unexpected(text, rest);
 }
 
-function parseKey(text: string, start: number, end: number): string {
+function parseKey(text: JsonText, start: number, end: number): string {
   try {
     return String(JSON.parse(text.slice(start, end)));
   } catch {

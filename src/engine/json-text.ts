@@ -5,6 +5,19 @@
  * found. Every loop is iterative: nesting costs no stack.
  */
 
+/**
+ * What these readers ask of their text: a `string` is one, and so is a `PiecedText`
+ * (pieced-text.ts: a large request body read in the pieces it arrived in).
+ */
+export interface JsonText {
+  readonly length: number;
+  /** NaN outside the text, as a string's. */
+  charCodeAt(index: number): number;
+  indexOf(search: string, position?: number): number;
+  /** Offsets within the text (neither negative); the end is clamped to the length. */
+  slice(start: number, end?: number): string;
+}
+
 /** Malformed JSON text, at an offset; `tooDeep` when it only nests deeper than allowed. */
 export class JsonTextError extends Error {
   override readonly name = 'JsonTextError';
@@ -34,14 +47,14 @@ const isSpace = (code: number) => code === 0x20 || code === 0x0a || code === 0x0
 const endsPrimitive = (code: number) =>
   isSpace(code) || code === 0x2c || code === 0x7d || code === 0x5d || Number.isNaN(code);
 
-export function skipSpace(text: string, at: number): number {
+export function skipSpace(text: JsonText, at: number): number {
   let index = at;
   while (isSpace(text.charCodeAt(index))) index++;
   return index;
 }
 
 /** `at` is a string's opening quote: the offset just after its closing one. */
-export function stringEnd(text: string, at: number): number {
+export function stringEnd(text: JsonText, at: number): number {
   let from = at + 1;
   for (;;) {
     const close = text.indexOf('"', from);
@@ -63,7 +76,7 @@ export interface ValueLimits {
 }
 
 /** `at` is a value's first character: the offset just after the value's last. */
-export function valueEnd(text: string, at: number, limits: ValueLimits): number {
+export function valueEnd(text: JsonText, at: number, limits: ValueLimits): number {
   const first = text.charCodeAt(at);
   if (first === quote) return checkedEnd(stringEnd(text, at), limits);
   if (!openers.has(first)) {
@@ -99,9 +112,12 @@ function checkedEnd(end: number, limits: ValueLimits): number {
   return end;
 }
 
-export function unexpected(text: string, at: number): JsonTextError {
+export function unexpected(text: JsonText, at: number): JsonTextError {
   if (at >= text.length) return new JsonTextError(at, 'Unexpected end of JSON input');
-  return new JsonTextError(at, `Unexpected token '${text.charAt(at)}' in JSON at position ${at}`);
+  return new JsonTextError(
+    at,
+    `Unexpected token '${text.slice(at, at + 1)}' in JSON at position ${at}`,
+  );
 }
 
 const anywhere: ValueLimits = { depth: 0, maxDepth: Infinity, maxEnd: Infinity };
@@ -111,7 +127,7 @@ const anywhere: ValueLimits = { depth: 0, maxDepth: Infinity, maxEnd: Infinity }
  * nearest value on the way when the path goes where nothing is. The last of repeated keys
  * counts, as in `JSON.parse`.
  */
-export function valueOffsetAt(text: string, at: number, path: readonly PropertyKey[]): number {
+export function valueOffsetAt(text: JsonText, at: number, path: readonly PropertyKey[]): number {
   let start = skipSpace(text, at);
   try {
     for (const segment of path) {
@@ -125,7 +141,7 @@ export function valueOffsetAt(text: string, at: number, path: readonly PropertyK
   return start;
 }
 
-function childOffset(text: string, at: number, segment: PropertyKey): number | undefined {
+function childOffset(text: JsonText, at: number, segment: PropertyKey): number | undefined {
   const opener = text.charCodeAt(at);
   if (opener !== 0x7b && !(opener === 0x5b && typeof segment === 'number')) return undefined;
   let found: number | undefined;
@@ -153,7 +169,7 @@ export interface LineAndColumn {
 }
 
 /** The line and column (both from 1) of each offset, counted in one pass over the text. */
-export function linesAndColumns(text: string, offsets: readonly number[]): LineAndColumn[] {
+export function linesAndColumns(text: JsonText, offsets: readonly number[]): LineAndColumn[] {
   const order = offsets
     .map((offset, index) => ({ offset, index }))
     .sort((a, b) => a.offset - b.offset);

@@ -5,6 +5,7 @@
  */
 import type { ExportLayout, LayoutLimits, TextSpan } from './export-layout';
 import { readLayout } from './export-layout';
+import type { JsonText } from './json-text';
 import type { Steps } from './steps';
 
 export type ReadProblem =
@@ -17,7 +18,7 @@ export type ReadResult =
   | { readonly ok: true; readonly value: unknown; readonly layout: ExportLayout }
   | { readonly ok: false; readonly problem: ReadProblem };
 
-export function* readExportText(text: string, limits: LayoutLimits): Steps<ReadResult> {
+export function* readExportText(text: JsonText, limits: LayoutLimits): Steps<ReadResult> {
   const found = yield* readLayout(text, limits);
   if (!found.ok) return found;
   const { layout } = found;
@@ -51,7 +52,7 @@ export function* readExportText(text: string, limits: LayoutLimits): Steps<ReadR
 }
 
 function parsePiece(
-  text: string,
+  text: JsonText,
   span: TextSpan,
   path: readonly PropertyKey[],
 ): { ok: true; value: unknown } | { ok: false; problem: ReadProblem } {

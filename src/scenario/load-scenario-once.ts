@@ -6,7 +6,9 @@
  * and its problems are never changed by a reader), so one result can be handed out twice.
  */
 import type { LoadResult } from './load-scenario';
-import { loadScenarioText } from './load-scenario';
+import type { Steps } from '../engine/steps';
+import { runToEnd } from '../engine/steps';
+import { loadScenarioTextSteps } from './load-scenario';
 
 /** Distinct (text, file name) pairs remembered: a handful of scenarios per exercise. */
 export const rememberedScenarioTexts = 8;
@@ -15,6 +17,11 @@ export const rememberedScenarioTexts = 8;
 const remembered = new Map<string, LoadResult>();
 
 export function loadScenarioTextOnce(text: string, file: string): LoadResult {
+  return runToEnd(loadScenarioTextOnceSteps(text, file));
+}
+
+/** `loadScenarioTextOnce`, yielding while it loads a text it does not remember (steps.ts). */
+export function* loadScenarioTextOnceSteps(text: string, file: string): Steps<LoadResult> {
   const key = `${file}\u0000${text}`;
   const known = remembered.get(key);
   if (known) {
@@ -22,7 +29,7 @@ export function loadScenarioTextOnce(text: string, file: string): LoadResult {
     remembered.set(key, known);
     return known;
   }
-  const loaded = loadScenarioText(text, file);
+  const loaded = yield* loadScenarioTextSteps(text, file);
   remembered.set(key, loaded);
   if (remembered.size > rememberedScenarioTexts) {
     const oldest = remembered.keys().next();

@@ -17,8 +17,10 @@ import type { Problem } from './problems';
 import { sortProblems } from './problems';
 import { scenarioFile } from './schema';
 import type { Scenario } from './types';
-import { parseYamlSource } from './yaml-source';
+import { parseYamlSourceSteps } from './yaml-source';
 import type { YamlPath, YamlSource } from './yaml-source';
+import type { Steps } from '../engine/steps';
+import { runToEnd } from '../engine/steps';
 
 export type LoadResult =
   | {
@@ -54,13 +56,21 @@ export function loadScenarioBytes(bytes: Uint8Array, file: string): LoadResult {
 
 /** Loads a scenario from YAML text; `file` names it in problems. */
 export function loadScenarioText(text: string, file: string): LoadResult {
+  return runToEnd(loadScenarioTextSteps(text, file));
+}
+
+/**
+ * `loadScenarioText`, yielding while it parses and between its stages (steps.ts): the
+ * server's import loads an export's scenario snapshot (up to 128 KB of YAML) this way.
+ */
+export function* loadScenarioTextSteps(text: string, file: string): Steps<LoadResult> {
   const tooLarge = sizeProblem(file, new TextEncoder().encode(text).byteLength);
   if (tooLarge) return failure([tooLarge]);
   if (text.trim() === '') return failure([fileProblem(file, 'file is empty; expected a scenario')]);
   if (text.includes('\u0000'))
     return failure([fileProblem(file, 'file is binary, not a YAML scenario')]);
 
-  const parsed = parseYamlSource(text);
+  const parsed = yield* parseYamlSourceSteps(text);
   if (!parsed.ok) {
     return failure(
       parsed.errors.map(({ position, message }) => ({
@@ -83,6 +93,7 @@ export function loadScenarioText(text: string, file: string): LoadResult {
     ]);
   }
 
+  yield;
   const shape = scenarioFile.safeParse(source.value, { reportInput: true });
   if (!shape.success)
     return failure(shape.error.issues.flatMap((issue) => issueProblems(issue, source, file)));

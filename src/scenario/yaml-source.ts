@@ -2,8 +2,21 @@
  * A YAML document parsed with positions kept, so that a problem found on the plain value
  * (by zod or by the reference checks) can be pointed at the line and column it came from.
  */
-import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import {
+  Composer,
+  isMap,
+  isNode,
+  isPair,
+  isScalar,
+  isSeq,
+  Lexer,
+  LineCounter,
+  Parser,
+  YAMLParseError,
+} from 'yaml';
 import type { Document, Node } from 'yaml';
+import type { Steps } from '../engine/steps';
+import { runToEnd } from '../engine/steps';
 
 export type YamlPath = readonly PropertyKey[];
 
@@ -26,9 +39,48 @@ export type YamlParseResult =
 
 const start: Position = { line: 1, column: 1 };
 
+/**
+ * Lexemes read between two yields of `parseYamlSourceSteps`: a few milliseconds of the
+ * parser's work (a 27 KB scenario is about 20,000 lexemes, 30–200 ms in one go).
+ */
+export const yamlSliceLexemes = 2_000;
+
 export function parseYamlSource(text: string): YamlParseResult {
+  return runToEnd(parseYamlSourceSteps(text, Infinity));
+}
+
+/**
+ * `parseYamlSource`, yielding every `sliceLexemes` lexemes and between its stages (steps.ts),
+ * for a host that must not wait: `parseDocument`'s own pipeline (lexer, parser, composer),
+ * driven a lexeme at a time.
+ */
+export function* parseYamlSourceSteps(
+  text: string,
+  sliceLexemes: number = yamlSliceLexemes,
+): Steps<YamlParseResult> {
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const parser = new Parser(lineCounter.addNewLine);
+  const composer = new Composer({ prettyErrors: false, uniqueKeys: true });
+  const documents: Document.Parsed[] = [];
+  lineCounter.addNewLine(0); // as `Parser.parse` does before its first lexeme
+  let lexemes = 0;
+  for (const lexeme of new Lexer().lex(text, false)) {
+    for (const token of parser.next(lexeme)) documents.push(...composer.next(token));
+    if (++lexemes % sliceLexemes === 0) yield;
+  }
+  for (const token of parser.end()) documents.push(...composer.next(token));
+  documents.push(...composer.end(true, text.length));
+  yield;
+  const [document, second] = documents;
+  if (!document) return { ok: false, errors: [{ position: start, message: 'no YAML document' }] };
+  if (second)
+    document.errors.push(
+      new YAMLParseError(
+        [second.range[0], second.range[1]],
+        'MULTIPLE_DOCS',
+        'Source contains multiple documents; please use YAML.parseAllDocuments()',
+      ),
+    );
   if (document.errors.length > 0) {
     return {
       ok: false,

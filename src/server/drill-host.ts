@@ -125,8 +125,13 @@ export class DrillHost {
   }
 
   /** Keeps a finished drill from an export as a new drill of this server (import-drill.ts). */
-  async importDrill(exported: DrillExport, scenario: Scenario): Promise<ImportResult> {
-    const imported = await importFinishedDrill(this.store, exported, scenario, this.now());
+  async importDrill(
+    exported: DrillExport,
+    scenario: Scenario,
+    /** The import's pause (import-pause.ts), shared with the reading of its export. */
+    pause?: () => Promise<void>,
+  ): Promise<ImportResult> {
+    const imported = await importFinishedDrill(this.store, exported, scenario, this.now(), pause);
     if (imported.ok) this.scenarios.set(imported.id, scenario);
     return imported;
   }

@@ -9,18 +9,13 @@ import { scoreDrillSteps } from '../engine/score/score-drill';
 import { runWithPauses } from '../engine/steps';
 import type { Scenario } from '../scenario/types';
 import { isFinished, summaryOfScorecard } from './drill-summaries';
+import { pauseEvery } from './import-pause';
 import { hashToken, newDrillId, newToken } from './security/tokens';
 import type { DrillRepository, StoredDrill } from './store/drill-repository';
 import { storeInBatches } from './store/store-in-batches';
 
-/** Lets the event loop answer other requests (a health check, a drill's actions) in between. */
-export const letOthersRun = (): Promise<void> =>
-  new Promise((resolve) => {
-    setImmediate(resolve);
-  });
-
-/** Entries replayed between two pauses (about 10 ms of work). */
-const replaySlice = 2_000;
+/** Entries replayed between two yields (well under a millisecond: the pause decides by time). */
+export const importReplaySliceEntries = 100;
 
 export type ImportResult =
   { ok: true; id: string; facilitatorToken: string } | { ok: false; error: string };
@@ -31,9 +26,12 @@ export async function importFinishedDrill(
   scenario: Scenario,
   nowWallMs: number,
   /** Awaited between slices of the work (a test or bench can time what runs in between). */
-  pause: () => Promise<void> = letOthersRun,
+  pause: () => Promise<void> = pauseEvery(),
 ): Promise<ImportResult> {
-  const drill = await runWithPauses(replaySteps(scenario, exported.log, replaySlice), pause);
+  const drill = await runWithPauses(
+    replaySteps(scenario, exported.log, importReplaySliceEntries),
+    pause,
+  );
   const phase = drill.phase();
   if (!isFinished(phase))
     return { ok: false, error: `only a finished drill can be imported; this one is ${phase}` };

@@ -5,7 +5,8 @@
  * the event loop (issue 12: a health check never waits more than 100 ms during an import).
  */
 import { buildExport, parseExportInSteps } from '../engine/drill-export';
-import { importFinishedDrill, letOthersRun } from './import-drill';
+import { importFinishedDrill } from './import-drill';
+import { pauseEvery } from './import-pause';
 import { readLibrary } from './scenario-library';
 import { runSimulation } from './simulate/run-simulation';
 import { MemoryDrillRepository } from './store/memory-drill-repository';
@@ -24,7 +25,7 @@ export async function warmUpImport(scenariosDirectory: string, nowWallMs: number
     scenario: entry.scenario,
     log: drill.log,
   });
-  const parsed = await parseExportInSteps(JSON.stringify(exported), 'warm-up.json', letOthersRun);
+  const parsed = await parseExportInSteps(JSON.stringify(exported), 'warm-up.json', pauseEvery());
   if (!parsed.ok) return;
   await importFinishedDrill(new MemoryDrillRepository(), parsed.export, parsed.scenario, nowWallMs);
 }
