@@ -33,6 +33,7 @@ function panelAt(wall: string) {
     <PhasePanel
       view={view}
       story={harness.scenario.story}
+      phases={harness.scenario.phases}
       nowMs={harness.drill.drillTimeAt(harness.wallMs)}
       act={act}
     />,
@@ -47,6 +48,9 @@ describe('when a phase is running', () => {
     expect(screen.getByLabelText('Story time').textContent).toBe('23:12 Tue 31 Jan 2017 · CET');
     expect(screen.getByText('What do you check first?')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Resume the drill' })).toBeNull();
+    expect(
+      screen.getByText(/^Next phase at T\+35:00: Scene 2: the next morning/).textContent,
+    ).toContain('(pauses for discussion)');
   });
 });
 
@@ -65,7 +69,16 @@ describe('when a phase paused the drill', () => {
     const harness = DrillHarness.started(phased).runTo('50m');
     harness.expectOk({ type: 'resume' });
     const view = projectLog(harness.scenario, harness.drill.log).view();
-    render(<PhasePanel view={view} story={null} nowMs={ms('36m')} act={vi.fn()} />);
+    render(
+      <PhasePanel
+        view={view}
+        story={null}
+        phases={harness.scenario.phases}
+        nowMs={ms('36m')}
+        act={vi.fn()}
+      />,
+    );
+    expect(screen.queryByText(/^Next phase/)).toBeNull();
     expect(screen.queryByRole('status')).toBeNull();
     expect(screen.getByRole('heading', { name: 'Scene 2: the next morning' })).toBeTruthy();
   });

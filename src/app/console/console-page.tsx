@@ -88,7 +88,13 @@ export function ConsolePage({ drillId }: { drillId: string }) {
         </p>
       ) : null}
       {view ? (
-        <PhasePanel view={view} story={snapshot?.scenario.story ?? null} nowMs={nowMs} act={act} />
+        <PhasePanel
+          view={view}
+          story={snapshot?.scenario.story ?? null}
+          phases={snapshot?.fullScenario?.phases ?? []}
+          nowMs={nowMs}
+          act={act}
+        />
       ) : null}
       {phase === 'ended' || phase === 'aborted' ? (
         <DrillResult drillId={drillId} token={token} seq={view?.lastSeq ?? 0} />

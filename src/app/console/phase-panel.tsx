@@ -1,5 +1,5 @@
 import type { DrillView } from '../../engine/projection/projection-views';
-import type { Story } from '../../scenario/types';
+import type { Phase, Story } from '../../scenario/types';
 import { formatDrillClock } from '../drill/drill-time';
 import { storyTimeText } from '../drill/story-time';
 
@@ -9,23 +9,28 @@ const earlierPromptsShown = 3;
 /**
  * The scene the drill is in (format v2): the phase's title and the story time; when a phase
  * paused the drill for discussion, says so with a Resume; and the questions for the room as
- * they came up (phases' and injects'), the newest first.
+ * they came up (phases' and injects'), the newest first; and the phase to come next.
  */
 export function PhasePanel({
   view,
   story,
+  phases,
   nowMs,
   act,
 }: {
   view: DrillView;
   story: Story | null;
+  /** The scenario's phases (the facilitator's snapshot), for the one to come next. */
+  phases: readonly Phase[];
   nowMs: number;
   act: (action: Record<string, unknown>) => void;
 }) {
   const phase = view.currentPhase;
+  const begun = new Set(view.phases.map(({ id }) => id));
+  const next = phases.find(({ id }) => !begun.has(id));
   const storyTime = storyTimeText(story, view, nowMs);
   const prompts = [...view.prompts].reverse().slice(0, earlierPromptsShown + 1);
-  if (!phase && !storyTime && prompts.length === 0) return null;
+  if (!phase && !storyTime && !next && prompts.length === 0) return null;
   const pausedForDiscussion = view.phase === 'paused' && view.pausedBy === 'phase';
   return (
     <section
@@ -48,6 +53,12 @@ export function PhasePanel({
           </p>
         ) : null}
       </div>
+      {next ? (
+        <p className="muted">
+          Next phase at {formatDrillClock(next.atMs)}: {next.title}
+          {next.pause ? ' (pauses for discussion)' : ''}
+        </p>
+      ) : null}
       {pausedForDiscussion ? (
         <div className="phase-pause" role="status">
           <p>
