@@ -85,6 +85,7 @@ export const actionShapes = {
     body: text.optional(),
     to: z.array(name).max(actionLimits.listItems, atMostItems).optional(),
   }),
+  start_experiment: z.strictObject({ experiment: name }),
   stop_experiment: z.strictObject({ experiment: name }),
   retract: z.strictObject({ seq: z.number().int().positive(), reason: reason.min(1) }),
   debrief: z.strictObject({

@@ -7,15 +7,19 @@ import { autoAdvanceStep } from './escalation-rules';
 import { expectationMet, triggerExpectation } from './expectation-tracking';
 import { fireInject, requestExperiment } from './fire-inject';
 import { sendPage } from './pages';
+import { isPhaseToCome, startPhase } from './phases';
 import type { Recorder } from './recorder';
 import type { Timer } from './timer-queue';
 
 export function advanceTimers(state: DrillState, recorder: Recorder, nowMs: number): void {
+  let untilMs = nowMs;
   for (;;) {
     const timer = nextLiveTimer(state);
-    if (!timer || timer.atMs > nowMs) return;
+    if (!timer || timer.atMs > untilMs) return;
     state.timers.pop();
     handleTimer(state, recorder, timer);
+    // A phase that paused the drill stops its clock: nothing later is due until it resumes.
+    if (!state.clock.running) untilMs = Math.min(untilMs, state.clock.anchorDrillMs);
   }
 }
 
@@ -56,6 +60,8 @@ function isLive(state: DrillState, timer: Timer): boolean {
     }
     case 'trigger_at':
       return state.expectations.get(timer.expectation)?.triggeredAtMs === null;
+    case 'phase':
+      return isPhaseToCome(state, timer.phase);
   }
 }
 
@@ -104,6 +110,8 @@ function handleTimer(state: DrillState, recorder: Recorder, timer: Timer): void 
     }
     case 'trigger_at':
       return triggerExpectation(state, recorder, timer.expectation, timer.atMs);
+    case 'phase':
+      return startPhase(state, recorder, timer.phase, timer.atMs);
   }
 }
 

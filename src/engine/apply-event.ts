@@ -119,6 +119,8 @@ export function recordDowntime(
   nowWallMs: number,
 ): readonly LogEntry[] {
   const caughtUp = catchUp(state, 'running', lastAliveWallMs);
+  // A phase that paused the drill before the host went down stopped the clock already.
+  if (!state.clock.running) return caughtUp;
   const pausedAtMs = drillTimeAt(state.clock, lastAliveWallMs);
   const pause = createRecorder(state, lastAliveWallMs, { actor: 'system' });
   pause.record('drill.paused', { reason: 'downtime' }, pausedAtMs);

@@ -17,6 +17,7 @@ export const actionEvents = {
   skip_inject: 'inject.skip',
   delay_inject: 'inject.delay',
   adhoc_inject: 'inject.adhoc',
+  start_experiment: 'experiment.start',
   stop_experiment: 'experiment.stop',
   retract: 'fact.retract',
   debrief: 'debrief.record',

@@ -31,6 +31,14 @@ export function isLifecycleFact(entry: LogEntry): boolean {
   return entry.type in phaseAfterFact;
 }
 
+/**
+ * A lifecycle fact the drill records by itself on a timer, not as a command's answer: the
+ * pause a phase with `pause: true` takes (format v2). The machine follows it as a replay does.
+ */
+export function isSelfMovedFact(entry: LogEntry): boolean {
+  return entry.type === 'drill.paused' && entry.payload.reason === 'phase';
+}
+
 const replayedInto = (event: DrillEvent, phase: Phase): boolean =>
   event.type === 'log.replay' &&
   isLifecycleFact(event.entry) &&
@@ -62,6 +70,7 @@ const liveCommands = [
   'inject.skip',
   'inject.delay',
   'inject.adhoc',
+  'experiment.start',
   'experiment.stop',
   'fact.retract',
   'debrief.record',

@@ -20,7 +20,7 @@ import {
 import { drillTimeAt, wallTimeAt } from './drill-clock';
 import type { DrillEvent, ExperimentFailure, ExperimentReport } from './drill-events';
 import { actionEvents } from './drill-events';
-import { drillMachine, isLifecycleFact } from './drill-machine';
+import { drillMachine, isLifecycleFact, isSelfMovedFact } from './drill-machine';
 import type { DrillState, Phase } from './drill-state';
 import { createDrillState } from './drill-state';
 import { evolve } from './evolve';
@@ -136,14 +136,30 @@ function wrap(scenario: Scenario) {
   ): T | null {
     if (!actor.getSnapshot().can(event)) return null;
     const decided = decide(phase());
-    if (recordedBy(decided).some(isLifecycleFact)) actor.send(event);
+    moveLifecycle(event, recordedBy(decided));
     return decided;
+  }
+  /**
+   * Moves the machine along one step's lifecycle facts, in log order: the command once, at
+   * its first lifecycle fact; a pause the drill took by itself (a phase's) as a replay would.
+   */
+  function moveLifecycle(event: DrillEvent | null, entries: readonly LogEntry[]): void {
+    let sent = event === null;
+    for (const entry of entries) {
+      if (!isLifecycleFact(entry)) continue;
+      if (isSelfMovedFact(entry)) actor.send({ type: 'log.replay', entry });
+      else if (!sent && event) {
+        actor.send(event);
+        sent = true;
+      }
+    }
   }
   /** A step whose answer is the facts it recorded (none when the machine refused). */
   const record = (event: DrillEvent, facts: (current: Phase) => readonly LogEntry[]) =>
     step(event, facts, (entries) => entries) ?? nothing;
   const withDue = (entries: readonly LogEntry[], wallMs: number): readonly LogEntry[] => {
     const due = catchUp(state, phase(), wallMs);
+    moveLifecycle(null, due);
     return due.length === 0 ? entries : [...entries, ...due];
   };
   const notNow = (what: string): ActionOutcome => ({

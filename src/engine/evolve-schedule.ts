@@ -3,10 +3,12 @@
  * seed, facilitator delays, items released by the event they wait on, items done.
  */
 import type { DrillState } from './drill-state';
+import { armPhases } from './phases';
 import { conditionEvent, drawSchedule } from './schedule';
 
 /** Draws the schedule from the seed and arms what is due at a fixed time. */
 export function armSchedule(state: DrillState, seed: number): void {
+  armPhases(state);
   for (const item of drawSchedule(state.schedule, state.scenario, seed))
     armScheduled(state, item.key);
   for (const expectation of state.scenario.expectations) {

@@ -24,6 +24,7 @@ export type FacilitatorAction = ActionOf<
   | 'skip_inject'
   | 'delay_inject'
   | 'adhoc_inject'
+  | 'start_experiment'
   | 'stop_experiment'
   | 'retract'
   | 'debrief'
@@ -40,6 +41,8 @@ export function decideFacilitatorAction(
       recorder.record('drill.started', {}, 0);
       return;
     case 'pause':
+      // A phase that paused the drill in this same step has already done what was asked.
+      if (state.view.phase === 'paused') return;
       recorder.record('drill.paused', { reason: 'facilitator' }, atMs);
       return;
     case 'resume':
@@ -88,6 +91,8 @@ export function decideFacilitatorAction(
         atMs,
       );
       return;
+    case 'start_experiment':
+      return startManualExperiment(state, recorder, action.experiment, atMs);
     case 'stop_experiment':
       if (!state.experiments.has(action.experiment))
         refuse(400, `unknown experiment "${action.experiment}"`);
@@ -111,6 +116,29 @@ export function decideFacilitatorAction(
       );
       return;
   }
+}
+
+/**
+ * Starts a `start: manual` experiment (format v2). Refused with 400, recording nothing, for
+ * an unknown experiment, one that starts by itself, and one already started (by this action
+ * or an inject's effect): an experiment runs once per drill.
+ */
+function startManualExperiment(
+  state: DrillState,
+  recorder: Recorder,
+  experimentId: string,
+  atMs: number,
+): void {
+  const experiment = state.scenario.experiments.find(({ id }) => id === experimentId);
+  if (!experiment) refuse(400, `unknown experiment "${experimentId}"`);
+  if (experiment.start.type !== 'manual')
+    refuse(
+      400,
+      `experiment "${experimentId}" starts by itself (${experiment.start.type === 'at' ? 'at its time' : 'on its condition'}); only a \`start: manual\` experiment is started by hand`,
+    );
+  if (state.experiments.get(experimentId)?.requested !== null)
+    refuse(400, `experiment "${experimentId}" has already been started in this drill`);
+  requestExperiment(state, recorder, experimentId, 'start', 'facilitator', atMs);
 }
 
 function pendingInject(state: DrillState, injectId: string): void {

@@ -81,7 +81,8 @@ export const factPayloadSchemas = {
     armed: z.boolean(),
   }),
   'drill.started': empty,
-  'drill.paused': z.strictObject({ reason: z.enum(['facilitator', 'downtime']) }),
+  /** `phase`: a phase with `pause: true` paused the drill by itself as it began (format v2). */
+  'drill.paused': z.strictObject({ reason: z.enum(['facilitator', 'downtime', 'phase']) }),
   'drill.resumed': empty,
   'drill.speed_changed': z.strictObject({ factor: z.number().positive() }),
   'drill.ended': empty,

@@ -16,7 +16,7 @@ const problemsOf = (result: ScriptResult) =>
   result.ok ? ['(the script loaded)'] : result.problems.map(formatProblem);
 const actionList =
   'escalate, ack, handoff, check, uncheck, decide, declare, note, start, pause, resume, end, ' +
-  'abort, speed, fire_inject, skip_inject, delay_inject, adhoc_inject, stop_experiment, retract, debrief';
+  'abort, speed, fire_inject, skip_inject, delay_inject, adhoc_inject, start_experiment, stop_experiment, retract, debrief';
 
 describe('a valid response script', () => {
   const text = lines(

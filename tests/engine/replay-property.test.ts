@@ -19,11 +19,33 @@ const load = (name: string): Scenario => {
   if (!result.ok) throw new Error(`${name} does not load`);
   return result.scenario;
 };
-const scenarios = [
-  'db-failover-sev2.yaml',
-  'az-impairment-gameday.yaml',
-  'leaked-credential.yaml',
-].map(load);
+/** Format v2 phases: jumps in story time, and pauses the drill takes by itself. */
+const phasedText = `
+id: phased-property
+title: Phased
+duration: 1h
+mode: gameday
+story: { starts_at: "2017-01-31T23:00:00+01:00", tz: Europe/Amsterdam }
+roles:
+  - { id: oncall, name: On-call }
+  - { id: ic, name: Incident commander }
+injects:
+  - { id: alarm, kind: alert, at: 1m, title: Alarm, questions: [Who first?] }
+  - { id: mail, kind: message, at: 5m, title: Mail }
+  - { id: power, kind: alert, at: 9m, title: Power, effects: [{ start_experiment: az-power }] }
+experiments:
+  - { id: az-power, template: EXTaz, region: us-east-1, start: manual }
+phases:
+  - { id: one, at: 0s, title: One }
+  - { id: two, at: 5m, title: Two, pause: true, story_time: "2017-02-01T09:00:00+01:00" }
+  - { id: three, at: 8m, title: Three, pause: true }
+  - { id: four, at: 12m, title: Four }
+`;
+const phased = loadScenarioText(phasedText, 'phased.yaml');
+if (!phased.ok) throw new Error('the phased scenario does not load');
+const scenarios = ['db-failover-sev2.yaml', 'az-impairment-gameday.yaml', 'leaked-credential.yaml']
+  .map(load)
+  .concat(phased.scenario);
 
 /** Random but plausible steps: mostly real roles and injects, sometimes nonsense. */
 function stepArbitrary(scenario: Scenario) {
@@ -109,8 +131,8 @@ function stepArbitrary(scenario: Scenario) {
     {
       weight: 1,
       arbitrary: fc.record({
-        type: fc.constant('stop_experiment' as const),
-        experiment: fc.constant('az-power'),
+        type: fc.constantFrom('start_experiment' as const, 'stop_experiment' as const),
+        experiment: fc.constantFrom('az-power', 'ice-surviving-azs', 'no-such-experiment'),
       }),
     },
   );

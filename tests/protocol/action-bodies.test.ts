@@ -27,6 +27,7 @@ const examples: readonly ActionBody[] = [
   { skip_inject: { inject: 'vp-asks' } },
   { delay_inject: { inject: 'vp-asks', by: '2m' } },
   { adhoc_inject: { kind: 'message', title: 'VP asks', body: 'Status?', to: ['oncall'] } },
+  { start_experiment: { experiment: 'az-power' } },
   { stop_experiment: { experiment: 'az-power' } },
   { retract: { seq: 57, reason: 'recorded the wrong role' } },
   { debrief: { kind: 'action_item', text: 'Page earlier', owner: 'ic', due: '2026-12-15' } },

@@ -11,6 +11,7 @@ import { DrillResult } from './drill-result';
 import { EffectsInForce } from './effects-in-force';
 import { InjectTimeline } from './inject-timeline';
 import { JoinPanel } from './join-panel';
+import { PhasePanel } from './phase-panel';
 import { Recorder } from './recorder';
 import { ExpectationsDue } from './expectations-due';
 import { ExperimentsPanel } from './experiments-panel';
@@ -85,6 +86,15 @@ export function ConsolePage({ drillId }: { drillId: string }) {
         <p className="error" role="alert">
           {refusal}
         </p>
+      ) : null}
+      {view ? (
+        <PhasePanel
+          view={view}
+          story={snapshot?.scenario.story ?? null}
+          phases={snapshot?.fullScenario?.phases ?? []}
+          nowMs={nowMs}
+          act={act}
+        />
       ) : null}
       {phase === 'ended' || phase === 'aborted' ? (
         <DrillResult drillId={drillId} token={token} seq={view?.lastSeq ?? 0} />

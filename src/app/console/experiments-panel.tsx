@@ -27,6 +27,7 @@ export function ExperimentsPanel({
     if (entry.type === 'experiment.requested' && entry.payload.action === 'start')
       startedAt.set(entry.payload.experiment, entry.drillMs);
   const failures = state.log.filter((entry) => entry.type === 'experiment.call_failed');
+  const live = state.phase === 'running' || state.phase === 'paused';
   const loadPreflight = async () => {
     setError(null);
     try {
@@ -79,6 +80,16 @@ export function ExperimentsPanel({
                   onClick={() => act({ stop_experiment: { experiment: experiment.id } })}
                 >
                   Stop experiment
+                </button>
+              ) : null}
+              {live && experiment.start.type === 'manual' && known?.requested === null ? (
+                <button
+                  type="button"
+                  className={state.armed ? 'danger' : undefined}
+                  onClick={() => act({ start_experiment: { experiment: experiment.id } })}
+                  aria-label={`Start experiment ${experiment.id}`}
+                >
+                  Start experiment{state.armed ? ' (real)' : ''}
                 </button>
               ) : null}
             </li>

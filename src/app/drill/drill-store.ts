@@ -82,10 +82,15 @@ export function createDrillStore(options: DrillStoreOptions = {}) {
     refusal: null,
     setStatus: (status, failure = null) => set({ status, failure }),
     receiveSnapshot: (snapshot, browserNowMs) => {
-      projection = new DrillProjection(snapshot.scenario, {
-        feed: true,
-        speed: snapshot.drill.speed,
-      });
+      // The facilitator's snapshot has each phase's questions; other screens never see them.
+      const phases = snapshot.fullScenario?.phases ?? [];
+      projection = new DrillProjection(
+        { ...snapshot.scenario, phases },
+        {
+          feed: true,
+          speed: snapshot.drill.speed,
+        },
+      );
       for (const entry of snapshot.entries) projection.apply(entry);
       follower =
         snapshot.fullScenario && options.follow

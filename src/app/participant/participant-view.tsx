@@ -34,6 +34,11 @@ export function ParticipantView({ drillId, onLeave }: { drillId: string; onLeave
       <header className="participant-head">
         <div>
           <strong>{snapshot?.you?.name}</strong> <span className="muted">{roles.join(', ')}</span>
+          {view?.currentPhase ? (
+            <p className="participant-phase muted" aria-label="Phase">
+              {view.currentPhase.title}
+            </p>
+          ) : null}
         </div>
         <div className="clock small">{formatDrillClock(nowMs)}</div>
       </header>

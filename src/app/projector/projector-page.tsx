@@ -3,6 +3,7 @@ import { facilitatorToken, projectorKey } from '../api/credentials';
 import { ConnectionBanner } from '../components/connection-banner';
 import { DrillFeed } from '../components/drill-feed';
 import { formatDrillClock } from '../drill/drill-time';
+import { storyTimeText } from '../drill/story-time';
 import { useDrillConnection } from '../drill/use-drill-connection';
 import { useDrillScreen } from '../drill/use-drill-screen';
 import { PathLadders } from './path-ladders';
@@ -27,6 +28,8 @@ export function ProjectorPage({ drillId }: { drillId: string }) {
     );
   }
   const publicFeed = (view?.feed ?? []).filter((item) => item.tone !== 'team');
+  const storyTime = storyTimeText(snapshot?.scenario.story ?? null, view, nowMs);
+  const scene = view?.currentPhase ?? null;
   return (
     <div className="projector">
       <ConnectionBanner status={status} failure={failure} queued={0} />
@@ -42,6 +45,28 @@ export function ProjectorPage({ drillId }: { drillId: string }) {
           {view?.severity ? <span className="severity big">{view.severity}</span> : null}
         </div>
       </header>
+      {scene || storyTime ? (
+        <div className="projector-scene">
+          {scene ? (
+            <p className="projector-phase" aria-label="Phase">
+              {scene.title}
+            </p>
+          ) : null}
+          {storyTime ? (
+            <p className="projector-story" aria-label="Story time">
+              <span className="projector-story-time">{storyTime.time}</span>
+              <span className="projector-story-date">
+                {storyTime.date} · {storyTime.zone}
+              </span>
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+      {view?.phase === 'paused' && view.pausedBy === 'phase' ? (
+        <p className="projector-discussion" role="status">
+          Paused for discussion
+        </p>
+      ) : null}
       <div className="projector-grid">
         <section aria-label="Feed">
           <DrillFeed items={publicFeed} limit={12} />

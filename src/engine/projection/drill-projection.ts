@@ -15,11 +15,13 @@ import type { EntryOf } from '../log';
 import { DrillOrderRegister } from './drill-order-register';
 import type { RoleName } from './feed-item';
 import { PageBook } from './page-book';
+import { PhaseBook } from './phase-book';
 import type {
   DrillView,
   EffectView,
   InjectProgress,
   PageView,
+  PauseReason,
   Phase,
   ProjectedEntry,
   ProjectionScenario,
@@ -43,6 +45,7 @@ const itemKey = (checklist: string, item: number) => `${checklist}\u0000${item}`
 
 export class DrillProjection {
   private phaseNow: Phase = 'briefing';
+  private pausedBy: PauseReason | null = null;
   private clockNow: DrillClock;
   private lastSeqSeen = 0;
   private readonly effectList: EffectView[] = [];
@@ -54,6 +57,7 @@ export class DrillProjection {
   private readonly injectProgress = new Map<string, InjectProgress>();
   private readonly retracted = new Set<number>();
   private readonly holders = new Map<string, string>();
+  private readonly phaseBook: PhaseBook;
   /** Only screens keep the feed; the engine does without. */
   private readonly feed: ScreenFeed | null;
 
@@ -61,6 +65,7 @@ export class DrillProjection {
     const names = new Map(scenario.roles.map((role) => [role.id, role.name]));
     const roleName: RoleName = (id) => (id === null ? 'paging system' : (names.get(id) ?? id));
     this.feed = options.feed ? new ScreenFeed(roleName) : null;
+    this.phaseBook = new PhaseBook(scenario);
     this.clockNow = { ...stoppedClock, speed: options.speed ?? stoppedClock.speed };
     for (const checklist of scenario.checklists)
       this.checklistItems.set(
@@ -94,6 +99,10 @@ export class DrillProjection {
   }
   get retractedSeqs(): ReadonlySet<number> {
     return this.retracted;
+  }
+  /** Whether a phase (format v2) has begun. */
+  hasPhaseStarted(phase: string): boolean {
+    return this.phaseBook.hasStarted(phase);
   }
 
   page(seq: number): PageView | undefined {
@@ -142,6 +151,10 @@ export class DrillProjection {
       injects: this.injectProgress,
       feed: this.feed?.items ?? [],
       metrics: this.feed?.metrics ?? [],
+      phases: this.phaseBook.started,
+      currentPhase: this.phaseBook.current,
+      pausedBy: this.pausedBy,
+      prompts: this.phaseBook.prompts,
       lastSeq: this.lastSeqSeen,
     };
   }
@@ -155,7 +168,9 @@ export class DrillProjection {
       case 'drill.resumed':
         return this.moveClock('running', entry, { running: true });
       case 'drill.paused':
-        return this.moveClock('paused', entry, { running: false });
+        this.moveClock('paused', entry, { running: false });
+        this.pausedBy = entry.payload.reason;
+        return;
       case 'drill.speed_changed':
         this.clockNow = anchored(this.clockNow, entry.drillMs, entry.wallMs, {
           speed: entry.payload.factor,
@@ -165,7 +180,10 @@ export class DrillProjection {
         return this.moveClock('ended', entry, { running: false });
       case 'drill.aborted':
         return this.moveClock('aborted', entry, { running: false });
+      case 'phase.started':
+        return this.phaseBook.start(entry);
       case 'inject.fired':
+        this.phaseBook.injectFired(entry.seq, entry.drillMs, entry.inject);
         return this.progress(entry.payload.inject, {
           firedAtMs: entry.drillMs,
           cause: entry.payload.cause,
@@ -179,12 +197,7 @@ export class DrillProjection {
       case 'effect.began': {
         const { inject, effect, untilMs } = entry.payload;
         this.effectList.push({ inject, effect, fromMs: entry.drillMs, untilMs, ended: false });
-        if (effect.type === 'severity')
-          this.severities.add('severity', {
-            seq: entry.seq,
-            drillMs: entry.drillMs,
-            severity: effect.severity,
-          });
+        if (effect.type === 'severity') this.addSeverity(entry, effect.severity);
         return;
       }
       case 'effect.ended': {
@@ -209,12 +222,7 @@ export class DrillProjection {
           this.refreshItem(entry.payload.checklist, entry.payload.item);
         return;
       case 'severity.declared':
-        this.severities.add('severity', {
-          seq: entry.seq,
-          drillMs: entry.drillMs,
-          severity: entry.payload.severity,
-        });
-        return;
+        return this.addSeverity(entry, entry.payload.severity);
       case 'handoff.recorded':
         // An undelivered handoff (the receiver unreachable) leaves the duties where they were.
         if (entry.payload.delivered === false) return;
@@ -229,7 +237,12 @@ export class DrillProjection {
 
   private moveClock(phase: Phase, entry: ProjectedEntry, changes: Partial<DrillClock>): void {
     this.phaseNow = phase;
+    this.pausedBy = null;
     this.clockNow = anchored(this.clockNow, entry.drillMs, entry.wallMs, changes);
+  }
+
+  private addSeverity(entry: ProjectedEntry, severity: string): void {
+    this.severities.add('severity', { seq: entry.seq, drillMs: entry.drillMs, severity });
   }
 
   private progress(inject: string, changes: Partial<InjectProgress>): void {

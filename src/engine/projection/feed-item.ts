@@ -24,7 +24,11 @@ export function feedItem(entry: ProjectedEntry, roleName: RoleName): FeedItem | 
     case 'drill.paused':
       return item(
         'clock',
-        entry.payload.reason === 'downtime' ? 'Paused while the server was down' : 'Drill paused',
+        {
+          downtime: 'Paused while the server was down',
+          phase: 'Paused for discussion',
+          facilitator: 'Drill paused',
+        }[entry.payload.reason],
       );
     case 'drill.speed_changed':
       return item('clock', `Speed ×${entry.payload.factor}`);

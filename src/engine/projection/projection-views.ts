@@ -8,10 +8,36 @@ import type { InjectCause, LogEntry, UndeliveredReason } from '../log';
 
 export type Phase = 'briefing' | 'running' | 'paused' | 'ended' | 'aborted';
 
-/** What the scenario tells the projection: role names, and how long each checklist is. */
+/**
+ * What the scenario tells the projection: role names, how long each checklist is, and (for
+ * the facilitator, whose snapshot has them) each phase's questions.
+ */
 export interface ProjectionScenario {
   readonly roles: readonly { readonly id: string; readonly name: string }[];
   readonly checklists: readonly { readonly id: string; readonly items: readonly string[] }[];
+  readonly phases?: readonly { readonly id: string; readonly questions: readonly string[] }[];
+}
+
+/** Why the drill is paused: the facilitator, the server's downtime, or a phase (format v2). */
+export type PauseReason = 'facilitator' | 'downtime' | 'phase';
+
+/** A phase of the scenario that began (format v2), from its `phase.started`. */
+export interface StartedPhase {
+  readonly seq: number;
+  readonly id: string;
+  readonly title: string;
+  readonly startedAtMs: number;
+  /** Where the story clock jumped as it began (ms since the epoch); null: it ran on. */
+  readonly storyTimeMs: number | null;
+}
+
+/** Questions for the room as they came up, from a phase or a fired inject (the facilitator's). */
+export interface DiscussionPrompt {
+  readonly seq: number;
+  readonly drillMs: number;
+  readonly source: 'phase' | 'inject';
+  readonly title: string;
+  readonly questions: readonly string[];
 }
 
 /** An inject's content, carried with its `inject.fired` entry to those who may see it. */
@@ -99,5 +125,12 @@ export interface DrillView {
   readonly injects: ReadonlyMap<string, InjectProgress>;
   readonly feed: readonly FeedItem[];
   readonly metrics: readonly MetricView[];
+  /** The phases begun, in log order (format v2); the last is `currentPhase`. */
+  readonly phases: readonly StartedPhase[];
+  readonly currentPhase: StartedPhase | null;
+  /** Why the drill is paused; null unless it is. */
+  readonly pausedBy: PauseReason | null;
+  /** Phases' and injects' questions as they came up, oldest first (the facilitator's screen). */
+  readonly prompts: readonly DiscussionPrompt[];
   readonly lastSeq: number;
 }

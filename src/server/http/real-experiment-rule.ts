@@ -22,9 +22,6 @@ export interface Connection {
   readonly protocol: string;
 }
 
-/** Actions whose whole purpose is to start an experiment (v2: `start_experiment`). */
-const startingActions: ReadonlySet<string> = new Set(['start_experiment']);
-
 export const realExperimentRefusal =
   'this action can start a real FIS experiment on this armed drill: send it from this machine or over TLS, never over plain HTTP on a network (as for arming)';
 
@@ -41,7 +38,8 @@ export function canStartRealExperiment(action: Action, drill: Drill): boolean {
     state.experiments.get(experiment)?.requested === null;
   const startedBy = (effects: readonly Effect[]) =>
     effects.some((effect) => effect.type === 'start_experiment' && stillToStart(effect.experiment));
-  if (startingActions.has(action.type)) return true;
+  // Like fire_inject: held to the rule when it would start one (an unknown or started one is a 400).
+  if (action.type === 'start_experiment') return stillToStart(action.experiment);
   if (action.type === 'fire_inject')
     return startedBy(drill.scenario.injects.find(({ id }) => id === action.inject)?.effects ?? []);
   if (action.type === 'start' || action.type === 'resume')

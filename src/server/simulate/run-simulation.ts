@@ -33,6 +33,8 @@ export interface SimulationResult {
 }
 
 const facilitator = { kind: 'facilitator' } as const;
+const isPhasePause = (entry: LogEntry) =>
+  entry.type === 'drill.paused' && entry.payload.reason === 'phase';
 /** After the end, how long the clock may run on for experiments to report that they stopped. */
 const experimentWindDownMs = 60_000;
 
@@ -64,6 +66,10 @@ export async function runSimulation(input: SimulationInput): Promise<SimulationR
     while (caused.some((entry) => entry.type === 'experiment.requested')) {
       caused = await conductor.handle(caused, clock);
     }
+    // A phase's pause for discussion is resumed at once: nobody is in the room, and a script's
+    // times are drill times, which a pause does not move.
+    if (drill.phase() === 'paused' && entries.some(isPhasePause))
+      await act({ action: { type: 'resume' }, actor: facilitator });
   };
   const act = async (request: ActionRequest, step?: ScriptStep) => {
     const outcome = drill.act(request, now);

@@ -128,6 +128,30 @@ describe.runIf(lanAddress)(
       await api(loopbackUrl(), `/api/drills/${drill.id}/abort`, { body: {}, token: drill.token });
     });
 
+    it('refuses start_experiment of a manual experiment with 403 from the LAN; loopback starts it', async () => {
+      const drill = await armedDrill();
+      await api(loopbackUrl(), `/api/drills/${drill.id}/start`, { body: {}, token: drill.token });
+      const length = await logLength(drill);
+      const before = starts();
+      const body = { start_experiment: { experiment: 'az-power' } };
+      const refused = await actFromLan(drill.id, drill.token, 'actions', body);
+      expect(refused.status).toBe(403);
+      expect(refused.body.error).toContain('from this machine or over TLS');
+      expect(await logLength(drill)).toBe(length);
+      expect(starts()).toBe(before);
+      const local = await api(loopbackUrl(), `/api/drills/${drill.id}/actions`, {
+        body,
+        token: drill.token,
+      });
+      expect(local.status).toBe(200);
+      for (let attempt = 0; attempt < 50 && starts() === before; attempt++)
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(starts()).toBe(before + 1);
+      // Once started, a second one starts nothing: the engine's 400, from anywhere.
+      expect((await actFromLan(drill.id, drill.token, 'actions', body)).status).toBe(400);
+      await api(loopbackUrl(), `/api/drills/${drill.id}/abort`, { body: {}, token: drill.token });
+    });
+
     it('refuses start of an armed drill with an experiment still to start', async () => {
       const drill = await armedDrill();
       const length = await logLength(drill);
