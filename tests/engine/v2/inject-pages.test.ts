@@ -160,6 +160,9 @@ describe('when the path named auto-advances', () => {
       [ms('11m'), 'ic', { path: 'engineering', level: 2 }],
     ]);
     expect(pages.every((page) => page.payload.system)).toBe(true);
+    expect(pages.map((page) => page.payload.message.situation)).toEqual(
+      Array(3).fill('Alarm: checkout p99 above 2 s'),
+    );
     expect(
       harness.entries('escalation.unanswered').map((entry) => entry.payload.escalation),
     ).toEqual([pages[0]?.seq, pages[1]?.seq]);
