@@ -24,6 +24,11 @@ const scenarios = [
   'az-impairment-gameday.yaml',
   'leaked-credential.yaml',
 ].map(load);
+// Format v2: an alert that pages up an auto-advancing path, an audience with its own template.
+const v2Fixture = 'tests/fixtures/audience-library/status-updates.yaml';
+const loadedV2 = loadScenarioText(readFileSync(join(repoRoot, v2Fixture), 'utf8'), v2Fixture);
+if (!loadedV2.ok) throw new Error(`${v2Fixture} does not load`);
+scenarios.push(loadedV2.scenario);
 
 /** Random but plausible steps: mostly real roles and injects, sometimes nonsense. */
 function stepArbitrary(scenario: Scenario) {
