@@ -5,6 +5,7 @@
  */
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { HandoffForm } from '../../src/app/console/handoff-form';
 import { Recorder } from '../../src/app/console/recorder';
 import { EscalateForm } from '../../src/app/participant/escalate-form';
 import type { PageView } from '../../src/engine/projection/projection-views';
@@ -116,5 +117,16 @@ describe('the console recorder', () => {
         message: { what_happened: 'Checkout is down' },
       },
     });
+  });
+});
+
+describe('the console team forms', () => {
+  it('offer no audience as a role that acts or takes a handoff', () => {
+    render(<HandoffForm scenario={scenario} stampedAtMs={0} act={vi.fn()} onClose={vi.fn()} />);
+    for (const label of ['From', 'To'])
+      expect(
+        within(screen.getByLabelText(label)).queryByRole('option', { name: /Status/ }),
+      ).toBeNull();
+    expect(screen.getAllByRole('option', { name: 'Incident commander' })).toHaveLength(2);
   });
 });
