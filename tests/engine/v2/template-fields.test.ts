@@ -1,5 +1,6 @@
 /** Message fields outside the applicable template are refused (scoring.md v2 "Communication"). */
 import { describe, expect, it } from 'vitest';
+import type { Action } from '../../../src/engine/actions';
 import { DrillHarness } from '../../support/drill-harness';
 
 const roles = `
@@ -19,7 +20,7 @@ templates:
   public: [what_happened, next_update]
 `;
 
-const refusal = (yaml: string, action: Parameters<DrillHarness['act']>[0]) => {
+const refusal = (yaml: string, action: Action) => {
   const harness = DrillHarness.started(yaml).advanceTo('1m');
   const length = harness.drill.log.length;
   const outcome = harness.act(action);
@@ -28,7 +29,7 @@ const refusal = (yaml: string, action: Parameters<DrillHarness['act']>[0]) => {
 };
 
 describe('when a message has a field outside its template', () => {
-  it.each([
+  it.each<{ case: string; action: Action; error: string }>([
     {
       case: 'an escalation to a role with a template: that template',
       action: {
@@ -83,7 +84,7 @@ describe('when a message has a field outside its template', () => {
       },
       error: 'fields "impact", "risks" not in the escalation template',
     },
-  ] as const)('refuses $case with 400 naming its fields', ({ action, error }) => {
+  ])('refuses $case with 400 naming its fields', ({ action, error }) => {
     const outcome = refusal(withTemplates, action);
     expect(outcome).toMatchObject({ ok: false, status: 400 });
     expect(!outcome.ok && outcome.error).toContain(error);
