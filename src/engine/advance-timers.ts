@@ -95,11 +95,13 @@ function handleTimer(state: DrillState, recorder: Recorder, timer: Timer): void 
       recorder.record('escalation.unanswered', { escalation: timer.escalation }, timer.atMs);
       if (step) {
         const via = { path: step.path, level: step.nextLevel };
+        // A system page moving up carries its alert on; a team's page is the team's words.
+        const carried = escalation.system ? state.view.page(escalation.seq)?.message : undefined;
         const page = {
           from: null,
           to: step.nextRole,
           channel: 'page',
-          message: {},
+          message: carried ?? {},
           covered: [],
           system: true,
           via,

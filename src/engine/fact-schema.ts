@@ -101,7 +101,7 @@ export const factPayloadSchemas = {
   'inject.delayed': z.strictObject({ inject: id, byMs: ms }),
   'effect.began': z.strictObject({ inject: id, effect, untilMs: ms.nullable() }),
   'effect.ended': z.strictObject({ inject: id, effect }),
-  /** `system` pages are sent by `auto_advance`: shown and acknowledgeable, never scored. */
+  /** `system` pages are the paging system's (inject `pages`, `auto_advance`): never escalations. */
   'escalation.recorded': z.strictObject({
     ...messageContent.shape,
     from: id.nullable(),
@@ -110,7 +110,7 @@ export const factPayloadSchemas = {
     delivered: z.boolean(),
     undelivered: undeliveredReason.nullable(),
     system: z.boolean(),
-    /** For `system` pages: the auto-advancing path and the level paged. */
+    /** For `system` pages: the path that moves it up (if it auto-advances) and the level paged. */
     via: z.strictObject({ path: id, level: z.number().int().min(0) }).nullable(),
   }),
   /** A page whose level's `ack_within` passed without an acknowledgement. */

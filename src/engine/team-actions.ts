@@ -4,6 +4,8 @@
  */
 import type { ActionOf } from './actions';
 import { channelProblem, severityProblem } from '../scenario/scales';
+import type { TemplatedMessage } from '../scenario/templates';
+import { templateFieldsProblem } from '../scenario/templates';
 import type { Decision } from '../scenario/types';
 import { refuse } from './action-outcome';
 import type { DrillState } from './drill-state';
@@ -21,11 +23,18 @@ export function decideTeamAction(
   action: TeamAction,
   atMs: number,
 ): void {
+  refuseAudience(
+    state,
+    actingRole(action),
+    action.type === 'ack' ? 'it never acknowledges' : 'nobody acts as one',
+  );
   switch (action.type) {
     case 'escalate': {
       requireRole(state, action.from, 'from');
       requireRole(state, action.to, 'to');
       refuseIf(channelProblem(state.scenario, action.channel));
+      const content = { message: action.message ?? {}, covered: action.covered ?? [] };
+      refuseOffTemplate(state, { kind: 'escalation', to: action.to }, content);
       sendPage(
         state,
         recorder,
@@ -33,8 +42,7 @@ export function decideTeamAction(
           from: action.from,
           to: action.to,
           channel: action.channel,
-          message: action.message ?? {},
-          covered: action.covered ?? [],
+          ...content,
           system: false,
           via: null,
         },
@@ -44,22 +52,25 @@ export function decideTeamAction(
     }
     case 'ack':
       return acknowledge(state, recorder, action, atMs);
-    case 'handoff':
+    case 'handoff': {
       requireRole(state, action.from, 'from');
       requireRole(state, action.to, 'to');
+      refuseAudience(state, action.to, 'it takes no handoff');
+      const content = { message: action.message ?? {}, covered: action.covered ?? [] };
+      refuseOffTemplate(state, { kind: 'handoff' }, content);
       recorder.record(
         'handoff.recorded',
         {
           from: action.from,
           to: action.to,
-          message: action.message ?? {},
-          covered: action.covered ?? [],
+          ...content,
           // A handoff has no channel: only the receiving role's being unavailable stops it.
           delivered: !isUnavailable(state, action.to, atMs),
         },
         atMs,
       );
       return;
+    }
     case 'check':
     case 'uncheck': {
       requireRole(state, action.by, 'by');
@@ -156,6 +167,27 @@ function optionProblem(decision: Decision, option: string | undefined): string |
   return options.includes(option)
     ? null
     : `decision "${id}" has no option "${option}" (options: ${options.join(', ')})`;
+}
+
+/**
+ * Audiences are published to, never played (scenario-format.md v2): nobody acknowledges,
+ * escalates, hands off, decides or ticks a checklist as one, and none takes a handoff.
+ */
+function refuseAudience(state: DrillState, role: string, why: string): void {
+  if (scenarioIndex(state.scenario).roles.get(role)?.audience)
+    refuse(400, `"${role}" is an audience role: ${why}`);
+}
+
+/** Fields outside the applicable template are refused, naming the template's fields. */
+function refuseOffTemplate(
+  state: DrillState,
+  message: TemplatedMessage,
+  content: {
+    readonly message: Readonly<Record<string, string>>;
+    readonly covered: readonly string[];
+  },
+): void {
+  refuseIf(templateFieldsProblem(state.scenario, message, content));
 }
 
 /** A refusal (400) when the scenario's own scales rule the value out. */

@@ -33,6 +33,15 @@ export type JoinBody = z.infer<typeof joinBody>;
 export const joinReply = z.object({ drillId: z.string(), participantToken: z.string() });
 export type JoinReply = z.infer<typeof joinReply>;
 
+/** `GET /api/join/:code`: what the join page's role picker offers (audiences are not listed). */
+export const joinOptionsReply = z.object({
+  scenario: z.object({ title: z.string() }),
+  roles: z.array(
+    z.object({ id: z.string(), name: z.string(), taken: z.boolean(), simulated: z.boolean() }),
+  ),
+});
+export type JoinOptionsReply = z.infer<typeof joinOptionsReply>;
+
 /** An action applied (or recognised as already applied, by its `id`): its log seq. */
 export const actionReply = z.object({ seq: z.int(), duplicate: z.boolean() });
 export type ActionReply = z.infer<typeof actionReply>;

@@ -203,13 +203,9 @@ export class DrillHost {
    * screen following the drill hears who is in the room once the join is stored.
    */
   async join(request: JoinRequest): Promise<JoinOutcome> {
-    const stored = await this.store.drillByJoinCode(request.code);
-    const live = stored && (await this.get(stored.id));
-    // A drill that is over opens nothing, whatever the store says of its code.
-    const over = live && (live.drill.phase() === 'ended' || live.drill.phase() === 'aborted');
-    if (!stored || !live || over)
-      return { ok: false, status: 404, error: 'no open drill has that code' };
-    const taken = new Set(live.participants().flatMap(({ roles }) => roles));
+    const room = await this.joinRoom(request.code);
+    if (!room) return { ok: false, status: 404, error: 'no open drill has that code' };
+    const { stored, live, taken } = room;
     const refusal = joinRefusal(live.drill.scenario, taken, request.roles);
     if (refusal) return { ok: false, ...refusal };
     const participantToken = newToken();
@@ -226,6 +222,16 @@ export class DrillHost {
     await this.store.addParticipant(participant);
     live.participantsChanged();
     return { ok: true, drillId: stored.id, participantToken };
+  }
+
+  /** The open drill a join code opens, with the roles already held; undefined once it is over. */
+  async joinRoom(code: string) {
+    const stored = await this.store.drillByJoinCode(code);
+    const live = stored && (await this.get(stored.id));
+    // A drill that is over opens nothing, whatever the store says of its code.
+    const over = live && (live.drill.phase() === 'ended' || live.drill.phase() === 'aborted');
+    if (!stored || !live || over) return undefined;
+    return { stored, live, taken: new Set(live.participants().flatMap(({ roles }) => roles)) };
   }
 
   async delete(id: string): Promise<boolean> {

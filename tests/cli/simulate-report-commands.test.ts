@@ -121,6 +121,20 @@ describe('firedrill simulate with a script the drill refuses', () => {
   );
 });
 
+describe('firedrill simulate with a message field outside its template', () => {
+  it('exits 1 with each such step refused at its position, naming the fields', slow, async () => {
+    const script = scriptFixture('misspelled-template-field.yaml');
+    const result = await run('simulate', dbFailover, '--script', script, '--json');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      `${script}:4:5: escalate at 2m refused: field "next_updaet" not in the escalation template (fields: situation, impact, actions_taken, ask, next_update)\n` +
+        `${script}:10:5: handoff at 4m refused: field "ownr" not in the handoff template (fields: current_state, open_actions, risks, owner)\n`,
+    );
+    const card = JSON.parse(result.stdout) as { metrics: { escalations: number } };
+    expect(card.metrics.escalations).toBe(0);
+  });
+});
+
 describe('firedrill simulate with a script that is not well-formed', () => {
   it('exits 1 with the problem as FILE:LINE:COLUMN and runs no drill', slow, async () => {
     const script = scriptFixture('step-without-at.yaml');

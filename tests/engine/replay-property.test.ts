@@ -46,6 +46,11 @@ if (!phased.ok) throw new Error('the phased scenario does not load');
 const scenarios = ['db-failover-sev2.yaml', 'az-impairment-gameday.yaml', 'leaked-credential.yaml']
   .map(load)
   .concat(phased.scenario);
+// Format v2: an alert that pages up an auto-advancing path, an audience with its own template.
+const v2Fixture = 'tests/fixtures/audience-library/status-updates.yaml';
+const loadedV2 = loadScenarioText(readFileSync(join(repoRoot, v2Fixture), 'utf8'), v2Fixture);
+if (!loadedV2.ok) throw new Error(`${v2Fixture} does not load`);
+scenarios.push(loadedV2.scenario);
 
 /** Random but plausible steps: mostly real roles and injects, sometimes nonsense. */
 function stepArbitrary(scenario: Scenario) {

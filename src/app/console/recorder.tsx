@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { channelsOf } from '../../scenario/scales';
+import { templateFor } from '../../scenario/templates';
 import type { Scenario } from '../../scenario/types';
 import type { PageView } from '../../engine/projection/projection-views';
 import { CoveredFields, Dialog } from '../components/dialog';
@@ -26,13 +27,19 @@ export function Recorder({
 }) {
   const [stampedAtMs] = useState(openedAtMs);
   const roles = scenario.roles;
-  const [from, setFrom] = useState(roles[0]?.id ?? '');
-  const [to, setTo] = useState(roles[1]?.id ?? roles[0]?.id ?? '');
+  // Audiences are published to, never speak: they are targets only.
+  const speakers = roles.filter((role) => !role.audience);
+  const [from, setFrom] = useState(speakers[0]?.id ?? '');
+  const [to, setTo] = useState(speakers[1]?.id ?? speakers[0]?.id ?? '');
   const channels = channelsOf(scenario);
   const [channel, setChannel] = useState<string>(channels[0] ?? 'page');
   const [covered, setCovered] = useState<string[]>([]);
   const [text, setText] = useState('');
-  const fields = scenario.templates.escalation ?? [];
+  const template = templateFor(scenario, { kind: 'escalation', to });
+  const fields = template?.fields ?? [];
+  // What was said is the message's situation, or the first field of a template without one.
+  const saidField =
+    !template || template.fields.includes('situation') ? 'situation' : template.fields[0];
   const levelOf = (role: string) => {
     for (const path of scenario.escalationPaths) {
       const index = path.levels.findIndex((level) => level.role === role);
@@ -51,14 +58,16 @@ export function Recorder({
           from,
           to,
           channel,
-          covered,
-          ...(text.trim() ? { message: { situation: text.trim() } } : {}),
+          covered: covered.filter((field) => fields.includes(field)),
+          ...(text.trim() && saidField ? { message: { [saidField]: text.trim() } } : {}),
         },
       });
     onClose();
   };
+  const audiences = new Set(roles.filter((role) => role.audience).map((role) => role.id));
   const openPages = pages.filter(
-    (page) => page.delivered && page.ackedAtMs === null && !page.retracted,
+    (page) =>
+      page.delivered && page.ackedAtMs === null && !page.retracted && !audiences.has(page.to),
   );
   return (
     <Dialog
@@ -78,7 +87,7 @@ export function Recorder({
             <label>
               From
               <select value={from} onChange={(event) => setFrom(event.target.value)} autoFocus>
-                {roles.map((role) => (
+                {speakers.map((role) => (
                   <option key={role.id} value={role.id}>
                     {role.name}
                   </option>
@@ -91,7 +100,11 @@ export function Recorder({
                 {roles.map((role) => (
                   <option key={role.id} value={role.id}>
                     {role.name}
-                    {levelOf(role.id) ? ` (${levelOf(role.id)})` : ''}
+                    {role.audience
+                      ? ' (audience)'
+                      : levelOf(role.id)
+                        ? ` (${levelOf(role.id)})`
+                        : ''}
                   </option>
                 ))}
               </select>

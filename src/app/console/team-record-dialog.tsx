@@ -74,11 +74,14 @@ export function RoleSelect({
     <label>
       {label}
       <select aria-label={label} value={value} onChange={(event) => onChange(event.target.value)}>
-        {scenario.roles.map((role) => (
-          <option key={role.id} value={role.id}>
-            {role.name}
-          </option>
-        ))}
+        {/* Audiences never act nor take a handoff: the engine refuses them (400). */}
+        {scenario.roles
+          .filter((role) => !role.audience)
+          .map((role) => (
+            <option key={role.id} value={role.id}>
+              {role.name}
+            </option>
+          ))}
       </select>
     </label>
   );

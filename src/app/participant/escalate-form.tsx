@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import type { PublicScenario } from '../../protocol/drill-snapshot';
 import { channelsOf } from '../../scenario/scales';
+import { templateFor } from '../../scenario/templates';
 
 /**
- * Escalate (or hand off) from one of my roles: to whom (with the path shown), how, and the
- * template's fields.
+ * Escalate (or hand off) from one of my roles: to whom (with the path shown; audiences such
+ * as a status page are marked), how, and the fields of the template that applies to it.
  */
 export function EscalateForm({
   kind = 'escalate',
@@ -26,15 +27,24 @@ export function EscalateForm({
   const [to, setTo] = useState(() => {
     const index = path?.levels.findIndex((level) => level.role === from) ?? -1;
     return (
-      path?.levels[index + 1]?.role ?? scenario.roles.find((role) => role.id !== from)?.id ?? ''
+      path?.levels[index + 1]?.role ??
+      scenario.roles.find((role) => role.id !== from && !role.audience)?.id ??
+      ''
     );
   });
   const channels = channelsOf(scenario);
   const [channel, setChannel] = useState(channels[0] ?? 'page');
-  const fields = (kind === 'handoff'
-    ? scenario.templates.handoff
-    : scenario.templates.escalation) ?? ['message'];
+  // The server refuses fields outside the template: send only the ones shown for this target.
+  const fields = templateFor(scenario, kind === 'handoff' ? { kind } : { kind: 'escalation', to })
+    ?.fields ?? ['message'];
   const [message, setMessage] = useState<Record<string, string>>({});
+  const filled = Object.fromEntries(
+    Object.entries(message).filter(([field, text]) => fields.includes(field) && text !== ''),
+  );
+  // Audiences take no handoff; they are escalation targets only.
+  const targets = scenario.roles.filter(
+    (role) => role.id !== from && !(kind === 'handoff' && role.audience),
+  );
   const name = (id: string) => scenario.roles.find((role) => role.id === id)?.name ?? id;
   return (
     <form
@@ -44,8 +54,8 @@ export function EscalateForm({
         event.preventDefault();
         act(
           kind === 'handoff'
-            ? { handoff: { from, to, message } }
-            : { escalate: { from, to, channel, message } },
+            ? { handoff: { from, to, message: filled } }
+            : { escalate: { from, to, channel, message: filled } },
         );
         onClose();
       }}
@@ -58,13 +68,11 @@ export function EscalateForm({
       <label>
         To
         <select aria-label="Escalate to" value={to} onChange={(event) => setTo(event.target.value)}>
-          {scenario.roles
-            .filter((role) => role.id !== from)
-            .map((role) => (
-              <option key={role.id} value={role.id}>
-                {role.name}
-              </option>
-            ))}
+          {targets.map((role) => (
+            <option key={role.id} value={role.id}>
+              {role.audience ? `${role.name} (audience)` : role.name}
+            </option>
+          ))}
         </select>
       </label>
       <label>

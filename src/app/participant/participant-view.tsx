@@ -6,6 +6,7 @@ import { formatDrillClock } from '../drill/drill-time';
 import { useDrillConnection } from '../drill/use-drill-connection';
 import { useDrillScreen } from '../drill/use-drill-screen';
 import { EscalateForm } from './escalate-form';
+import { PagerLine } from './pager-line';
 
 /** A phone's view of the drill: the pager, Acknowledge, Escalate, and the role's checklist. */
 export function ParticipantView({ drillId, onLeave }: { drillId: string; onLeave: () => void }) {
@@ -45,12 +46,7 @@ export function ParticipantView({ drillId, onLeave }: { drillId: string; onLeave
       {openPages.length > 0 ? (
         <div className="pager" role="alert">
           {openPages.map((page) => (
-            <p key={page.seq}>
-              Page from{' '}
-              {snapshot?.scenario.roles.find((role) => role.id === page.from)?.name ??
-                'the paging system'}{' '}
-              ({page.channel})
-            </p>
+            <PagerLine key={page.seq} page={page} roles={snapshot?.scenario.roles ?? []} />
           ))}
           <button
             type="button"

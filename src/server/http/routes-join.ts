@@ -1,12 +1,14 @@
 /**
- * Joining a drill by its code: `POST /api/join` → `{drillId, participantToken}` (api.md).
+ * Joining a drill by its code: `GET /api/join/:code` → the role picker's roles (audiences are
+ * not listed), `POST /api/join` → `{drillId, participantToken}` (api.md).
  * Failed joins are limited (10 a minute per address, 30 a minute per code across every
  * address); successful ones are not, so a whole room behind one Wi-Fi address can join.
  */
-import type { JoinReply } from '../../protocol/http-bodies';
-import type { FastifyInstance } from 'fastify';
+import type { JoinOptionsReply, JoinReply } from '../../protocol/http-bodies';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { joinBody } from '../../protocol/http-bodies';
 import type { DrillHost } from '../drill-host';
+import { joinableRoles } from '../join-rules';
 import { FailedAttempts } from '../security/failed-attempts';
 import { issueDetails, sendError } from './api-error';
 
@@ -18,22 +20,29 @@ export const failedJoinLimits = {
 export function joinRoutes(app: FastifyInstance, host: DrillHost): void {
   const byAddress = new FailedAttempts(failedJoinLimits.perAddress);
   const byCode = new FailedAttempts(failedJoinLimits.perCode);
+  const limited = (ip: string, code: string | null) =>
+    Math.max(byAddress.retryAfterMs(ip), code === null ? 0 : byCode.retryAfterMs(code));
+  app.get<{ Params: { code: string } }>('/api/join/:code', async (request, reply) => {
+    const { code } = request.params;
+    const waitMs = limited(request.ip, code);
+    if (waitMs > 0) return tooManyFailures(reply, waitMs);
+    const room = /^\d{6}$/.test(code) ? await host.joinRoom(code) : undefined;
+    if (!room) {
+      byAddress.fail(request.ip);
+      byCode.fail(code);
+      return sendError(reply, 404, 'no open drill has that code');
+    }
+    const { scenario } = room.live.drill;
+    return reply.send({
+      scenario: { title: scenario.title },
+      roles: joinableRoles(scenario, room.taken),
+    } satisfies JoinOptionsReply);
+  });
   app.post('/api/join', async (request, reply) => {
     const body = joinBody.safeParse(request.body);
     const code = body.success ? body.data.code : null;
-    const waitMs = Math.max(
-      byAddress.retryAfterMs(request.ip),
-      code === null ? 0 : byCode.retryAfterMs(code),
-    );
-    if (waitMs > 0) {
-      const seconds = Math.ceil(waitMs / 1000);
-      void reply.header('retry-after', String(seconds));
-      return sendError(
-        reply,
-        429,
-        `too many failed joins: check the code and try again in ${seconds} s`,
-      );
-    }
+    const waitMs = limited(request.ip, code);
+    if (waitMs > 0) return tooManyFailures(reply, waitMs);
     const failed = () => {
       byAddress.fail(request.ip);
       if (code !== null) byCode.fail(code);
@@ -52,4 +61,14 @@ export function joinRoutes(app: FastifyInstance, host: DrillHost): void {
       participantToken: joined.participantToken,
     } satisfies JoinReply);
   });
+}
+
+function tooManyFailures(reply: FastifyReply, waitMs: number) {
+  const seconds = Math.ceil(waitMs / 1000);
+  void reply.header('retry-after', String(seconds));
+  return sendError(
+    reply,
+    429,
+    `too many failed joins: check the code and try again in ${seconds} s`,
+  );
 }

@@ -148,12 +148,20 @@ describe('when an action carries more than a field may hold', () => {
 
   it('takes a message right at the limits', async () => {
     const { url, drill } = await runningDrill();
+    // Every field the limits allow passes them; the template (format v2) then names its own.
     const names = Array.from({ length: listItems }, (_, index) => `f${index}`);
     const message = fieldsOf(names, 'x'.repeat(messageChars / listItems));
     const answer = await act(url, drill.id, drill.facilitatorToken, {
       escalate: { ...page, message, covered: names },
     });
-    expect(answer.status).toBe(200);
+    expect(answer.status).toBe(400);
+    expect(answer.body.error).toMatch(/^fields "f0", "f1", .* not in the escalation template/);
+    const template = ['situation', 'impact', 'actions_taken', 'ask', 'next_update'];
+    const full = fieldsOf(template, 'x'.repeat(messageChars / template.length));
+    const taken = await act(url, drill.id, drill.facilitatorToken, {
+      escalate: { ...page, message: full, covered: template },
+    });
+    expect(taken.status).toBe(200);
   });
 
   it('refuses the same over the WebSocket, with the same sentence', async () => {
