@@ -7,11 +7,17 @@
  * two are meant to share one function once both are merged.
  */
 import type { Scenario } from '../../scenario/types';
-import { escalationRole } from '../escalation-rules';
 
 /** The fields an escalation to `to` is judged against; `null` without a template. */
-export function escalationTemplateFor(scenario: Scenario, to: string): readonly string[] | null {
-  const named = escalationRole(scenario, to)?.template ?? null;
+export function escalationTemplateFor(
+  scenario: {
+    readonly roles: readonly { readonly id: string; readonly template: string | null }[];
+    readonly templates: Pick<Scenario['templates'], 'escalation' | 'named'>;
+  },
+  to: string,
+): readonly string[] | null {
+  // A scenario has a handful of roles: a scan, so renderings with a partial scenario can ask.
+  const named = scenario.roles.find((role) => role.id === to)?.template ?? null;
   if (named === null) return scenario.templates.escalation;
   return Object.hasOwn(scenario.templates.named, named)
     ? (scenario.templates.named[named] ?? null)
