@@ -92,7 +92,10 @@ function armEscalationTimers(state: DrillState, escalation: EscalationState): vo
   }
 }
 
-/** A retracted escalation un-meets what it met; what waited for that waits again. */
+/**
+ * A retracted escalation (or decision, declaration, handoff) un-meets what it met; what
+ * waited for that waits again.
+ */
 export function retractEscalation(state: DrillState, seq: number): void {
   for (const [expectationId, expectation] of state.expectations) {
     if (expectation.metBy !== seq) continue;

@@ -114,7 +114,14 @@ function apply(state: DrillState, entry: LogEntry): void {
     case 'fact.retracted': {
       // The projection has already let the retracted fact go; undo what it set off here.
       const target = state.log[entry.payload.seq - 1];
-      if (target?.type === 'escalation.recorded') retractEscalation(state, target.seq);
+      // Whatever met an expectation (an escalation, decision, declaration, handoff) un-meets it.
+      if (
+        target?.type === 'escalation.recorded' ||
+        target?.type === 'decision.recorded' ||
+        target?.type === 'severity.declared' ||
+        target?.type === 'handoff.recorded'
+      )
+        retractEscalation(state, target.seq);
       if (target?.type === 'acknowledgement.recorded')
         reopenEscalation(state, target.payload.escalation, entry.drillMs);
       return;

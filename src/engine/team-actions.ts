@@ -1,6 +1,7 @@
 /**
  * What the team does: escalate, acknowledge, hand off, tick checklists, decide, declare
  * severity, take notes. Each checks its references first and records nothing when refused.
+ * A decision, declaration or handoff meets expectations live as an escalation does.
  */
 import type { ActionOf } from './actions';
 import { channelProblem, severityProblem } from '../scenario/scales';
@@ -9,6 +10,7 @@ import { templateFieldsProblem } from '../scenario/templates';
 import type { Decision } from '../scenario/types';
 import { refuse } from './action-outcome';
 import type { DrillState } from './drill-state';
+import { meetByFact } from './expectation-tracking';
 import { isUnavailable, openEscalationsTo, sendPage } from './pages';
 import type { Recorder } from './recorder';
 import { scenarioIndex } from './scenario-index';
@@ -58,16 +60,20 @@ export function decideTeamAction(
       refuseAudience(state, action.to, 'it takes no handoff');
       const content = { message: action.message ?? {}, covered: action.covered ?? [] };
       refuseOffTemplate(state, { kind: 'handoff' }, content);
-      recorder.record(
-        'handoff.recorded',
-        {
-          from: action.from,
-          to: action.to,
-          ...content,
-          // A handoff has no channel: only the receiving role's being unavailable stops it.
-          delivered: !isUnavailable(state, action.to, atMs),
-        },
-        atMs,
+      meetByFact(
+        state,
+        recorder,
+        recorder.record(
+          'handoff.recorded',
+          {
+            from: action.from,
+            to: action.to,
+            ...content,
+            // A handoff has no channel: only the receiving role's being unavailable stops it.
+            delivered: !isUnavailable(state, action.to, atMs),
+          },
+          atMs,
+        ),
       );
       return;
     }
@@ -105,7 +111,7 @@ export function decideTeamAction(
       const authorized =
         decision.needs === null || (role?.authority.includes(decision.needs) ?? false);
       const rationale = action.rationale?.trim() ?? '';
-      recorder.record(
+      const entry = recorder.record(
         'decision.recorded',
         {
           decision: action.decision,
@@ -116,12 +122,17 @@ export function decideTeamAction(
         },
         atMs,
       );
+      meetByFact(state, recorder, entry);
       return;
     }
     case 'declare':
       requireRole(state, action.by, 'by');
       refuseIf(severityProblem(state.scenario, action.severity));
-      recorder.record('severity.declared', { severity: action.severity, by: action.by }, atMs);
+      meetByFact(
+        state,
+        recorder,
+        recorder.record('severity.declared', { severity: action.severity, by: action.by }, atMs),
+      );
       return;
     case 'note':
       if (action.by !== 'facilitator') requireRole(state, action.by, 'by');

@@ -40,6 +40,11 @@ export function templateFor(
   return fields ? { name, fields } : null;
 }
 
+/** The fields an escalation to `to` is judged against (the scorer's question); `null`: none. */
+export function escalationFields(scenario: TemplateSource, to: string): readonly string[] | null {
+  return templateFor(scenario, { kind: 'escalation', to })?.fields ?? null;
+}
+
 /**
  * Why a message cannot be sent with these fields (typed in `message` or listed in `covered`),
  * or `null` when every one is in the applicable template or no template applies. A typo such

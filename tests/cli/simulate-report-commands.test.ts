@@ -288,7 +288,7 @@ describe('firedrill report of a simulated drill', () => {
     {
       args: ['--csv'],
       header:
-        'id,title,verdict,triggered_at_s,escalated_at_s,latency_s,target_s,deadline_s,score,anticipated,by,to,exercise',
+        'id,title,verdict,triggered_at_s,escalated_at_s,latency_s,target_s,deadline_s,score,anticipated,by,to,exercise,kind,met_at_s',
       rows: (card: SimulatedCard) => card.expectations.length,
     },
     {

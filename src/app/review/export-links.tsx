@@ -17,6 +17,11 @@ const downloads = [
     path: 'report?format=csv&table=decisions',
     file: 'decisions.csv',
   },
+  {
+    label: 'CSV: occurrences',
+    path: 'report?format=csv&table=occurrences',
+    file: 'occurrences.csv',
+  },
   { label: 'JSON export', path: 'export', file: 'json' },
 ] as const;
 

@@ -2,18 +2,14 @@ import { lazy, Suspense, useState } from 'react';
 import type { VisibleEntry } from '../../protocol/drill-snapshot';
 import { drillSnapshot } from '../../protocol/drill-snapshot';
 import { scorecardReply } from '../../protocol/scorecard';
-import {
-  dimensionOrder,
-  metricOrder,
-  verdictLabels,
-  verdictMarks,
-} from '../../engine/report/report-wording';
+import { dimensionOrder, metricOrder } from '../../engine/report/report-wording';
 import { apiRequest } from '../api/api-client';
 import { formatDrillClock } from '../drill/drill-time';
 import { facilitatorToken, participantToken } from '../api/credentials';
 import { useAsync } from '../components/use-async';
 import { DebriefPanel } from './debrief-panel';
 import { DecisionsTable } from './decisions-table';
+import { ExpectationsTable } from './expectations-table';
 import { ExportLinks } from './export-links';
 import { metricExplanations } from './metric-explanations';
 import { TracePanel } from './trace-panel';
@@ -95,54 +91,12 @@ export function ScorecardPage({ drillId }: { drillId: string }) {
         </div>
       </section>
 
-      <section aria-labelledby="expectations-title">
-        <h2 id="expectations-title">Expectations</h2>
-        <div className="table-scroll">
-          <table className="table">
-            <thead>
-              <tr>
-                <th>Verdict</th>
-                <th>Expectation</th>
-                <th>Triggered</th>
-                <th>Escalated</th>
-                <th>Latency</th>
-                <th>Target / deadline</th>
-                <th>By → to</th>
-              </tr>
-            </thead>
-            <tbody>
-              {card.expectations.map((expectation) => (
-                <tr
-                  key={expectation.id}
-                  className={`verdict-${expectation.verdict}`}
-                  onClick={() =>
-                    show(expectation.id, [expectation.trace.trigger, expectation.trace.escalation])
-                  }
-                >
-                  <td className="verdict">
-                    <strong>
-                      {verdictMarks[expectation.verdict]} {verdictLabels[expectation.verdict]}
-                    </strong>
-                    {expectation.anticipated ? <span className="muted"> (anticipated)</span> : null}
-                  </td>
-                  <td>
-                    <button type="button" className="link">
-                      {expectation.id}
-                    </button>
-                  </td>
-                  <td>{seconds(expectation.triggered_at_s)}</td>
-                  <td>{seconds(expectation.escalated_at_s)}</td>
-                  <td>{seconds(expectation.latency_s)}</td>
-                  <td>
-                    {seconds(expectation.target_s)} / {seconds(expectation.deadline_s)}
-                  </td>
-                  <td>{expectation.by ? `${expectation.by} → ${expectation.to}` : '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
+      <ExpectationsTable
+        expectations={card.expectations}
+        scenarioExpectations={snapshot.fullScenario?.expectations ?? null}
+        roleName={(id) => snapshot.scenario.roles.find((role) => role.id === id)?.name ?? id}
+        onSelect={show}
+      />
 
       {trace ? (
         <TracePanel
@@ -209,14 +163,6 @@ export function ScorecardPage({ drillId }: { drillId: string }) {
 
 function tenths(value: number | null): string | number {
   return value === null ? '—' : Math.round(value * 10) / 10;
-}
-
-function seconds(value: number | null): string {
-  if (value === null) return '—';
-  const total = Math.round(value);
-  return total >= 60
-    ? `${Math.floor(total / 60)}m${total % 60 ? `${total % 60}s` : ''}`
-    : `${total}s`;
 }
 
 /** A game day's experiments on the record: every state they reached and every failed FIS call. */

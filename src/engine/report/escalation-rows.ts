@@ -4,12 +4,13 @@
  * stay in, marked, so the export shows the corrections the facilitator made.
  */
 import type { LogEntry, MessageContent, UndeliveredReason } from '../log';
-import type { Scenario } from '../../scenario/types';
 import { inDrillOrder } from '../projection/drill-order';
 import { projectLog } from '../projection/drill-projection';
 import type { ProjectionScenario } from '../projection/projection-views';
 import { ackLatencyMs } from '../score/acknowledgements';
 import { messageCompleteness } from '../score/communication';
+import { escalationFields } from '../../scenario/templates';
+import type { TemplateSource } from '../../scenario/templates';
 
 export interface EscalationRow {
   readonly seq: number;
@@ -23,14 +24,14 @@ export interface EscalationRow {
   /** The acknowledgement that counts (the first in drill order not retracted). */
   readonly acknowledgementSeq: number | null;
   readonly ackLatencyMs: number | null;
-  /** Unrounded; `null` without an escalation template. */
+  /** Unrounded, against the target role's template or `escalation`; `null` without one. */
   readonly communicationPercent: number | null;
   readonly retracted: boolean;
   readonly content: MessageContent;
 }
 
 export function escalationRows(
-  scenario: Pick<Scenario, 'templates'> & ProjectionScenario,
+  scenario: TemplateSource & ProjectionScenario,
   log: readonly LogEntry[],
 ): EscalationRow[] {
   const projection = projectLog(scenario, log);
@@ -49,7 +50,7 @@ export function escalationRows(
         acknowledgedAtMs: acknowledgement?.drillMs ?? null,
         acknowledgementSeq: acknowledgement?.seq ?? null,
         ackLatencyMs: ackLatencyMs(page, acknowledgement),
-        communicationPercent: messageCompleteness(page, scenario.templates.escalation),
+        communicationPercent: messageCompleteness(page, escalationFields(scenario, page.to)),
         retracted: page.retracted,
         content: { message: page.message, covered: page.covered },
       };

@@ -25,10 +25,11 @@ export function formatScore(score: number | null): string {
   return score === null ? notApplicable : String(score);
 }
 
-/** Who escalated to whom, e.g. `oncall → ic`. */
+/** Who escalated (or handed off) to whom, e.g. `oncall → ic`; `ic` alone for a decision. */
 export function formatByTo(by: string | null, to: string | null): string {
   if (by === null && to === null) return notApplicable;
-  return `${by ?? '?'} → ${to ?? '?'}`;
+  if (to === null) return by ?? notApplicable;
+  return `${by ?? '?'} → ${to}`;
 }
 
 /** Scenario or player text on one line, without control characters that could drive a terminal. */

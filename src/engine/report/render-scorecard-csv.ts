@@ -1,6 +1,6 @@
 /**
- * The scorecard as CSV for spreadsheets: one table of expectations, or one of the team's
- * escalation attempts. Every row says `exercise=true`, so a row copied elsewhere still says
+ * The scorecard as CSV for spreadsheets: one table of expectations, of the team's escalation
+ * attempts, of decisions, or of the occurrences of recurring expectations. Every row says `exercise=true`, so a row copied elsewhere still says
  * it is exercise data. Times are drill seconds, unrounded; scores rounded.
  */
 import type { LogEntry } from '../log';
@@ -8,10 +8,12 @@ import type { Scenario } from '../../scenario/types';
 import type { Scorecard } from '../score/scorecard';
 import type { CsvValue } from './csv';
 import { renderCsv, spreadsheetSafe } from './csv';
+import { escalationFields } from '../../scenario/templates';
 import { escalationRows, messageText } from './escalation-rows';
+import { occurrenceRows } from './occurrence-rows';
 
 /** The tables `--csv` (and `?format=csv&table=`) can write, the first by default. */
-export const csvTableNames = ['expectations', 'escalations', 'decisions'] as const;
+export const csvTableNames = ['expectations', 'escalations', 'decisions', 'occurrences'] as const;
 export type CsvTableName = (typeof csvTableNames)[number];
 
 const expectationHeader = [
@@ -28,9 +30,25 @@ const expectationHeader = [
   'by',
   'to',
   'exercise',
+  // Format v2, after the wave-1 columns so their positions stay fixed.
+  'kind',
+  'met_at_s',
 ];
 
 const decisionHeader = ['seq', 'at_s', 'decision', 'option', 'by', 'authorised', 'exercise'];
+
+/** One row per occurrence of a recurring expectation (format v2). */
+const occurrenceHeader = [
+  'expectation',
+  'occurrence',
+  'triggered_at_s',
+  'met_at_s',
+  'latency_s',
+  'verdict',
+  'score',
+  'anticipated',
+  'exercise',
+];
 
 /** `message` comes last, after the agreed columns, so their positions stay fixed. */
 const escalationHeader = [
@@ -73,6 +91,21 @@ export function renderScorecardCsv(
           card.exercise,
         ]),
       );
+    case 'occurrences':
+      return renderCsv(
+        occurrenceHeader,
+        occurrenceRows(card).map(({ expectation, number, occurrence }) => [
+          expectation,
+          number,
+          occurrence.triggered_at_s,
+          occurrence.met_at_s,
+          occurrence.latency_s,
+          occurrence.verdict,
+          occurrence.score,
+          occurrence.anticipated,
+          card.exercise,
+        ]),
+      );
   }
 }
 
@@ -94,6 +127,8 @@ function expectationRecords(card: Scorecard, scenario: Scenario): CsvValue[][] {
     expectation.by,
     expectation.to,
     card.exercise,
+    expectation.kind,
+    expectation.met_at_s,
   ]);
 }
 
@@ -111,7 +146,7 @@ function escalationRecords(scenario: Scenario, log: readonly LogEntry[]): CsvVal
     row.communicationPercent === null ? null : Math.round(row.communicationPercent),
     row.retracted,
     true,
-    spreadsheetSafe(messageText(row.content, scenario.templates.escalation)),
+    spreadsheetSafe(messageText(row.content, escalationFields(scenario, row.to))),
   ]);
 }
 

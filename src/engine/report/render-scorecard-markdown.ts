@@ -13,12 +13,14 @@ import {
   notApplicable,
 } from './format-report-values';
 import { markdownText, renderMarkdownTable } from './markdown-table';
+import { occurrenceRows } from './occurrence-rows';
 import {
   dimensionLabels,
   dimensionMeanings,
   dimensionOrder,
   durationMetrics,
   exerciseNotice,
+  kindLabels,
   metricLabels,
   metricOrder,
   verdictLabels,
@@ -67,10 +69,11 @@ export function renderScorecardMarkdown(card: Scorecard, scenario: Scenario): st
     ...renderMarkdownTable(
       [
         { header: 'Expectation' },
+        { header: 'Kind' },
         { header: 'Verdict' },
         { header: 'Score', align: 'right' },
         { header: 'Triggered' },
-        { header: 'Escalated' },
+        { header: 'Met' },
         { header: 'Latency', align: 'right' },
         { header: 'Target', align: 'right' },
         { header: 'Deadline', align: 'right' },
@@ -78,16 +81,18 @@ export function renderScorecardMarkdown(card: Scorecard, scenario: Scenario): st
       ],
       card.expectations.map((expectation) => [
         `${markdownText(titles.get(expectation.id) ?? '')} (\`${expectation.id}\`)`,
+        kindLabels[expectation.kind] + (expectation.occurrences ? ', recurring' : ''),
         verdictLabels[expectation.verdict] + (expectation.anticipated ? ' (anticipated)' : ''),
         formatScore(expectation.score),
         formatDrillTime(expectation.triggered_at_s),
-        formatDrillTime(expectation.escalated_at_s),
+        formatDrillTime(expectation.met_at_s),
         formatSeconds(expectation.latency_s),
         formatSeconds(expectation.target_s),
         formatSeconds(expectation.deadline_s),
         markdownText(formatByTo(expectation.by, expectation.to)),
       ]),
     ),
+    ...renderOccurrences(card),
     ...(card.decisions.length === 0
       ? []
       : [
@@ -130,8 +135,10 @@ export function renderScorecardMarkdown(card: Scorecard, scenario: Scenario): st
     '## How to read this',
     '',
     'Times are drill time since the drill started (T+mm:ss); latency is from the moment an',
-    'expectation was triggered to the first escalation that satisfied it. An escalation made',
-    'shortly before the trigger counts as anticipated, with latency 0.',
+    'expectation was triggered to the first fact of its kind that satisfied it (an escalation,',
+    'a decision, a declared severity or a handoff). One made shortly before the trigger counts',
+    'as anticipated, with latency 0. A recurring expectation is due again after each time it is',
+    'met; its score is the mean over its occurrences.',
     '',
     ...verdictOrder.map(
       (verdict) => `- **${verdictLabels[verdict]}**: ${verdictMeanings[verdict]}.`,
@@ -141,4 +148,35 @@ export function renderScorecardMarkdown(card: Scorecard, scenario: Scenario): st
     'means there was nothing to measure), with the weights renormalised over them.',
   ];
   return `${lines.join('\n')}\n`;
+}
+
+/** Each occurrence of the recurring expectations, in its own section; nothing without. */
+function renderOccurrences(card: Scorecard): string[] {
+  const rows = occurrenceRows(card);
+  if (rows.length === 0) return [];
+  return [
+    '',
+    '## Occurrences of recurring expectations',
+    '',
+    ...renderMarkdownTable(
+      [
+        { header: 'Expectation' },
+        { header: '#', align: 'right' },
+        { header: 'Verdict' },
+        { header: 'Score', align: 'right' },
+        { header: 'Triggered' },
+        { header: 'Met' },
+        { header: 'Latency', align: 'right' },
+      ],
+      rows.map(({ expectation, number, occurrence }) => [
+        `\`${expectation}\``,
+        String(number),
+        verdictLabels[occurrence.verdict] + (occurrence.anticipated ? ' (anticipated)' : ''),
+        formatScore(occurrence.score),
+        formatDrillTime(occurrence.triggered_at_s),
+        formatDrillTime(occurrence.met_at_s),
+        formatSeconds(occurrence.latency_s),
+      ]),
+    ),
+  ];
 }

@@ -17,10 +17,12 @@ import {
   dimensionOrder,
   durationMetrics,
   exerciseNotice,
+  kindLabels,
   metricLabels,
   metricOrder,
   verdictLabels,
 } from './report-wording';
+import { occurrenceRows } from './occurrence-rows';
 import { renderKeyValues, renderTextTable, truncate } from './text-table';
 
 const titleWidth = 40;
@@ -56,10 +58,11 @@ export function renderScorecardText(card: Scorecard, scenario: Scenario): string
     ...renderTextTable(
       [
         { header: 'Expectation' },
+        { header: 'Kind' },
         { header: 'Verdict' },
         { header: 'Score', align: 'right' },
         { header: 'Triggered' },
-        { header: 'Escalated' },
+        { header: 'Met' },
         { header: 'Latency', align: 'right' },
         { header: 'Target', align: 'right' },
         { header: 'Deadline', align: 'right' },
@@ -67,16 +70,18 @@ export function renderScorecardText(card: Scorecard, scenario: Scenario): string
       ],
       card.expectations.map((expectation) => [
         truncate(`${expectation.id}: ${oneLine(titles.get(expectation.id) ?? '')}`, titleWidth),
+        kindLabels[expectation.kind] + (expectation.occurrences ? ', recurring' : ''),
         verdictLabels[expectation.verdict] + (expectation.anticipated ? ' (anticipated)' : ''),
         formatScore(expectation.score),
         formatDrillTime(expectation.triggered_at_s),
-        formatDrillTime(expectation.escalated_at_s),
+        formatDrillTime(expectation.met_at_s),
         formatSeconds(expectation.latency_s),
         formatSeconds(expectation.target_s),
         formatSeconds(expectation.deadline_s),
         oneLine(formatByTo(expectation.by, expectation.to)),
       ]),
     ),
+    ...renderOccurrences(card),
     ...(card.decisions.length === 0
       ? []
       : [
@@ -111,4 +116,31 @@ export function renderScorecardText(card: Scorecard, scenario: Scenario): string
     ),
   ];
   return `${lines.join('\n')}\n`;
+}
+
+/** Each occurrence of the recurring expectations, after the expectations; nothing without. */
+function renderOccurrences(card: Scorecard): string[] {
+  const rows = occurrenceRows(card);
+  if (rows.length === 0) return [];
+  return [
+    '',
+    ...renderTextTable(
+      [
+        { header: 'Occurrence' },
+        { header: 'Verdict' },
+        { header: 'Score', align: 'right' },
+        { header: 'Triggered' },
+        { header: 'Met' },
+        { header: 'Latency', align: 'right' },
+      ],
+      rows.map(({ expectation, number, occurrence }) => [
+        `${expectation} #${number}`,
+        verdictLabels[occurrence.verdict] + (occurrence.anticipated ? ' (anticipated)' : ''),
+        formatScore(occurrence.score),
+        formatDrillTime(occurrence.triggered_at_s),
+        formatDrillTime(occurrence.met_at_s),
+        formatSeconds(occurrence.latency_s),
+      ]),
+    ),
+  ];
 }

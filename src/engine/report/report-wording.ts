@@ -3,6 +3,7 @@
  * labels of verdicts, dimensions and metrics, so the terminal, Markdown, CSV and the web
  * app's screens agree.
  */
+import type { ExpectationKind } from '../../scenario/types';
 import type { DimensionName, MetricName, Verdict } from '../score/scorecard';
 
 /** Said first, in every rendering: scorecards must never pass for real incident data. */
@@ -26,10 +27,19 @@ export const verdictMarks: Readonly<Record<Verdict, string>> = {
   not_triggered: '–',
 };
 
+/** What meets an expectation of each kind, in a word (scoring.md v2). */
+export const kindLabels: Readonly<Record<ExpectationKind, string>> = {
+  escalate: 'escalate',
+  decide: 'decide',
+  declare: 'declare',
+  handoff: 'handoff',
+};
+
 export const verdictMeanings: Readonly<Record<Verdict, string>> = {
-  on_time: 'escalated to the right role (or higher) within the target time; scores 100',
-  late: 'escalated after the target but by the deadline; scores from 100 down to 0 at the deadline',
-  missed: 'nobody qualifying was reached by the deadline (or by the end of the drill); counts as 0',
+  on_time:
+    'met (the right escalation, decision, declaration or handoff) within the target time; scores 100',
+  late: 'met after the target but by the deadline; scores from 100 down to 0 at the deadline',
+  missed: 'nothing qualifying happened by the deadline (or by the end of the drill); counts as 0',
   not_due: 'the drill ended before the target time; left out of the score',
   not_triggered: 'the event that starts the clock never happened; left out of the score',
 };

@@ -1,13 +1,13 @@
 /**
- * How quickly delivered escalations were acknowledged. Each escalation is answered by the
- * first acknowledgement that names it in drill order, whether a person's or an NPC's
- * automatic one (the projection's answer, the one every screen shows); an
+ * How quickly the people paged acknowledged: delivered escalations and system pages to roles
+ * that people play. Each page is answered by the first acknowledgement that names it in
+ * drill order (the projection's answer, the one every screen shows); an
  * `ack` of every open page is logged as one acknowledgement per page, so each has its own
  * latency.
  */
 import type { EntryOf } from '../log';
 import type { Scenario } from '../../scenario/types';
-import { ackWithinFor } from '../escalation-rules';
+import { ackWithinFor, escalationRole } from '../escalation-rules';
 import type { DrillProjection } from '../projection/drill-projection';
 import type { EscalationEntry } from './team-escalations';
 
@@ -38,25 +38,41 @@ export function ackLatencyMs(
   return acknowledgement ? Math.max(0, acknowledgement.drillMs - escalation.drillMs) : null;
 }
 
-/** Each delivered escalation of the team, with its acknowledgement and score. */
+/**
+ * The pages acknowledgement is measured over (scoring.md v2): delivered escalations and
+ * system pages whose target is played by people (not an NPC, not an audience: their speed is
+ * the scenario's, not the team's), each with its acknowledgement and score. One still
+ * unacknowledged whose `ack_within` had not run out by the end (sent + ack_within > end) is
+ * left out: the team could still have answered it in time.
+ */
 export function acknowledgeEscalations(
   scenario: Scenario,
   projection: DrillProjection,
-  attempts: readonly EscalationEntry[],
+  pages: readonly EscalationEntry[],
+  endMs: number,
 ): AcknowledgedEscalation[] {
-  return attempts
-    .filter((escalation) => escalation.payload.delivered)
-    .map((escalation) => {
-      const acknowledgement = projection.acknowledgementOf(escalation.seq);
-      const latencyMs = ackLatencyMs(escalation, acknowledgement);
-      // The target role's level on the first path (file order) that lists it, else 5m.
-      const ackWithinMs = ackWithinFor(scenario, escalation.payload.to);
-      return {
+  return pages.flatMap((escalation) => {
+    if (!escalation.payload.delivered || !playedByPeople(scenario, escalation.payload.to))
+      return [];
+    const acknowledgement = projection.acknowledgementOf(escalation.seq);
+    const latencyMs = ackLatencyMs(escalation, acknowledgement);
+    // The target role's level on the first path (file order) that lists it, else 5m.
+    const ackWithinMs = ackWithinFor(scenario, escalation.payload.to);
+    if (latencyMs === null && escalation.drillMs + ackWithinMs > endMs) return [];
+    return [
+      {
         escalation,
         acknowledgement: acknowledgement ?? null,
         latencyMs,
         ackWithinMs,
         score: acknowledgementScore(latencyMs, ackWithinMs),
-      };
-    });
+      },
+    ];
+  });
+}
+
+/** A role not in the scenario (an imported log's) counts as played by people. */
+function playedByPeople(scenario: Scenario, roleId: string): boolean {
+  const role = escalationRole(scenario, roleId);
+  return role === undefined || (role.npc === null && !role.audience);
 }

@@ -3,6 +3,7 @@
  * not from the log's `authorized` flag, so a scorecard can be trusted for any log.
  */
 import type { EntryOf } from '../log';
+import { holdsAuthority } from '../qualifying-facts';
 import type { Scenario } from '../../scenario/types';
 import type { DrillTimeline } from './drill-timeline';
 import { factsOf } from './drill-timeline';
@@ -11,12 +12,7 @@ export type DecisionEntry = EntryOf<'decision.recorded'>;
 
 /** Whether the deciding role holds the decision's `needs` (any role may take one without). */
 export function isAuthorised(scenario: Scenario, entry: DecisionEntry): boolean {
-  const needs = scenario.decisions.find(
-    (decision) => decision.id === entry.payload.decision,
-  )?.needs;
-  if (needs == null) return true;
-  const role = scenario.roles.find((candidate) => candidate.id === entry.payload.by);
-  return role?.authority.includes(needs) ?? false;
+  return holdsAuthority(scenario, entry.payload.decision, entry.payload.by);
 }
 
 export function authorityViolations(scenario: Scenario, timeline: DrillTimeline): DecisionEntry[] {

@@ -1,12 +1,14 @@
 /**
- * How complete the team's messages were: for every escalation attempt (delivered or not)
- * and every handoff, the share of its template's fields that were filled in or, for a
- * spoken message, heard to be covered. A kind of message without a template is left out.
+ * How complete the team's messages were: for every escalation attempt (delivered or not;
+ * to an audience too) and every handoff attempt, the share of its template's fields that were
+ * filled in or, for a spoken message, heard to be covered. An escalation to a role with its
+ * own `template` is judged against that one. A message without a template is left out.
  */
 import type { MessageContent } from '../log';
 import type { Scenario } from '../../scenario/types';
 import type { DrillTimeline } from './drill-timeline';
 import { factsOf } from './drill-timeline';
+import { escalationFields } from '../../scenario/templates';
 import type { EscalationEntry } from './team-escalations';
 
 export interface RatedMessage {
@@ -33,7 +35,10 @@ export function rateMessages(
   attempts: readonly EscalationEntry[],
 ): RatedMessage[] {
   const messages = [
-    ...attempts.map((entry) => ({ entry, template: scenario.templates.escalation })),
+    ...attempts.map((entry) => ({
+      entry,
+      template: escalationFields(scenario, entry.payload.to),
+    })),
     ...factsOf(timeline, 'handoff.recorded').map((entry) => ({
       entry,
       template: scenario.templates.handoff,

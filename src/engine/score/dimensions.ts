@@ -6,6 +6,7 @@ import type { AcknowledgedEscalation } from './acknowledgements';
 import { mean } from './averages';
 import type { RatedMessage } from './communication';
 import type { ExpectationOutcome } from './judge-expectation';
+import { factsThatMet } from './judge-expectation';
 import type { DimensionName } from './scorecard';
 import type { Traced } from './traced';
 import { seqList } from './traced';
@@ -39,13 +40,21 @@ export function measureDimensions(inputs: DimensionInputs): MeasuredDimensions {
   };
 }
 
-/** Mean score of the expectations that are on time, late or missed. */
+/**
+ * Mean score of the expectations that are on time, late or missed; a recurring one counts
+ * once, with the mean of its occurrences.
+ */
 function timeliness(outcomes: readonly ExpectationOutcome[]): Traced<number | null> {
   const scored = outcomes.filter(
     (outcome): outcome is ExpectationOutcome & { score: number } => outcome.score !== null,
   );
   return {
     value: mean(scored.map((outcome) => outcome.score)),
-    seqs: seqList(...scored.flatMap((outcome) => [outcome.trigger?.seq, outcome.escalation?.seq])),
+    seqs: seqList(
+      ...scored.flatMap((outcome) => [
+        outcome.trigger?.seq,
+        ...factsThatMet(outcome).map((fact) => fact.seq),
+      ]),
+    ),
   };
 }

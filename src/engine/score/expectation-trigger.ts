@@ -1,6 +1,7 @@
 /**
  * When an expectation's clock starts: the first firing of its inject, a fixed drill time the
- * drill reached, or the moment another expectation was met.
+ * drill reached, or the moment another expectation was met (occurrence 1's, by a fact of any
+ * kind).
  */
 import type { Expectation } from '../../scenario/types';
 import type { DrillTimeline } from './drill-timeline';
@@ -31,7 +32,7 @@ export function findTrigger(
     case 'expectation': {
       const parent = outcomeOf(trigger.expectation);
       if (parent?.metAtMs == null) return null;
-      return { atMs: parent.metAtMs, seq: parent.escalation?.seq ?? null };
+      return { atMs: parent.metAtMs, seq: parent.fact?.seq ?? null };
     }
   }
 }

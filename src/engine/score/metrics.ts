@@ -6,6 +6,7 @@ import type { AcknowledgedEscalation } from './acknowledgements';
 import type { DecisionEntry } from './authority-violations';
 import { median } from './averages';
 import type { ExpectationOutcome } from './judge-expectation';
+import { factsThatMet } from './judge-expectation';
 import type { MetricName, Metrics } from './scorecard';
 import type { EntryOf } from '../log';
 import type { EscalationEntry } from './team-escalations';
@@ -61,7 +62,7 @@ export function measureMetrics(inputs: MetricInputs): MeasuredMetrics {
     trace: {
       time_to_first_escalation_s: firstEscalation.seqs,
       median_time_to_escalate_s: seqList(
-        ...metOutcomes.flatMap((outcome) => [outcome.trigger?.seq, outcome.escalation?.seq]),
+        ...metOutcomes.flatMap((outcome) => [outcome.trigger?.seq, outcome.fact?.seq]),
       ),
       median_time_to_acknowledge_s: seqList(
         ...acknowledged.flatMap(({ escalation, acknowledgement }) => [
@@ -106,11 +107,16 @@ function sinceFirstTrigger(
   return { value: latencyMs / 1000, seqs: seqList(firstTrigger.seq, first.seq) };
 }
 
-/** Delivered attempts that gave no expectation its `escalated_at` (never penalised). */
+/**
+ * Delivered attempts that gave no expectation and no occurrence of a recurring one its
+ * qualifying fact (never penalised).
+ */
 function proactiveEscalations(
   outcomes: readonly ExpectationOutcome[],
   attempts: readonly EscalationEntry[],
 ): EscalationEntry[] {
-  const used = new Set(outcomes.map((outcome) => outcome.escalation?.seq));
+  const used = new Set(
+    outcomes.flatMap((outcome) => factsThatMet(outcome).map((fact) => fact.seq)),
+  );
   return attempts.filter((entry) => entry.payload.delivered && !used.has(entry.seq));
 }

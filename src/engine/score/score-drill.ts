@@ -56,7 +56,9 @@ export function* scoreDrillSteps(
     ...factsOf(timeline, 'checklist.checked'),
     ...factsOf(timeline, 'checklist.unchecked'),
   ]);
-  const acknowledgements = acknowledgeEscalations(scenario, projection, attempts);
+  // System pages count here (and in `system_pages`) and nowhere else.
+  const pages = factsOf(timeline, 'escalation.recorded');
+  const acknowledgements = acknowledgeEscalations(scenario, projection, pages, timeline.endMs);
   yield;
   const messages = rateMessages(scenario, timeline, attempts);
   yield;
@@ -85,7 +87,7 @@ export function* scoreDrillSteps(
     violations,
     declarations: factsOf(timeline, 'severity.declared'),
     handoffs: factsOf(timeline, 'handoff.recorded'),
-    systemPages: factsOf(timeline, 'escalation.recorded').filter((entry) => entry.payload.system),
+    systemPages: pages.filter((entry) => entry.payload.system),
   });
   yield;
   const decisions = decisionCards(scenario, timeline);

@@ -5,10 +5,10 @@
  */
 import type { Expectation, Scenario } from '../../scenario/types';
 import type { DrillTimeline } from './drill-timeline';
+import { expectationCandidates } from './expectation-candidates';
 import { findTrigger } from './expectation-trigger';
 import type { ExpectationOutcome } from './judge-expectation';
 import { judgeExpectation } from './judge-expectation';
-import { qualifyingEscalations } from './qualifying-escalations';
 import type { EscalationEntry } from './team-escalations';
 
 export function scoreExpectations(
@@ -36,7 +36,7 @@ export function scoreExpectations(
     judgeExpectation(
       expectation,
       findTrigger(expectation, timeline, outcomeOf),
-      qualifyingEscalations(expectation, scenario, attempts),
+      expectationCandidates(expectation, scenario, timeline, attempts),
       timeline.endMs,
     );
 

@@ -5,9 +5,16 @@
 import type { Scenario } from '../../scenario/types';
 import type { MeasuredDimensions } from './dimensions';
 import type { DrillTimeline } from './drill-timeline';
-import type { ExpectationOutcome } from './judge-expectation';
+import { actingRoleOf, receivingRoleOf } from '../qualifying-facts';
+import type { ExpectationOutcome, OccurrenceOutcome } from './judge-expectation';
 import type { MeasuredMetrics } from './metrics';
-import type { DecisionCard, ExpectationCard, Scorecard } from './scorecard';
+import type {
+  DecisionCard,
+  ExpectationCard,
+  OccurrenceCard,
+  Scorecard,
+  Verdict,
+} from './scorecard';
 
 export interface ScoredDrill {
   readonly scenario: Scenario;
@@ -50,26 +57,47 @@ export function writeScorecard(scored: ScoredDrill): Scorecard {
 }
 
 function writeExpectation(outcome: ExpectationOutcome): ExpectationCard {
-  const { expectation, trigger, escalation } = outcome;
-  const met = outcome.metAtMs !== null;
-  return {
+  const { expectation, trigger, fact } = outcome;
+  const kind = expectation.goal.kind;
+  const metAtS = fact === null ? null : seconds(fact.drillMs);
+  const card: ExpectationCard = {
     id: expectation.id,
-    kind: expectation.goal.kind,
+    kind,
     verdict: outcome.verdict,
     triggered_at_s: trigger === null ? null : seconds(trigger.atMs),
-    met_at_s: escalation === null ? null : seconds(escalation.drillMs),
-    escalated_at_s: escalation === null ? null : seconds(escalation.drillMs),
+    met_at_s: metAtS,
+    escalated_at_s: kind === 'escalate' ? metAtS : null,
     latency_s: outcome.latencyMs === null ? null : seconds(outcome.latencyMs),
     target_s: seconds(expectation.targetMs),
     deadline_s: seconds(expectation.deadlineMs),
     // A missed expectation weighs 0 in timeliness, but its `score` field is null like every
-    // other field that needs a qualifying escalation (scoring.md, "Scorecard JSON").
-    score: met ? rounded(outcome.score) : null,
+    // other field that needs a qualifying fact (scoring.md, "Scorecard JSON"). A recurring
+    // one is scored when any occurrence was met, even if occurrence 1 was missed.
+    score: scoredVerdict(outcome.verdict) ? rounded(outcome.score) : null,
     anticipated: outcome.anticipated,
-    by: escalation?.payload.from ?? null,
-    to: escalation?.payload.to ?? null,
-    trace: { trigger: trigger?.seq ?? null, escalation: escalation?.seq ?? null },
+    by: fact === null ? null : actingRoleOf(fact),
+    to: fact === null ? null : receivingRoleOf(fact),
+    trace: { trigger: trigger?.seq ?? null, escalation: fact?.seq ?? null },
   };
+  return outcome.occurrences === null
+    ? card
+    : { ...card, occurrences: outcome.occurrences.map(writeOccurrence) };
+}
+
+function writeOccurrence(occurrence: OccurrenceOutcome): OccurrenceCard {
+  const met = scoredVerdict(occurrence.verdict);
+  return {
+    triggered_at_s: seconds(occurrence.triggeredAtMs),
+    met_at_s: occurrence.fact === null ? null : seconds(occurrence.fact.drillMs),
+    latency_s: occurrence.latencyMs === null ? null : seconds(occurrence.latencyMs),
+    verdict: occurrence.verdict,
+    score: met ? rounded(occurrence.score) : null,
+    anticipated: occurrence.anticipated,
+  };
+}
+
+function scoredVerdict(verdict: Verdict): boolean {
+  return verdict === 'on_time' || verdict === 'late';
 }
 
 function seconds(ms: number): number {

@@ -1,4 +1,4 @@
-/** `firedrill report <drill-export.json> [--json | --markdown | --csv [expectations|escalations|decisions]]`. */
+/** `firedrill report <drill-export.json> [--json | --markdown | --csv [expectations|escalations|decisions|occurrences]]`. */
 import { readFile } from 'node:fs/promises';
 import { anonymiseLog } from '../../engine/anonymise-log';
 import { parseExport } from '../../engine/drill-export';
@@ -12,7 +12,7 @@ import { exitCode, UsageError } from './cli-io';
 import { parseOptions, pickFormat } from './parse-options';
 
 export const reportUsage =
-  'firedrill report <drill-export.json> [--json | --markdown | --csv [expectations|escalations|decisions]]';
+  'firedrill report <drill-export.json> [--json | --markdown | --csv [expectations|escalations|decisions|occurrences]]';
 
 const csvTables = csvTableNames;
 const maxExportBytes = 50 * 1024 * 1024;

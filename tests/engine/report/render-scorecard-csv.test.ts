@@ -70,6 +70,8 @@ describe('the expectations CSV', () => {
       'by',
       'to',
       'exercise',
+      'kind',
+      'met_at_s',
     ]);
   });
 
@@ -98,6 +100,8 @@ describe('the expectations CSV', () => {
       'oncall',
       'ic',
       'true',
+      'escalate',
+      '240',
     ]);
     expect(records[3]).toEqual([
       'tell-secondary',
@@ -113,6 +117,8 @@ describe('the expectations CSV', () => {
       '',
       '',
       'true',
+      'escalate',
+      '',
     ]);
   });
 

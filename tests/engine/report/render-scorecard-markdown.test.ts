@@ -26,7 +26,7 @@ describe('the Markdown scorecard', () => {
       'update-director',
     ]);
     expect(rows[1]).toBe(
-      '| Page the incident commander (`page-ic`) | on time | 100 | T+01:00 | T+04:00 | 3m | 5m | 15m | oncall → ic |',
+      '| Page the incident commander (`page-ic`) | escalate | on time | 100 | T+01:00 | T+04:00 | 3m | 5m | 15m | oncall → ic |',
     );
   });
 
@@ -53,6 +53,6 @@ describe('the Markdown scorecard', () => {
     );
     const row = expectationRows(renderScorecardMarkdown(card, scenario))[1] ?? '';
     expect(row).toContain('Page the IC \\| \\*now\\* \\<b\\>');
-    expect(row.split(/(?<!\\)\|/).length - 2).toBe(9);
+    expect(row.split(/(?<!\\)\|/).length - 2).toBe(10);
   });
 });

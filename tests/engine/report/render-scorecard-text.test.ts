@@ -34,7 +34,7 @@ describe('the terminal scorecard', () => {
       'update-director',
     ]);
     expect(rows[1]).toMatch(
-      /^page-ic: Page the incident commander\s+on time\s+100\s+T\+01:00\s+T\+04:00\s+3m\s+5m\s+15m\s+oncall → ic$/,
+      /^page-ic: Page the incident commander\s+escalate\s+on time\s+100\s+T\+01:00\s+T\+04:00\s+3m\s+5m\s+15m\s+oncall → ic$/,
     );
     expect(rows[2]).toMatch(/missed\s+—\s+T\+01:00\s+—\s+—\s+5m\s+10m\s+—$/);
   });
@@ -43,7 +43,7 @@ describe('the terminal scorecard', () => {
     const header = lines.findIndex((line) => line.startsWith('Expectation'));
     const verdictColumn = lines[header]?.indexOf('Verdict');
     const rows = lines.slice(header + 2, header + 6);
-    expect(rows.map((row) => row.indexOf(row.split(/\s{2,}/)[1] ?? ''))).toEqual(
+    expect(rows.map((row) => row.indexOf(row.split(/\s{2,}/)[2] ?? ''))).toEqual(
       rows.map(() => verdictColumn),
     );
   });

@@ -46,13 +46,13 @@ describe('acknowledgement decay', () => {
 });
 
 describe('acknowledgements', () => {
-  it('count an NPC’s automatic acknowledgement like a person’s', () => {
+  it('leave out pages to an NPC, whose speed is the scenario’s (scoring.md v2)', () => {
     const card = drill((log) => {
       const page = log.escalate('3m', { to: 'director' });
       log.ack('5m', 'director', page, true);
     });
-    expect(card.dimensions.acknowledgement).toBe(100);
-    expect(card.metrics.median_time_to_acknowledge_s).toBe(120);
+    expect(card.dimensions.acknowledgement).toBeNull();
+    expect(card.metrics.median_time_to_acknowledge_s).toBeNull();
   });
 
   it('give each of several open pages acknowledged at once its own latency', () => {

@@ -12,6 +12,7 @@ import type { Scorecard } from '../../../src/engine/score/scorecard';
 import type { Scenario } from '../../../src/scenario/types';
 import { repoRoot } from '../../support/fixtures';
 import { scenarioFrom, scoringScenario } from './scoring-scenario';
+import { alarmExpectation, v2Scenario } from './v2/v2-scenario';
 
 const maxEntries = 60;
 
@@ -60,7 +61,7 @@ function factOf(scenario: Scenario): fc.Arbitrary<Fact> {
       .record({ by: role, escalation: seq, automatic: fc.boolean() })
       .map((payload): Fact => ({ type: 'acknowledgement.recorded', payload })),
     fc
-      .record({ from: role, to: role, message, covered })
+      .record({ from: role, to: role, message, covered, delivered: fc.boolean() })
       .map((payload): Fact => ({ type: 'handoff.recorded', payload })),
     fc
       .record({ checklist, item: fc.integer({ min: -1, max: 8 }), by: role, checked: fc.boolean() })
@@ -70,6 +71,9 @@ function factOf(scenario: Scenario): fc.Arbitrary<Fact> {
     fc
       .record({ decision, by: role, authorized: fc.boolean() })
       .map((payload): Fact => ({ type: 'decision.recorded', payload })),
+    fc
+      .record({ severity: fc.constantFrom(...scenario.severities, 'P9'), by: role })
+      .map((payload): Fact => ({ type: 'severity.declared', payload })),
     seq.map((target): Fact => ({ type: 'fact.retracted', payload: { seq: target, reason: 'x' } })),
   );
 }
@@ -96,6 +100,18 @@ function expectWellFormed(card: Scorecard, scenario: Scenario) {
   ];
   for (const score of scores) if (score !== null) expect(score).toBeGreaterThanOrEqual(0);
   for (const score of scores) if (score !== null) expect(score).toBeLessThanOrEqual(100);
+  for (const [index, expectation] of card.expectations.entries()) {
+    const recurring = (scenario.expectations[index]?.everyMs ?? null) !== null;
+    expect(Object.hasOwn(expectation, 'occurrences')).toBe(recurring);
+    for (const occurrence of expectation.occurrences ?? []) {
+      // No occurrence is triggered at or after the drill's end; occurrence 1 (the
+      // expectation's own trigger) can be, at its very end.
+      if (occurrence !== expectation.occurrences?.[0])
+        expect(occurrence.triggered_at_s).toBeLessThan(card.duration_s);
+      if (occurrence.score !== null) expect(occurrence.score).toBeGreaterThanOrEqual(0);
+      if (occurrence.score !== null) expect(occurrence.score).toBeLessThanOrEqual(100);
+    }
+  }
   const { escalations, unanswered_escalations, proactive_escalations } = card.metrics;
   expect(unanswered_escalations + proactive_escalations).toBeLessThanOrEqual(escalations);
   expect(JSON.parse(JSON.stringify(card))).toEqual(card);
@@ -105,8 +121,18 @@ const shipped = scenarioFrom(
   readFileSync(join(repoRoot, 'scenarios', 'db-failover-sev2.yaml'), 'utf8'),
 );
 
+/** Every v2 kind, `by`, `anticipate: false` and two recurring expectations, one chained. */
+const v2 = v2Scenario(
+  alarmExpectation('decide: restore'),
+  alarmExpectation('declare: SEV2, by: [ic]').replace('id: e,', 'id: d,'),
+  alarmExpectation('handoff: { to: ic }, anticipate: false').replace('id: e,', 'id: h,'),
+  '  - { id: u, title: U, trigger: { at: 2m }, escalate_to: status-page, every: 10m, anticipate: false, target: 2m, deadline: 5m }',
+  '  - { id: c, title: C, trigger: { expectation: e, met: true }, escalate_to: oncall, every: 7m, target: 1m, deadline: 3m }',
+);
+
 describe.each([
   { name: 'the scoring test scenario', scenario: scoringScenario },
+  { name: 'a v2 scenario with every kind and recurring expectations', scenario: v2 },
   { name: 'the shipped db-failover scenario', scenario: shipped },
 ])('scoring random logs of $name', ({ scenario }) => {
   it('gives deep-equal scorecards twice over, and never throws', () => {
