@@ -9,7 +9,7 @@ import type { Condition } from '../scenario/types';
 import { conditionDelayMs, conditionHeldMs, decidedBy } from './condition-facts';
 import type { DrillState } from './drill-state';
 import { armScheduled } from './evolve-schedule';
-import { conditionEvent } from './schedule';
+import { conditionEvent, decidedEvent } from './schedule';
 import { scenarioIndex } from './scenario-index';
 
 /** What waits on an event key besides scheduled items: an effect's `until`, an inject's branches. */
@@ -55,8 +55,18 @@ export function watchBranches(state: DrillState, inject: string): void {
   const branches = scenarioIndex(state.scenario).injects.get(inject)?.metric?.branches ?? [];
   if (branches.length === 0) return;
   for (const branch of branches)
-    addWatcher(state, conditionEvent(branch.when), { kind: 'branch', inject });
+    addWatcher(state, watchedKey(branch.when), { kind: 'branch', inject });
   armWatcher(state, { kind: 'branch', inject });
+}
+
+/**
+ * The event a watcher re-arms on. `unmet` and `undecided` hold at a time, but what they wait
+ * against can be retracted after a stale timer was dropped: they re-arm on it too.
+ */
+function watchedKey(condition: Condition): string | null {
+  if (condition.type === 'unmet') return `met:${condition.expectation}`;
+  if (condition.type === 'undecided') return decidedEvent(condition.decision, null);
+  return conditionEvent(condition);
 }
 
 function addWatcher(state: DrillState, key: string | null, watcher: ConditionWatcher): void {
