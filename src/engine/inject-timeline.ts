@@ -41,10 +41,16 @@ export function injectTimeline(scenario: Scenario, log: readonly LogEntry[]): Ti
       });
     }
     if (entry.type === 'inject.skipped') {
+      const timing = scenario.injects.find(
+        (candidate) => candidate.id === entry.payload.inject,
+      )?.timing;
       const why = {
         chance: 'its chance did not come up',
         facilitator: 'skipped by the facilitator',
-        condition_met: 'the expectation it waited on was met in time',
+        condition_met:
+          timing?.type === 'undecided'
+            ? `${timing.decision} was decided in time`
+            : 'the expectation it waited on was met in time',
       }[entry.payload.reason];
       rows.set(entry.payload.inject, {
         atMs: entry.drillMs,
