@@ -3,7 +3,10 @@
  * injects (`when: {met}`, `{unmet}`) and chained triggers follow it. It records what the
  * room experienced; the scorer, not this, decides verdicts (and honours retractions).
  */
+import type { Expectation } from '../scenario/types';
 import type { DrillState, EscalationState } from './drill-state';
+import { byAllows, goalFact, latestGoalFact } from './expectation-goals';
+import type { LogEntry } from './log';
 import type { Recorder } from './recorder';
 import { scenarioIndex } from './scenario-index';
 
@@ -17,29 +20,37 @@ export function triggerExpectation(
   const expectation = scenarioIndex(state.scenario).expectationsById.get(expectationId);
   if (!tracked || !expectation || tracked.triggeredAtMs !== null) return;
   recorder.record('expectation.triggered', { expectation: expectationId }, atMs);
-  // Escalating before the trigger is anticipation (the latest such escalation within one
-  // deadline counts); one at the very moment of the trigger meets it on time.
+  // Acting before the trigger is anticipation (the latest such fact within one deadline
+  // counts, unless `anticipate: false`); one at the very moment of the trigger is on time.
   const windowStartMs = atMs - expectation.deadlineMs;
-  const early = latestQualifying(state, expectationId, windowStartMs, atMs, false);
-  const prompt = early ?? latestQualifying(state, expectationId, atMs, atMs, true);
-  if (prompt) meetExpectation(state, recorder, expectationId, atMs, prompt.seq, prompt.atMs < atMs);
+  const latest = (fromMs: number, includeEnd: boolean) =>
+    expectation.goal.kind === 'escalate'
+      ? latestQualifying(state, expectation, fromMs, atMs, includeEnd)
+      : latestGoalFact(state, expectation, fromMs, atMs, includeEnd);
+  const early = expectation.anticipate ? latest(windowStartMs, false) : undefined;
+  const prompt = early ?? latest(atMs, true);
+  if (prompt) {
+    const escalation = expectation.goal.kind === 'escalate' ? prompt.seq : null;
+    meetExpectation(state, recorder, expectationId, atMs, escalation, prompt.atMs < atMs);
+  }
 }
 
 /** The latest delivered, unretracted team escalation qualifying for the expectation in a window. */
 function latestQualifying(
   state: DrillState,
-  expectationId: string,
+  expectation: Expectation,
   fromMs: number,
   toMs: number,
   includeEnd: boolean,
 ): EscalationState | undefined {
   let latest: EscalationState | undefined;
-  for (const role of scenarioIndex(state.scenario).qualifyingRoles.get(expectationId) ?? []) {
+  for (const role of scenarioIndex(state.scenario).qualifyingRoles.get(expectation.id) ?? []) {
     for (const escalation of state.escalationsTo.get(role) ?? []) {
       const inWindow =
         escalation.atMs >= fromMs &&
         (includeEnd ? escalation.atMs <= toMs : escalation.atMs < toMs);
       if (!inWindow || !escalation.delivered || escalation.system || escalation.retracted) continue;
+      if (!byAllows(expectation, escalation.from)) continue;
       if (
         !latest ||
         escalation.atMs > latest.atMs ||
@@ -56,7 +67,7 @@ function meetExpectation(
   recorder: Recorder,
   expectationId: string,
   atMs: number,
-  escalation: number,
+  escalation: number | null,
   anticipated: boolean,
 ): void {
   recorder.record('expectation.met', { expectation: expectationId, escalation, anticipated }, atMs);
@@ -75,16 +86,40 @@ export function meetByEscalation(
   role: string,
   atMs: number,
 ): void {
+  const from = state.escalations.get(escalationSeq)?.from ?? null;
   for (const expectation of scenarioIndex(state.scenario).expectationsQualifiedBy.get(role) ?? []) {
-    const tracked = state.expectations.get(expectation.id);
-    const triggeredAtMs = tracked?.triggeredAtMs ?? null;
-    if (!tracked || triggeredAtMs === null || tracked.metAtMs !== null) continue;
-    if (atMs >= triggeredAtMs && atMs <= triggeredAtMs + expectation.deadlineMs) {
-      meetExpectation(state, recorder, expectation.id, atMs, escalationSeq, false);
-    } else if (atMs < triggeredAtMs && atMs >= triggeredAtMs - expectation.deadlineMs) {
-      // A backdated escalation from before the trigger: anticipation, met at the trigger.
-      meetExpectation(state, recorder, expectation.id, triggeredAtMs, escalationSeq, true);
-    }
+    if (byAllows(expectation, from))
+      meetIfInWindow(state, recorder, expectation, atMs, escalationSeq);
+  }
+}
+
+/** After a decide, declare or handoff: meets every triggered, unmet expectation it qualifies for. */
+export function meetByFact(state: DrillState, recorder: Recorder, entry: LogEntry): void {
+  for (const expectation of state.scenario.expectations) {
+    if (goalFact(state.scenario, expectation, entry))
+      meetIfInWindow(state, recorder, expectation, entry.drillMs, null);
+  }
+}
+
+function meetIfInWindow(
+  state: DrillState,
+  recorder: Recorder,
+  expectation: Expectation,
+  atMs: number,
+  escalationSeq: number | null,
+): void {
+  const tracked = state.expectations.get(expectation.id);
+  const triggeredAtMs = tracked?.triggeredAtMs ?? null;
+  if (!tracked || triggeredAtMs === null || tracked.metAtMs !== null) return;
+  if (atMs >= triggeredAtMs && atMs <= triggeredAtMs + expectation.deadlineMs) {
+    meetExpectation(state, recorder, expectation.id, atMs, escalationSeq, false);
+  } else if (
+    expectation.anticipate &&
+    atMs < triggeredAtMs &&
+    atMs >= triggeredAtMs - expectation.deadlineMs
+  ) {
+    // A backdated fact from before the trigger: anticipation, met at the trigger.
+    meetExpectation(state, recorder, expectation.id, triggeredAtMs, escalationSeq, true);
   }
 }
 

@@ -7,7 +7,9 @@ import { channelProblem, severityProblem } from '../scenario/scales';
 import type { Decision } from '../scenario/types';
 import { refuse } from './action-outcome';
 import type { DrillState } from './drill-state';
+import { meetByFact } from './expectation-tracking';
 import { isUnavailable, openEscalationsTo, sendPage } from './pages';
+import type { FactPayloads } from './log';
 import type { Recorder } from './recorder';
 import { scenarioIndex } from './scenario-index';
 
@@ -47,7 +49,9 @@ export function decideTeamAction(
     case 'handoff':
       requireRole(state, action.from, 'from');
       requireRole(state, action.to, 'to');
-      recorder.record(
+      recordAndMeet(
+        state,
+        recorder,
         'handoff.recorded',
         {
           from: action.from,
@@ -94,7 +98,9 @@ export function decideTeamAction(
       const authorized =
         decision.needs === null || (role?.authority.includes(decision.needs) ?? false);
       const rationale = action.rationale?.trim() ?? '';
-      recorder.record(
+      recordAndMeet(
+        state,
+        recorder,
         'decision.recorded',
         {
           decision: action.decision,
@@ -110,7 +116,13 @@ export function decideTeamAction(
     case 'declare':
       requireRole(state, action.by, 'by');
       refuseIf(severityProblem(state.scenario, action.severity));
-      recorder.record('severity.declared', { severity: action.severity, by: action.by }, atMs);
+      recordAndMeet(
+        state,
+        recorder,
+        'severity.declared',
+        { severity: action.severity, by: action.by },
+        atMs,
+      );
       return;
     case 'note':
       if (action.by !== 'facilitator') requireRole(state, action.by, 'by');
@@ -145,6 +157,17 @@ function acknowledge(
       { by: action.by, escalation, automatic: false },
       atMs,
     );
+}
+
+/** Records a decide, declare or handoff, and meets the expectations it qualifies for. */
+function recordAndMeet<K extends 'handoff.recorded' | 'decision.recorded' | 'severity.declared'>(
+  state: DrillState,
+  recorder: Recorder,
+  type: K,
+  payload: FactPayloads[K],
+  atMs: number,
+): void {
+  meetByFact(state, recorder, recorder.record(type, payload, atMs));
 }
 
 /** A decision with options needs one of them; one without takes none. */
