@@ -2,8 +2,10 @@
  * Moves a drill forward to a drill time: everything due by then happens, in time order, each
  * at its own scheduled drill time (not at the moment the host happened to wake up).
  */
+import { decidedBy } from './condition-facts';
 import type { DrillState } from './drill-state';
 import { autoAdvanceStep } from './escalation-rules';
+import { branchDue, untilDueMs } from './evolve-conditions';
 import { expectationMet, triggerExpectation } from './expectation-tracking';
 import { fireInject, requestExperiment } from './fire-inject';
 import { sendPage } from './pages';
@@ -39,9 +41,16 @@ function isLive(state: DrillState, timer: Timer): boolean {
       return item !== undefined && !item.done && item.dueMs === timer.atMs;
     }
     case 'effect_end': {
+      // Its `for` end, or its `until` end while the condition still holds at that time.
       const active = state.effects[timer.effect];
-      return active !== undefined && !active.ended;
+      return (
+        active !== undefined &&
+        !active.ended &&
+        (timer.atMs === active.untilMs || timer.atMs === untilDueMs(state, timer.effect))
+      );
     }
+    case 'metric_branch':
+      return branchDue(state, timer.inject)?.atMs === timer.atMs;
     case 'npc_ack': {
       const escalation = state.escalations.get(timer.escalation);
       return (
@@ -114,6 +123,12 @@ function handleTimer(state: DrillState, recorder: Recorder, timer: Timer): void 
       return triggerExpectation(state, recorder, timer.expectation, timer.atMs);
     case 'phase':
       return startPhase(state, recorder, timer.phase, timer.atMs);
+    case 'metric_branch': {
+      const due = branchDue(state, timer.inject);
+      if (due)
+        recorder.record('metric.branched', { inject: timer.inject, branch: due.branch }, due.atMs);
+      return;
+    }
   }
 }
 
@@ -121,7 +136,10 @@ function dueItem(state: DrillState, recorder: Recorder, key: string, atMs: numbe
   const item = state.schedule.items.get(key);
   if (!item) return;
   const condition = item.condition;
-  const metInTime = condition?.type === 'unmet' && expectationMet(state, condition.expectation);
+  // `unmet` and `undecided` fire only if what they wait against had not happened in time.
+  const metInTime =
+    (condition?.type === 'unmet' && expectationMet(state, condition.expectation)) ||
+    (condition?.type === 'undecided' && decidedBy(state, condition.decision, atMs));
   if (item.kind === 'experiment') {
     if (metInTime) {
       recorder.record('experiment.skipped', { experiment: item.id, reason: 'condition_met' }, atMs);

@@ -7,7 +7,9 @@
  * constant time, and nothing outside the engine holds a reference to it.
  */
 import type { Scenario } from '../scenario/types';
+import type { ConditionFact } from './condition-facts';
 import type { DrillClock } from './drill-clock';
+import type { ConditionWatcher } from './evolve-conditions';
 import type { DebriefKind, LogEntry } from './log';
 import { DrillProjection } from './projection/drill-projection';
 import type { EffectView, Phase } from './projection/projection-views';
@@ -71,6 +73,12 @@ export interface DrillState {
   log: LogEntry[];
   readonly schedule: Schedule;
   readonly timers: TimerQueue;
+  /** The facts `when`/`until` forms wait on, by the event key they release (`decided:D`, ...). */
+  readonly conditionFacts: Map<string, ConditionFact[]>;
+  /** Effects' `until` and metric injects' branches waiting on an event key. */
+  readonly watchers: Map<string, ConditionWatcher[]>;
+  /** Metric injects that took a branch (once each). */
+  readonly branchedInjects: Set<string>;
   /** Every effect that began, in log order (a timer names one by its index). */
   readonly effects: readonly EffectView[];
   /** Indexes into `effects` of delivery-blocking ones, by the role or channel they block. */
@@ -107,6 +115,9 @@ export function createDrillState(scenario: Scenario, phase?: () => Phase): Drill
     log: [],
     schedule: createSchedule(scenario),
     timers: new TimerQueue(),
+    conditionFacts: new Map(),
+    watchers: new Map(),
+    branchedInjects: new Set(),
     get effects() {
       return view.effects;
     },

@@ -7,6 +7,7 @@ import type { DrillState, EscalationState } from './drill-state';
 import { autoAdvanceStep, escalationRole } from './escalation-rules';
 import type { EntryOf } from './log';
 import type { DrillProjection } from './projection/drill-projection';
+import { conditionsChanged } from './evolve-conditions';
 import { holdWaiting } from './evolve-schedule';
 
 /** An escalation as the engine tracks it; acknowledged and retracted are the projection's. */
@@ -102,6 +103,7 @@ export function retractEscalation(state: DrillState, seq: number): void {
     expectation.metAtMs = null;
     expectation.metBy = null;
     holdWaiting(state, `met:${expectationId}`);
+    conditionsChanged(state, [`met:${expectationId}`]);
   }
 }
 

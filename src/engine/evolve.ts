@@ -6,6 +6,7 @@
  * clock, severity, effects, pages, checklists). What follows is the engine's own
  * book-keeping: the schedule, the timers a fact arms, expectations and experiments.
  */
+import { conditionKeysOf, fileConditionFact } from './condition-facts';
 import type { DrillState } from './drill-state';
 import { blockingKeys } from './escalation-rules';
 import {
@@ -14,6 +15,7 @@ import {
   reopenEscalation,
   retractEscalation,
 } from './evolve-escalations';
+import { conditionsChanged, watchBranches, watchUntil } from './evolve-conditions';
 import { armSchedule, delayScheduled, finishScheduled, releaseWaiting } from './evolve-schedule';
 import type { LogEntry } from './log';
 import { experimentKey, injectKey } from './schedule';
@@ -42,6 +44,8 @@ function apply(state: DrillState, entry: LogEntry): void {
     case 'inject.fired':
       finishScheduled(state, injectKey(entry.payload.inject));
       releaseWaiting(state, `fired:${entry.payload.inject}`, entry.drillMs);
+      conditionsChanged(state, fileConditionFact(state, entry));
+      watchBranches(state, entry.payload.inject);
       return;
     case 'inject.skipped':
       finishScheduled(state, injectKey(entry.payload.inject));
@@ -58,6 +62,7 @@ function apply(state: DrillState, entry: LogEntry): void {
         if (list) list.push(index);
         else state.blocking.set(blocks, [index]);
       }
+      watchUntil(state, index);
       return;
     }
     case 'escalation.recorded':
@@ -70,6 +75,7 @@ function apply(state: DrillState, entry: LogEntry): void {
     }
     case 'acknowledgement.recorded':
       acknowledgeEscalation(state, entry.payload.escalation);
+      conditionsChanged(state, fileConditionFact(state, entry));
       return;
     case 'experiment.requested': {
       const experiment = state.experiments.get(entry.payload.experiment);
@@ -94,6 +100,7 @@ function apply(state: DrillState, entry: LogEntry): void {
         `experiment:${entry.payload.experiment}:${entry.payload.status}`,
         entry.drillMs,
       );
+      conditionsChanged(state, fileConditionFact(state, entry));
       return;
     }
     case 'expectation.triggered': {
@@ -109,6 +116,7 @@ function apply(state: DrillState, entry: LogEntry): void {
         expectation.metBy = entry.payload.escalation;
       }
       releaseWaiting(state, `met:${entry.payload.expectation}`, entry.drillMs);
+      conditionsChanged(state, [`met:${entry.payload.expectation}`]);
       return;
     }
     case 'fact.retracted': {
@@ -124,8 +132,17 @@ function apply(state: DrillState, entry: LogEntry): void {
         retractEscalation(state, target.seq);
       if (target?.type === 'acknowledgement.recorded')
         reopenEscalation(state, target.payload.escalation, entry.drillMs);
+      // What the retracted fact released falls back to the next fact that counts, or waits.
+      if (target) conditionsChanged(state, conditionKeysOf(state.scenario, target));
       return;
     }
+    case 'decision.recorded':
+    case 'severity.declared':
+      conditionsChanged(state, fileConditionFact(state, entry));
+      return;
+    case 'metric.branched':
+      state.branchedInjects.add(entry.payload.inject);
+      return;
     case 'debrief.recorded':
       state.debrief.push({ seq: entry.seq, kind: entry.payload.kind, text: entry.payload.text });
       return;
@@ -141,14 +158,11 @@ function apply(state: DrillState, entry: LogEntry): void {
     case 'effect.ended':
     case 'checklist.checked':
     case 'checklist.unchecked':
-    case 'severity.declared':
     case 'experiment.call_failed':
     case 'inject.adhoc_sent':
     case 'handoff.recorded':
-    case 'decision.recorded':
     case 'note.recorded':
     case 'phase.started':
-    case 'metric.branched':
       return; // the projection's alone, or kept in the log with no state beyond it
     default: {
       // A new fact type does not compile until the engine decides what it does with it.

@@ -39,7 +39,8 @@ function isBlocked(state: DrillState, key: string, atMs: number): boolean {
     return (
       active !== undefined &&
       active.fromMs <= atMs &&
-      (active.untilMs === null || atMs < active.untilMs)
+      (active.untilMs === null || atMs < active.untilMs) &&
+      (active.endedAtMs === null || atMs < active.endedAtMs)
     );
   };
   return state.blocking.get(key)?.some(inForce) ?? false;

@@ -12,7 +12,7 @@ export interface ScheduledItem {
   readonly key: string;
   readonly kind: ScheduledKind;
   readonly id: string;
-  /** Set for `when` items; `unmet` ones also have a fixed time. */
+  /** Set for `when` items; `unmet` and `undecided` ones also have a fixed time. */
   readonly condition: Condition | null;
   readonly chance: number;
   /** Drawn when the drill is created: the time of `at`/`between` items, and the chance roll. */
@@ -112,7 +112,7 @@ export function drawSchedule(
     const experiment = item.kind === 'experiment' ? experiments.get(item.id) : undefined;
     const timing = inject?.timing ?? experiment?.start;
     if (timing?.type === 'at') item.fixedMs = timing.atMs;
-    if (timing?.type === 'unmet') item.fixedMs = timing.atMs;
+    if (timing?.type === 'unmet' || timing?.type === 'undecided') item.fixedMs = timing.atMs;
     if (timing?.type === 'between')
       item.fixedMs = timing.fromMs + Math.floor(random() * (timing.toMs - timing.fromMs + 1));
     item.chanceRoll = random();

@@ -9,7 +9,8 @@ export type Timer =
   | { readonly kind: 'npc_ack'; readonly escalation: number; readonly atMs: number }
   | { readonly kind: 'ack_timeout'; readonly escalation: number; readonly atMs: number }
   | { readonly kind: 'trigger_at'; readonly expectation: string; readonly atMs: number }
-  | { readonly kind: 'phase'; readonly phase: string; readonly atMs: number };
+  | { readonly kind: 'phase'; readonly phase: string; readonly atMs: number }
+  | { readonly kind: 'metric_branch'; readonly inject: string; readonly atMs: number };
 
 interface Slot {
   readonly timer: Timer;

@@ -82,6 +82,9 @@ const injectContent = z.object({
       name: z.string(),
       unit: z.string(),
       points: z.array(z.tuple([z.number(), z.number()])),
+      branches: z.exactOptional(
+        z.array(z.object({ points: z.array(z.tuple([z.number(), z.number()])) })),
+      ),
     }),
   ),
   questions: z.exactOptional(names),

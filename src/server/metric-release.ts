@@ -9,6 +9,7 @@
 import type { DrillClock } from '../engine/drill-clock';
 import { drillTimeAt, wallTimeAt } from '../engine/drill-clock';
 import type { LogEntry } from '../engine/log';
+import { branchedPoints } from '../engine/metric-series';
 import { scenarioIndex } from '../engine/scenario-index';
 import type { Scenario } from '../scenario/types';
 
@@ -32,8 +33,10 @@ function dueCount(points: MetricPoints, firedAtMs: number, drillNowMs: number): 
 
 interface Series {
   readonly logSeq: number;
+  readonly inject: string;
   readonly firedAtMs: number;
-  readonly points: MetricPoints;
+  /** The inject's series; once it branched, the branched one (still measured from the firing). */
+  points: MetricPoints;
   released: number;
 }
 
@@ -63,11 +66,13 @@ export class MetricRelease {
   follow(entries: readonly LogEntry[]): void {
     const drillNow = this.drillNowMs();
     for (const entry of entries) {
+      if (entry.type === 'metric.branched') this.branch(entry, drillNow);
       if (entry.type !== 'inject.fired') continue;
       const points = scenarioIndex(this.scenario).injects.get(entry.payload.inject)?.metric?.points;
       if (!points) continue;
       const series = {
         logSeq: entry.seq,
+        inject: entry.payload.inject,
         firedAtMs: entry.drillMs,
         points,
         released: dueCount(points, entry.drillMs, drillNow),
@@ -85,6 +90,18 @@ export class MetricRelease {
       logSeq,
       points: pointsSoFar(points, firedAtMs, drillNow),
     }));
+  }
+
+  /** From the branch moment the branch's points replace the rest: the room is told at once. */
+  private branch(entry: Extract<LogEntry, { type: 'metric.branched' }>, drillNow: number): void {
+    const series = this.fired.find((candidate) => candidate.inject === entry.payload.inject);
+    const metric = scenarioIndex(this.scenario).injects.get(entry.payload.inject)?.metric;
+    const branch = metric?.branches[entry.payload.branch];
+    if (!series || !branch) return;
+    series.points = branchedPoints(series.points, branch.points, entry.drillMs - series.firedAtMs);
+    series.released = dueCount(series.points, series.firedAtMs, drillNow);
+    if (!this.pending.includes(series)) this.pending.push(series);
+    this.onRelease(series.logSeq, series.points.slice(0, series.released));
   }
 
   close(): void {

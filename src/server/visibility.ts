@@ -161,7 +161,15 @@ function injectContent(inject: Inject, withQuestions: boolean): InjectContent {
     body: inject.body,
     from: inject.from,
     to: inject.to,
-    metric: inject.metric,
+    // A metric's branches are what would happen: the facilitator's, like the questions.
+    metric: inject.metric && {
+      name: inject.metric.name,
+      unit: inject.metric.unit,
+      points: inject.metric.points,
+      ...(withQuestions
+        ? { branches: inject.metric.branches.map(({ points }) => ({ points })) }
+        : {}),
+    },
     ...(withQuestions ? { questions: inject.questions } : {}),
   };
 }

@@ -196,7 +196,14 @@ export class DrillProjection {
         });
       case 'effect.began': {
         const { inject, effect, untilMs } = entry.payload;
-        this.effectList.push({ inject, effect, fromMs: entry.drillMs, untilMs, ended: false });
+        this.effectList.push({
+          inject,
+          effect,
+          fromMs: entry.drillMs,
+          untilMs,
+          ended: false,
+          endedAtMs: null,
+        });
         if (effect.type === 'severity') this.addSeverity(entry, effect.severity);
         return;
       }
@@ -209,7 +216,7 @@ export class DrillProjection {
             JSON.stringify(active.effect) === ended,
         );
         const active = this.effectList[index];
-        if (active) this.effectList[index] = { ...active, ended: true };
+        if (active) this.effectList[index] = { ...active, ended: true, endedAtMs: entry.drillMs };
         return;
       }
       case 'escalation.recorded':

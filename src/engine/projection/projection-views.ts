@@ -52,6 +52,11 @@ export interface FiredInject {
     readonly name: string;
     readonly unit: string;
     readonly points: readonly (readonly [number, number])[];
+    /**
+     * The series' branches, each measured from the moment it is taken (format v2): the
+     * facilitator's only. Others learn a branch's points as the drill reaches them.
+     */
+    readonly branches?: readonly { readonly points: readonly (readonly [number, number])[] }[];
   } | null;
   /** Discussion prompts: the facilitator's only. */
   readonly questions?: readonly string[];
@@ -65,8 +70,11 @@ export interface EffectView {
   readonly inject: string;
   readonly effect: Effect;
   readonly fromMs: number;
+  /** The end its `for` sets; `null` when it has none (it lasts to its `until`, or the end). */
   readonly untilMs: number | null;
   readonly ended: boolean;
+  /** When its end was logged (by `for` or by `until`); `null` while it lasts. */
+  readonly endedAtMs: number | null;
 }
 
 /** A page or escalation and its acknowledgement: the first in drill order that still counts. */

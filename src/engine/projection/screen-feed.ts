@@ -1,17 +1,25 @@
 /**
  * What only screens keep: the live feed (retractions marked in place) and metric series, which
- * grow as the server sends the points the drill has reached.
+ * grow as the server sends the points the drill has reached, and turn where they branch.
  */
+import { branchedPoints } from '../metric-series';
 import type { RoleName } from './feed-item';
 import { feedItem } from './feed-item';
-import type { FeedItem, MetricView, ProjectedEntry } from './projection-views';
+import type { FeedItem, FiredInject, MetricView, ProjectedEntry } from './projection-views';
+
+interface Firing {
+  readonly seq: number;
+  readonly drillMs: number;
+  readonly inject: string;
+  readonly branches: NonNullable<FiredInject['metric']>['branches'];
+}
 
 export class ScreenFeed {
   readonly items: FeedItem[] = [];
   readonly metrics: MetricView[] = [];
   private readonly index = new Map<number, number>();
   /** For each metric series shown: the seq and drill time of the firing it comes from. */
-  private readonly firings = new Map<string, { readonly seq: number; readonly drillMs: number }>();
+  private readonly firings = new Map<string, Firing>();
 
   constructor(private readonly roleName: RoleName) {}
 
@@ -32,13 +40,43 @@ export class ScreenFeed {
       const at = this.metrics.findIndex((metric) => metric.name === name);
       if (at === -1) this.metrics.push(series);
       else this.metrics[at] = series;
-      this.firings.set(name, { seq: entry.seq, drillMs: entry.drillMs });
+      this.firings.set(name, {
+        seq: entry.seq,
+        drillMs: entry.drillMs,
+        inject: entry.payload.inject,
+        branches: entry.inject.metric.branches,
+      });
+    }
+    if (entry.type === 'metric.branched')
+      this.branch(entry.payload.inject, entry.payload.branch, entry.drillMs);
+  }
+
+  /**
+   * From the branch moment the branch's points replace the rest of the series. A screen that
+   * does not know the branch's points (the room) drops the rest and hears of them as they come.
+   */
+  private branch(inject: string, branch: number, atMs: number): void {
+    for (const [name, firing] of this.firings) {
+      if (firing.inject !== inject) continue;
+      const at = this.metrics.findIndex((metric) => metric.name === name);
+      const metric = this.metrics[at];
+      if (!metric) continue;
+      const points = branchedPoints(
+        metric.points.map(([pointMs, value]) => [pointMs - firing.drillMs, value] as const),
+        firing.branches?.[branch]?.points ?? [],
+        atMs - firing.drillMs,
+      );
+      this.metrics[at] = {
+        ...metric,
+        points: points.map(([pointMs, value]) => [firing.drillMs + pointMs, value] as const),
+      };
     }
   }
 
   /**
    * The points the series fired by entry `seq` has reached so far (the server sends a
-   * metric's later points as the drill reaches them). Ignored once another firing replaced it.
+   * metric's later points as the drill reaches them; after a branch, the branched series).
+   * Ignored once another firing replaced it.
    */
   metricReached(seq: number, points: readonly (readonly [number, number])[]): void {
     for (const [name, firing] of this.firings) {

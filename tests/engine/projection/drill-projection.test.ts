@@ -159,7 +159,14 @@ describe('effects, handoffs and injects', () => {
       log.fact('effect.ended', '2m', { inject: 'pager', effect });
     });
     expect(projection.effects).toEqual([
-      { inject: 'pager', effect, fromMs: 60_000, untilMs: 120_000, ended: true },
+      {
+        inject: 'pager',
+        effect,
+        fromMs: 60_000,
+        untilMs: 120_000,
+        ended: true,
+        endedAtMs: 120_000,
+      },
     ]);
   });
 
