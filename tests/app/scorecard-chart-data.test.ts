@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { chartData } from '../../src/app/review/scorecard-chart-data';
+import { projectLog } from '../../src/engine/projection/drill-projection';
 import { escalationRows } from '../../src/engine/report/escalation-rows';
 import { scoreDrill } from '../../src/engine/score/score-drill';
 import { buildLog } from '../support/log-builder';
@@ -29,7 +30,12 @@ describe('time to acknowledge in the charts', () => {
     log.retract('8m', log.ack('5m', 'secondary', other));
     log.ended('10m');
   });
-  const data = chartData(scoreDrill(scenario, log), log, escalationRows(scenario, log));
+  const data = chartData(
+    scoreDrill(scenario, log),
+    log,
+    escalationRows(scenario, log),
+    projectLog(scenario, log).effects,
+  );
 
   it('uses the first acknowledgement in drill order that still counts', () => {
     expect(data.acknowledgements).toEqual([
@@ -40,5 +46,37 @@ describe('time to acknowledge in the charts', () => {
 
   it('links the expectation row to the same acknowledgement', () => {
     expect(data.ackLinks).toEqual([{ id: 'page-ic', y: 1, from: 120, to: 180 }]);
+  });
+});
+
+describe('the outage spans', () => {
+  const scenario = scenarioFrom(baseScenario);
+  const chat = {
+    type: 'channel_down',
+    channels: ['chat'],
+    forMs: 600_000,
+    until: { type: 'met', expectation: 'page-ic', delayMs: 0 },
+  } as const;
+  const ic = { type: 'unavailable', role: 'ic', channels: null, forMs: null, until: null } as const;
+  const log = buildLog((log) => {
+    log.created({ scenario: 'base' });
+    log.started();
+    log.fact('effect.began', '1m', { inject: 'alarm', effect: chat, untilMs: 660_000 });
+    log.fact('effect.began', '2m', { inject: 'alarm', effect: ic, untilMs: null });
+    log.fact('effect.ended', '4m', { inject: 'alarm', effect: chat });
+    log.ended('10m');
+  });
+  const data = chartData(
+    scoreDrill(scenario, log),
+    log,
+    escalationRows(scenario, log),
+    projectLog(scenario, log).effects,
+  );
+
+  it('end where the end was logged (an `until` before the `for`), or at the drill’s end', () => {
+    expect(data.outages).toEqual([
+      { seq: 3, from: 60, to: 240 },
+      { seq: 4, from: 120, to: 600 },
+    ]);
   });
 });

@@ -3,6 +3,7 @@
  * escalation rows (so an escalation is paired with the same acknowledgement the exports
  * name). Pure: the chart components only draw it.
  */
+import type { EffectView } from '../../engine/projection/projection-views';
 import type { EscalationRow } from '../../engine/report/escalation-rows';
 import type { VisibleEntry } from '../../protocol/drill-snapshot';
 import type { Scorecard, ExpectationCard } from '../../protocol/scorecard';
@@ -51,6 +52,7 @@ export function chartData(
   card: Scorecard,
   entries: readonly VisibleEntry[],
   escalations: readonly EscalationRow[],
+  effects: readonly EffectView[],
 ): ChartData {
   const rows = card.expectations
     .filter((expectation) => expectation.triggered_at_s !== null)
@@ -99,11 +101,17 @@ export function chartData(
           ]
         : [],
     ),
-    outages: entries.flatMap((entry) =>
-      entry.type === 'effect.began' &&
-      entry.payload.untilMs !== null &&
-      (entry.payload.effect.type === 'unavailable' || entry.payload.effect.type === 'channel_down')
-        ? [{ seq: entry.seq, from: entry.drillMs / 1000, to: entry.payload.untilMs / 1000 }]
+    // An outage ends where its end was logged (its `for`, or its `until` coming true); one
+    // with neither lasts to the drill's end.
+    outages: effects.flatMap((active) =>
+      active.effect.type === 'unavailable' || active.effect.type === 'channel_down'
+        ? [
+            {
+              seq: active.seq,
+              from: active.fromMs / 1000,
+              to: (active.endedAtMs ?? active.untilMs ?? card.duration_s * 1000) / 1000,
+            },
+          ]
         : [],
     ),
     latency: card.expectations.flatMap((expectation) =>

@@ -3,6 +3,7 @@
  * charts, drawn from the scorecard, the entries and the report's escalation rows.
  */
 import { useMemo } from 'react';
+import { projectLog } from '../../engine/projection/drill-projection';
 import { escalationRows } from '../../engine/report/escalation-rows';
 import type { PublicScenario, VisibleEntry } from '../../protocol/drill-snapshot';
 import { EscalationTimelineChart } from './escalation-timeline-chart';
@@ -24,7 +25,13 @@ export function ScorecardCharts({
   onSelect: SelectTrace;
 }) {
   const data = useMemo(
-    () => chartData(card, entries, escalationRows(scenario, entries)),
+    () =>
+      chartData(
+        card,
+        entries,
+        escalationRows(scenario, entries),
+        projectLog(scenario, entries).effects,
+      ),
     [card, scenario, entries],
   );
   return (

@@ -197,6 +197,7 @@ export class DrillProjection {
       case 'effect.began': {
         const { inject, effect, untilMs } = entry.payload;
         this.effectList.push({
+          seq: entry.seq,
           inject,
           effect,
           fromMs: entry.drillMs,

@@ -67,6 +67,8 @@ export type ProjectedEntry = LogEntry & { readonly inject?: FiredInject };
 
 /** An effect that began; `ended` once its end was logged. */
 export interface EffectView {
+  /** The `effect.began` entry. */
+  readonly seq: number;
   readonly inject: string;
   readonly effect: Effect;
   readonly fromMs: number;

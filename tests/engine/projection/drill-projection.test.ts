@@ -160,6 +160,7 @@ describe('effects, handoffs and injects', () => {
     });
     expect(projection.effects).toEqual([
       {
+        seq: 1,
         inject: 'pager',
         effect,
         fromMs: 60_000,
