@@ -14,6 +14,7 @@ import { anchored, stoppedClock } from '../drill-clock';
 import type { EntryOf } from '../log';
 import { DrillOrderRegister } from './drill-order-register';
 import type { RoleName } from './feed-item';
+import { EffectBook } from './effect-book';
 import { PageBook } from './page-book';
 import { PhaseBook } from './phase-book';
 import type {
@@ -48,7 +49,7 @@ export class DrillProjection {
   private pausedBy: PauseReason | null = null;
   private clockNow: DrillClock;
   private lastSeqSeen = 0;
-  private readonly effectList: EffectView[] = [];
+  private readonly effectBook = new EffectBook();
   private readonly pageBook = new PageBook();
   private readonly checks = new DrillOrderRegister<Check>('latest');
   private readonly severities = new DrillOrderRegister<SeverityFact>('latest');
@@ -88,7 +89,7 @@ export class DrillProjection {
   }
   /** Every effect that began, in log order; an index stays the same effect for good. */
   get effects(): readonly EffectView[] {
-    return this.effectList;
+    return this.effectBook.effects;
   }
   /** Pages and escalations in log order. */
   get pages(): readonly PageView[] {
@@ -144,7 +145,7 @@ export class DrillProjection {
       phase: this.phaseNow,
       clock: this.clockNow,
       severity: this.severity,
-      effects: this.effectList,
+      effects: this.effectBook.effects,
       pages: this.pageBook.pages,
       checklists: this.checklistItems,
       heldBy: this.holders,
@@ -194,32 +195,13 @@ export class DrillProjection {
         return this.progress(entry.payload.inject, {
           delayedByMs: this.inject(entry.payload.inject).delayedByMs + entry.payload.byMs,
         });
-      case 'effect.began': {
-        const { inject, effect, untilMs } = entry.payload;
-        this.effectList.push({
-          seq: entry.seq,
-          inject,
-          effect,
-          fromMs: entry.drillMs,
-          untilMs,
-          ended: false,
-          endedAtMs: null,
-        });
-        if (effect.type === 'severity') this.addSeverity(entry, effect.severity);
+      case 'effect.began':
+        this.effectBook.began(entry);
+        if (entry.payload.effect.type === 'severity')
+          this.addSeverity(entry, entry.payload.effect.severity);
         return;
-      }
-      case 'effect.ended': {
-        const ended = JSON.stringify(entry.payload.effect);
-        const index = this.effectList.findIndex(
-          (active) =>
-            !active.ended &&
-            active.inject === entry.payload.inject &&
-            JSON.stringify(active.effect) === ended,
-        );
-        const active = this.effectList[index];
-        if (active) this.effectList[index] = { ...active, ended: true, endedAtMs: entry.drillMs };
-        return;
-      }
+      case 'effect.ended':
+        return this.effectBook.ended(entry);
       case 'escalation.recorded':
         return this.pageBook.add(entry);
       case 'acknowledgement.recorded':
