@@ -30,12 +30,11 @@ describe('time to acknowledge in the charts', () => {
     log.retract('8m', log.ack('5m', 'secondary', other));
     log.ended('10m');
   });
-  const data = chartData(
-    scoreDrill(scenario, log),
-    log,
-    escalationRows(scenario, log),
-    projectLog(scenario, log).effects,
-  );
+  const data = chartData(scoreDrill(scenario, log), log, {
+    escalations: escalationRows(scenario, log),
+    effects: projectLog(scenario, log).effects,
+    audiences: new Set(),
+  });
 
   it('uses the first acknowledgement in drill order that still counts', () => {
     expect(data.acknowledgements).toEqual([
@@ -66,17 +65,38 @@ describe('the outage spans', () => {
     log.fact('effect.ended', '4m', { inject: 'alarm', effect: chat });
     log.ended('10m');
   });
-  const data = chartData(
-    scoreDrill(scenario, log),
-    log,
-    escalationRows(scenario, log),
-    projectLog(scenario, log).effects,
-  );
+  const data = chartData(scoreDrill(scenario, log), log, {
+    escalations: escalationRows(scenario, log),
+    effects: projectLog(scenario, log).effects,
+    audiences: new Set(),
+  });
 
   it('end where the end was logged (an `until` before the `for`), or at the drill’s end', () => {
     expect(data.outages).toEqual([
       { seq: 3, from: 60, to: 240 },
       { seq: 4, from: 120, to: 600 },
     ]);
+  });
+});
+
+describe('the time-to-acknowledge bars', () => {
+  const scenario = scenarioFrom(baseScenario);
+  const log = buildLog((log) => {
+    log.created({ scenario: 'base' });
+    log.started();
+    log.escalate('1m', { from: 'oncall', to: 'ic' });
+    log.escalate('2m', { from: 'oncall', to: 'secondary' });
+    log.ended('10m');
+  });
+  const bars = (audiences: ReadonlySet<string>) =>
+    chartData(scoreDrill(scenario, log), log, {
+      escalations: escalationRows(scenario, log),
+      effects: [],
+      audiences,
+    }).acknowledgements.map((bar) => bar.label);
+
+  it('leave out escalations to an audience, which never acknowledges', () => {
+    expect(bars(new Set())).toEqual(['#3 oncall → ic', '#4 oncall → secondary']);
+    expect(bars(new Set(['secondary']))).toEqual(['#3 oncall → ic']);
   });
 });

@@ -40,7 +40,7 @@ export interface ChartData {
     value: number;
     measured: boolean;
   }[];
-  /** Each team escalation that got through and still counts, with its time to acknowledge. */
+  /** Each team escalation that got through and still counts (not to an audience), with its time to acknowledge. */
   readonly acknowledgements: readonly {
     label: string;
     seconds: number | null;
@@ -48,11 +48,18 @@ export interface ChartData {
   }[];
 }
 
+/** What the charts read besides the scorecard and the entries, from the projection. */
+export interface ChartSources {
+  readonly escalations: readonly EscalationRow[];
+  readonly effects: readonly EffectView[];
+  /** Audience roles: published to, they never acknowledge, so they have no ack bar. */
+  readonly audiences: ReadonlySet<string>;
+}
+
 export function chartData(
   card: Scorecard,
   entries: readonly VisibleEntry[],
-  escalations: readonly EscalationRow[],
-  effects: readonly EffectView[],
+  { escalations, effects, audiences }: ChartSources,
 ): ChartData {
   const rows = card.expectations
     .filter((expectation) => expectation.triggered_at_s !== null)
@@ -133,7 +140,10 @@ export function chartData(
       measured: card.dimensions[name] !== null,
     })),
     acknowledgements: escalations
-      .filter((escalation) => escalation.delivered && !escalation.retracted)
+      .filter(
+        (escalation) =>
+          escalation.delivered && !escalation.retracted && !audiences.has(escalation.to),
+      )
       .map((escalation) => ({
         label: `#${escalation.seq} ${escalation.from ?? ''} → ${escalation.to}`,
         seconds: escalation.ackLatencyMs === null ? null : escalation.ackLatencyMs / 1000,

@@ -26,12 +26,11 @@ export function ScorecardCharts({
 }) {
   const data = useMemo(
     () =>
-      chartData(
-        card,
-        entries,
-        escalationRows(scenario, entries),
-        projectLog(scenario, entries).effects,
-      ),
+      chartData(card, entries, {
+        escalations: escalationRows(scenario, entries),
+        effects: projectLog(scenario, entries).effects,
+        audiences: new Set(scenario.roles.filter((role) => role.audience).map((role) => role.id)),
+      }),
     [card, scenario, entries],
   );
   return (
