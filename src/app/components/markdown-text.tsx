@@ -2,28 +2,44 @@ import type { ReactNode } from 'react';
 
 /**
  * Inject bodies are markdown, written by scenario authors and shown to everyone: this renders
- * the little they use (paragraphs, bullet lists, **bold**, *emphasis*, `code`) as React
- * elements. Nothing is ever inserted as HTML, so a scenario cannot inject markup.
+ * the little they use (paragraphs, bullet lists, fenced code blocks — a terminal, a log —
+ * **bold**, *emphasis*, `code`) as React elements. Nothing is ever inserted as HTML, so a
+ * scenario cannot inject markup.
  */
 export function MarkdownText({ text }: { text: string }) {
-  const blocks = text.trim().split(/\n\s*\n/);
+  // A fence keeps its lines (blank ones too) as they are; the prose between is split on blank lines.
+  const segments = text.trim().split(/^```[^\n]*\n([\s\S]*?)^```[ \t]*$/m);
   return (
     <div className="markdown">
-      {blocks.map((block, index) => {
-        const lines = block.split('\n');
-        if (lines.every((line) => /^\s*[-*]\s+/.test(line))) {
-          return (
-            <ul key={index}>
-              {lines.map((line, item) => (
-                <li key={item}>{inline(line.replace(/^\s*[-*]\s+/, ''))}</li>
-              ))}
-            </ul>
-          );
-        }
-        return <p key={index}>{inline(lines.join(' '))}</p>;
-      })}
+      {segments.flatMap((segment, index) =>
+        index % 2 === 1 ? (
+          <pre key={index}>
+            <code>{segment.replace(/\n$/, '')}</code>
+          </pre>
+        ) : (
+          prose(segment, index)
+        ),
+      )}
     </div>
   );
+}
+
+function prose(text: string, segment: number): ReactNode[] {
+  const blocks = text.trim() === '' ? [] : text.trim().split(/\n\s*\n/);
+  return blocks.map((block, blockIndex) => {
+    const index = `${segment}.${blockIndex}`;
+    const lines = block.split('\n');
+    if (lines.every((line) => /^\s*[-*]\s+/.test(line))) {
+      return (
+        <ul key={index}>
+          {lines.map((line, item) => (
+            <li key={item}>{inline(line.replace(/^\s*[-*]\s+/, ''))}</li>
+          ))}
+        </ul>
+      );
+    }
+    return <p key={index}>{inline(lines.join(' '))}</p>;
+  });
 }
 
 function inline(text: string): ReactNode[] {

@@ -1,0 +1,93 @@
+/**
+ * A format v2 drill in the room, in a real Chromium: the projector shows the scene and the
+ * story time in the story's time zone, an alert that `pages` reaches the on-call's phone as
+ * a system page with Acknowledge, the console sees the acknowledgement, and the scorecard
+ * shows each expectation's kind in words and the recurring status updates.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp } from './support/app-server';
+import type { RunningApp } from './support/app-server';
+import { launchBrowser, saveScreenshot } from './support/browser';
+
+let app: RunningApp;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+const title = 'The wrong host — a production database deleted at midnight';
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+});
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+  await browser?.close();
+  await app?.close();
+});
+
+async function newPage(options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
+  const context = await browser.newContext(options);
+  contexts.push(context);
+  const page = await context.newPage();
+  page.on('dialog', (dialog) => void dialog.accept());
+  return page;
+}
+
+describe('a format v2 drill', () => {
+  it('shows the scene and story time, pages the phone, and scores every kind', async () => {
+    const console = await newPage({ viewport: { width: 1400, height: 900 } });
+    await console.goto(app.url);
+    await console.getByRole('link', { name: title }).click();
+    await console.getByRole('heading', { name: title }).waitFor();
+    // The scenario page says what each expectation asks, whatever its kind.
+    await console.getByText('Declare SEV1 or worse').waitFor();
+    await console.getByRole('button', { name: 'Start drill…' }).click();
+    await console.getByLabel('Team name').fill('Night shift');
+    await console.getByRole('button', { name: 'Create drill' }).click();
+    await console.waitForURL(/\/drills\/[^/]+$/);
+    const code = (await console.locator('.join-code').textContent())?.trim() ?? '';
+
+    const oncall = await newPage(phone);
+    await oncall.goto(`${app.url}/join/${code}`);
+    await oncall.getByLabel('Your name').fill('Ana');
+    await oncall.getByLabel(/^Your role/).fill('db-oncall');
+    await oncall.getByRole('button', { name: 'Join' }).click();
+    await oncall.getByRole('button', { name: 'Escalate' }).waitFor();
+
+    await console.getByRole('button', { name: 'Start drill' }).click();
+    await console.getByRole('button', { name: 'Pause' }).waitFor();
+    const projectorHref = await console
+      .getByRole('link', { name: 'Open the projector view' })
+      .getAttribute('href');
+    const projector = await console.context().newPage();
+    await projector.setViewportSize({ width: 1920, height: 1080 });
+    await projector.goto(`${app.url}${projectorHref}`);
+    await projector.getByLabel('Phase').getByText('Scene 1: the wrong host').waitFor();
+    // Midnight in Amsterdam on 1 February 2017: the story's clock, not the room's.
+    await expect(projector.getByLabel('Story time').textContent()).resolves.toMatch(
+      /00:0\d.*1 Feb 2017.*CET/,
+    );
+
+    // The facilitator brings the database alarm forward; it pages the database path.
+    await console.getByRole('button', { name: 'Fire db1-down now' }).click();
+    await oncall.locator('.pager', { hasText: 'PostgreSQLDown' }).waitFor();
+    await saveScreenshot(oncall, 'v2-system-page-phone');
+    await oncall.getByRole('button', { name: 'Acknowledge' }).click();
+    await oncall.locator('.pager').waitFor({ state: 'detached' });
+    await console
+      .getByText(/acknowledged/)
+      .first()
+      .waitFor();
+    await saveScreenshot(projector, 'v2-projector-desktop');
+    await saveScreenshot(console, 'v2-console-desktop');
+
+    await console.getByRole('button', { name: 'End drill' }).click();
+    await console.getByRole('heading', { name: /^Result:/ }).waitFor();
+    const drill = new URL(console.url());
+    await console.goto(`${drill.origin}${drill.pathname}/scorecard${drill.hash}`);
+    await console.getByRole('heading', { name: 'Expectations' }).waitFor();
+    await console.getByText('Decide restore-path').waitFor();
+    await console.getByText('Declare SEV1 or worse').waitFor();
+    await saveScreenshot(console, 'v2-scorecard-desktop');
+  });
+});
