@@ -83,8 +83,7 @@ describe('a format v2 drill', () => {
 
     await console.getByRole('button', { name: 'End drill' }).click();
     await console.getByRole('heading', { name: /^Result:/ }).waitFor();
-    const drill = new URL(console.url());
-    await console.goto(`${drill.origin}${drill.pathname}/scorecard${drill.hash}`);
+    await console.getByRole('link', { name: 'Open the scorecard' }).click();
     await console.getByRole('heading', { name: 'Expectations' }).waitFor();
     await console.getByText('Decide restore-path').waitFor();
     await console.getByText('Declare SEV1 or worse').waitFor();

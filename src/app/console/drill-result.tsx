@@ -47,8 +47,14 @@ export function DrillResult({
           </li>
         ))}
       </ul>
-      <p className="muted">
-        Exercise data, not real incident metrics. Export: GET /api/drills/{drillId}/export
+      <p>
+        <a className="button primary" href={`/drills/${drillId}/scorecard`}>
+          Open the scorecard
+        </a>{' '}
+        <span className="muted">
+          charts, every expectation and decision, the debrief and the report. Exercise data, not
+          real incident metrics.
+        </span>
       </p>
     </section>
   );
