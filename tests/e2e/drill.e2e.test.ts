@@ -84,14 +84,18 @@ describe('a drill from start to result', () => {
     await desk.getByRole('heading', { name: 'Join a drill' }).waitFor();
     await saveScreenshot(desk, 'join-desktop');
     await ana.getByLabel('Your name').fill('Ana');
-    await ana.getByLabel(/^Your role/).fill('oncall');
+    await ana.getByRole('radio', { name: 'Primary on-call SRE' }).check();
     await ana.getByRole('button', { name: 'Join' }).click();
     await ana.getByRole('button', { name: 'Escalate' }).waitFor();
 
     const ben = await newPage(phone);
     await ben.goto(`${app.url}/join/${code}`);
     await ben.getByLabel('Your name').fill('Ben');
-    await ben.getByLabel(/^Your role/).fill('ic');
+    // The role Ana took is shown as taken, not offered.
+    await expect(
+      ben.getByRole('radio', { name: /^Primary on-call SRE — taken/ }).isDisabled(),
+    ).resolves.toBe(true);
+    await ben.getByRole('radio', { name: 'Incident commander' }).check();
     await ben.getByRole('button', { name: 'Join' }).click();
     await ben.getByRole('button', { name: 'Escalate' }).waitFor();
 

@@ -50,7 +50,11 @@ describe('a format v2 drill', () => {
     const oncall = await newPage(phone);
     await oncall.goto(`${app.url}/join/${code}`);
     await oncall.getByLabel('Your name').fill('Ana');
-    await oncall.getByLabel(/^Your role/).fill('db-oncall');
+    await oncall
+      .getByRole('radio', { name: 'Database engineer on call (ran the command)' })
+      .check();
+    // Audiences are published to, never joined: the status page is not offered.
+    await expect(oncall.getByRole('radio', { name: /status page/i }).count()).resolves.toBe(0);
     await oncall.getByRole('button', { name: 'Join' }).click();
     await oncall.getByRole('button', { name: 'Escalate' }).waitFor();
 

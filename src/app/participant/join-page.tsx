@@ -3,10 +3,11 @@ import { joinReply } from '../../protocol/http-bodies';
 import { apiRequest } from '../api/api-client';
 import { participantToken, rememberParticipantToken } from '../api/credentials';
 import { ParticipantView } from './participant-view';
+import { RolePicker } from './role-picker';
 
 const lastDrillKey = 'firedrill.participant.lastDrill';
 
-/** Join with the code (or the QR), a name and a role; then the phone becomes a pager. */
+/** Join with the code (or the QR), a name and a role picked by name; then the phone becomes a pager. */
 export function JoinPage({ code: codeFromUrl }: { code: string | null }) {
   const [drillId, setDrillId] = useState<string | null>(() => rememberedDrill());
   const [code, setCode] = useState(codeFromUrl ?? '');
@@ -23,7 +24,7 @@ export function JoinPage({ code: codeFromUrl }: { code: string | null }) {
     setError(null);
     try {
       const joined = await apiRequest('/api/join', joinReply, {
-        body: { code: code.trim(), name: name.trim(), roles: [role.trim()] },
+        body: { code: code.trim(), name: name.trim(), roles: [role] },
         token: null,
       });
       rememberParticipantToken(joined.drillId, joined.participantToken);
@@ -68,21 +69,13 @@ export function JoinPage({ code: codeFromUrl }: { code: string | null }) {
             required
           />
         </label>
-        <label>
-          Your role <span className="muted">(as the facilitator assigned it, e.g. oncall)</span>
-          <input
-            value={role}
-            onChange={(event) => setRole(event.target.value)}
-            autoCapitalize="none"
-            required
-          />
-        </label>
+        <RolePicker code={code} role={role} onPick={setRole} />
         {error ? (
           <p className="error" role="alert">
             {error}
           </p>
         ) : null}
-        <button type="submit" className="primary big" disabled={busy}>
+        <button type="submit" className="primary big" disabled={busy || role === ''}>
           {busy ? 'Joining…' : 'Join'}
         </button>
       </form>
