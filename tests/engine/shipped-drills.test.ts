@@ -84,51 +84,6 @@ const refusalText = (refusals: readonly ScriptRefusal[]) =>
       `${step.position.line}:${step.position.column} ${step.action.type}: ${error}`,
   );
 
-/**
- * The format v2 engine (system pages from `pages`, the new `when` forms) and scorer (the
- * `decide`, `declare`, `handoff` kinds, `every`) land in parallel slices. Until this probe
- * sees both, a `version: 2` scenario's well-run team cannot score as its script is written, so
- * those checks wait for it; everything else (refusals, replay, the silent team) runs today.
- * Once the slices are merged the probe passes and every check runs for every scenario.
- */
-const v2Probe = `
-version: 2
-id: probe
-title: Probe
-duration: 20m
-roles:
-  - { id: oncall, name: On-call }
-  - { id: ic, name: IC, authority: [approve] }
-escalation_paths:
-  - { id: engineering, levels: [{ role: oncall, ack_within: 5m }] }
-decisions:
-  - { id: go, needs: approve }
-injects:
-  - { id: alarm, kind: alert, at: 1m, title: Alarm, body: The alarm fires and pages., pages: engineering }
-expectations:
-  - { id: decide-go, title: Decide, trigger: { inject: alarm }, decide: go, target: 5m, deadline: 10m }
-`;
-async function engineAndScorerDoV2(): Promise<boolean> {
-  const loaded = loadScenarioBytes(Buffer.from(v2Probe), 'probe.yaml');
-  if (!loaded.ok) return false;
-  const script = loadScriptText(
-    'actions:\n  - { at: 2m, decide: { decision: go, by: ic } }\n',
-    'p',
-  );
-  if (!script.ok) return false;
-  const { drill } = await runSimulation({
-    scenario: loaded.scenario,
-    script: script.script,
-    seed: 1,
-  });
-  const paged = drill.log.some(
-    (entry) => entry.type === 'escalation.recorded' && entry.payload.system,
-  );
-  const card = scoreDrill(loaded.scenario, drill.log);
-  return paged && card.expectations[0]?.verdict === 'on_time';
-}
-const v2Ready = await engineAndScorerDoV2();
-
 describe('the example response scripts', () => {
   it('exist for every shipped scenario', () => {
     expect(responseScriptIds).toEqual(expect.arrayContaining(library.map(({ id }) => id)));
@@ -151,8 +106,6 @@ describe.each(library.map((scenario) => [scenario.id, scenario] as const))(
     let good: PlayedDrill;
     let silent: PlayedDrill;
     let poor: PlayedDrill | null = null;
-    /** Checks that need the format v2 engine and scorer when the scenario is written in v2. */
-    const scored = it.skipIf(scenario.version === 2 && !v2Ready);
 
     beforeAll(async () => {
       const script = loadResponseScript(scenario.id);
@@ -168,7 +121,7 @@ describe.each(library.map((scenario) => [scenario.id, scenario] as const))(
         expect(refusalText(good.refusals)).toEqual([]);
       });
 
-      scored('meets every triggered expectation on time', () => {
+      it('meets every triggered expectation on time', () => {
         const card = good.card;
         expect(triggered(card).length).toBeGreaterThan(0);
         for (const expectation of triggered(card))
@@ -177,7 +130,7 @@ describe.each(library.map((scenario) => [scenario.id, scenario] as const))(
           });
       });
 
-      scored('scores high on every dimension, with no authority violations', () => {
+      it('scores high on every dimension, with no authority violations', () => {
         const { overall, dimensions, metrics } = good.card;
         expect(overall).toBeGreaterThanOrEqual(95);
         expect(dimensions.timeliness).toBe(100);
@@ -213,17 +166,19 @@ describe.each(library.map((scenario) => [scenario.id, scenario] as const))(
       });
     });
 
-    describe.runIf(hasPoorScript(scenario.id))('when the team runs it poorly', () => {
-      it('has every scripted action accepted (the mistakes are choices, not typos)', () => {
-        expect(refusalText(poor?.refusals ?? [])).toEqual([]);
-      });
+    // Only scenarios with an `ID.poor.yaml` have a poorly-run team to compare.
+    if (hasPoorScript(scenario.id))
+      describe('when the team runs it poorly', () => {
+        it('has every scripted action accepted (the mistakes are choices, not typos)', () => {
+          expect(refusalText(poor?.refusals ?? [])).toEqual([]);
+        });
 
-      scored('scores far below the good team and no lower than the silent one', () => {
-        const overall = poor?.card.overall ?? 0;
-        expect(overall).toBeLessThanOrEqual((good.card.overall ?? 0) - 40);
-        expect(overall).toBeGreaterThanOrEqual(silent.card.overall ?? 0);
+        it('scores far below the good team and no lower than the silent one', () => {
+          const overall = poor?.card.overall ?? 0;
+          expect(overall).toBeLessThanOrEqual((good.card.overall ?? 0) - 40);
+          expect(overall).toBeGreaterThanOrEqual(silent.card.overall ?? 0);
+        });
       });
-    });
 
     describe('between the two teams', () => {
       const conditional = scenario.injects.filter(
@@ -251,7 +206,7 @@ describe.each(library.map((scenario) => [scenario.id, scenario] as const))(
         );
       });
 
-      scored('scores the good team far above the silent one on the same seed', () => {
+      it('scores the good team far above the silent one on the same seed', () => {
         expect(good.card.seed).toBe(silent.card.seed);
         expect(verdicts(good.card)).not.toEqual(verdicts(silent.card));
         expect((good.card.overall ?? 0) - (silent.card.overall ?? 0)).toBeGreaterThanOrEqual(75);
