@@ -5,6 +5,8 @@
  * `firedrill simulate --timeline`.
  */
 import { conditionText } from '../scenario/describe';
+import { storyTimeAt } from '../scenario/story-clock';
+import type { StoryJump } from '../scenario/story-clock';
 import type { Scenario, Story } from '../scenario/types';
 import type { LogEntry } from './log';
 
@@ -24,10 +26,11 @@ export function drillEventsTimeline(scenario: Scenario, log: readonly LogEntry[]
   const retracted = new Set(
     log.flatMap((entry) => (entry.type === 'fact.retracted' ? [entry.payload.seq] : [])),
   );
-  const story = new StoryClock(scenario.story);
+  // The phases begun so far, for the story clock (src/scenario/story-clock.ts).
+  const jumps: StoryJump[] = [];
   const rows: DrillEventRow[] = [];
   for (const entry of log) {
-    const text = eventText(scenario, entry, story);
+    const text = eventText(scenario, entry, jumps);
     if (text === null) continue;
     rows.push({
       atMs: entry.drillMs,
@@ -45,16 +48,18 @@ export function drillEventsTimeline(scenario: Scenario, log: readonly LogEntry[]
 function eventText(
   scenario: Scenario,
   entry: LogEntry,
-  story: StoryClock,
+  jumps: StoryJump[],
 ): { kind: DrillEventKind; text: string } | null {
   switch (entry.type) {
     case 'phase.started': {
       const { phase, title, storyTimeMs } = entry.payload;
-      const storyNow = story.jump(entry.drillMs, storyTimeMs);
-      return {
-        kind: 'phase',
-        text: `${phase}: ${title}${storyNow === null ? '' : ` (story time ${storyNow})`}`,
-      };
+      jumps.push({ startedAtMs: entry.drillMs, storyTimeMs });
+      const story = scenario.story;
+      const storyNow =
+        story === null
+          ? ''
+          : ` (story time ${storyTimeText(storyTimeAt(story, jumps, entry.drillMs), story)})`;
+      return { kind: 'phase', text: `${phase}: ${title}${storyNow}` };
     }
     case 'escalation.recorded': {
       const { system, to, via, delivered, undelivered } = entry.payload;
@@ -105,29 +110,6 @@ function branchText(scenario: Scenario, branched: { inject: string; branch: numb
 function oneLine(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > 80 ? `${flat.slice(0, 79)}…` : flat;
-}
-
-/**
- * The story's wall clock as the phases move it: it runs with drill time from `starts_at`
- * and jumps where a phase says so. Display only, like the projector's.
- */
-class StoryClock {
-  private anchorDrillMs = 0;
-  private anchorStoryMs: number | null;
-
-  constructor(private readonly story: Story | null) {
-    this.anchorStoryMs = story?.startsAtMs ?? null;
-  }
-
-  /** Moves the clock to a phase's `story_time` (or lets it run on) and says what it reads. */
-  jump(drillMs: number, storyTimeMs: number | null): string | null {
-    if (storyTimeMs !== null) {
-      this.anchorDrillMs = drillMs;
-      this.anchorStoryMs = storyTimeMs;
-    }
-    if (this.anchorStoryMs === null || this.story === null) return null;
-    return storyTimeText(this.anchorStoryMs + (drillMs - this.anchorDrillMs), this.story);
-  }
 }
 
 /** `2017-02-01 09:00 Europe/Amsterdam`, or at the written offset (`+01:00`) without a `tz`. */
