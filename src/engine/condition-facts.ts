@@ -5,6 +5,7 @@
  * retracted counts, so a backdated decide counts from its own time and a retracted one falls
  * back to the next.
  */
+import { levelsSatisfiedBy } from '../scenario/scales';
 import type { Condition, Scenario } from '../scenario/types';
 import type { DrillState } from './drill-state';
 import type { LogEntry } from './log';
@@ -27,7 +28,9 @@ export function conditionKeysOf(scenario: Scenario, entry: LogEntry): readonly s
       return keys;
     }
     case 'severity.declared':
-      return atLeastKeys(scenario, entry.payload.severity);
+      return levelsSatisfiedBy(scenario, entry.payload.severity).map(
+        (level) => `declared:${level}`,
+      );
     case 'acknowledgement.recorded':
       return [`acknowledged:${entry.payload.by}`];
     case 'inject.fired':
@@ -37,13 +40,6 @@ export function conditionKeysOf(scenario: Scenario, entry: LogEntry): readonly s
     default:
       return [];
   }
-}
-
-/** Declaring a level releases it and every less severe one (listed after it in the scale). */
-function atLeastKeys(scenario: Scenario, severity: string): string[] {
-  const level = scenario.severities.indexOf(severity);
-  if (level === -1) return [`declared:${severity}`];
-  return scenario.severities.slice(level).map((listed) => `declared:${listed}`);
 }
 
 /** Files a fact under the keys it releases; returns those keys. */

@@ -3,6 +3,7 @@
  * rules the live engine (expectation tracking) and the scorer share, so a drill's live
  * `when: {met}` and its scorecard can never disagree about what counted.
  */
+import { levelsSatisfiedBy } from '../scenario/scales';
 import type { Expectation, Scenario } from '../scenario/types';
 import type { EntryOf } from './log';
 import { scenarioIndex } from './scenario-index';
@@ -76,7 +77,7 @@ export function qualifiesFor(
     case 'declare':
       return (
         entry.type === 'severity.declared' &&
-        atLeastAsSevere(scenario, entry.payload.severity, goal.severity)
+        levelsSatisfiedBy(scenario, entry.payload.severity).includes(goal.severity)
       );
     case 'handoff':
       return (
@@ -87,11 +88,4 @@ export function qualifiesFor(
         (goal.to === null || entry.payload.to === goal.to)
       );
   }
-}
-
-/** `severity` is `expected` or listed before it (more severe) on the scenario's scale. */
-function atLeastAsSevere(scenario: Scenario, severity: string, expected: string): boolean {
-  const declared = scenario.severities.indexOf(severity);
-  const wanted = scenario.severities.indexOf(expected);
-  return declared >= 0 && wanted >= 0 && declared <= wanted;
 }

@@ -29,3 +29,15 @@ export function severityProblem(
   if (scenario.severities.includes(severity)) return null;
   return `severity "${severity}" is not on this scenario's scale (${scenario.severities.join(', ')})`;
 }
+
+/**
+ * The levels a declaration of `declared` satisfies: itself and every less severe one (listed
+ * after it), since "at least SEV2" is SEV2 or anything before it. Off the scale: none.
+ */
+export function levelsSatisfiedBy(
+  scenario: { readonly severities: readonly string[] },
+  declared: string,
+): readonly string[] {
+  const level = scenario.severities.indexOf(declared);
+  return level === -1 ? [] : scenario.severities.slice(level);
+}
