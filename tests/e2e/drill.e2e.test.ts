@@ -5,33 +5,12 @@
  */
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp } from './support/app-server';
-import type { RunningApp } from './support/app-server';
-import { launchBrowser, saveScreenshot, scrollsSideways } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { saveScreenshot, scrollsSideways } from './support/browser';
+import { openRoom, phone } from './support/room';
 
-let app: RunningApp;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-});
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-  await app?.close();
-});
-
-async function newPage(options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
-  const context = await browser.newContext(options);
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('dialog', (dialog) => void dialog.accept());
-  return page;
-}
+const room = openRoom();
+const { newPage } = room;
 
 function decodeQr(dataUrl: string): string | null {
   const png = PNG.sync.read(Buffer.from(dataUrl.replace(/^data:image\/png;base64,/, ''), 'base64'));
@@ -41,7 +20,7 @@ function decodeQr(dataUrl: string): string | null {
 describe('a drill from start to result', () => {
   it('runs through console, projector and two phones, in order', async () => {
     const console = await newPage({ viewport: { width: 1400, height: 900 } });
-    await console.goto(app.url);
+    await console.goto(room.url());
     await console.getByRole('link', { name: 'Primary database failover under load' }).click();
     await console.getByRole('heading', { name: 'Primary database failover under load' }).waitFor();
     await saveScreenshot(console, 'scenario-desktop');
@@ -60,7 +39,7 @@ describe('a drill from start to result', () => {
     const code = (await console.locator('.join-code').textContent())?.trim() ?? '';
     expect(code).toMatch(/^\d{6}$/);
     const qr = await console.getByTestId('join-qr').getAttribute('src');
-    expect(decodeQr(qr ?? '')).toBe(`${app.url}/join/${code}`);
+    expect(decodeQr(qr ?? '')).toBe(`${room.url()}/join/${code}`);
 
     await console.getByRole('button', { name: 'Start drill' }).click();
     await console.getByRole('button', { name: 'Pause' }).waitFor();
@@ -73,14 +52,14 @@ describe('a drill from start to result', () => {
       .getAttribute('href');
     const projector = await console.context().newPage();
     await projector.setViewportSize({ width: 1920, height: 1080 });
-    await projector.goto(`${app.url}${projectorHref}`);
+    await projector.goto(`${room.url()}${projectorHref}`);
     await projector.locator('.projector-clock').waitFor();
 
     const ana = await newPage(phone);
-    await ana.goto(`${app.url}/join/${code}`);
+    await ana.goto(`${room.url()}/join/${code}`);
     await saveScreenshot(ana, 'join-phone');
     const desk = await newPage({ viewport: { width: 1280, height: 800 } });
-    await desk.goto(`${app.url}/join/${code}`);
+    await desk.goto(`${room.url()}/join/${code}`);
     await desk.getByRole('heading', { name: 'Join a drill' }).waitFor();
     await saveScreenshot(desk, 'join-desktop');
     await ana.getByLabel('Your name').fill('Ana');
@@ -89,7 +68,7 @@ describe('a drill from start to result', () => {
     await ana.getByRole('button', { name: 'Escalate' }).waitFor();
 
     const ben = await newPage(phone);
-    await ben.goto(`${app.url}/join/${code}`);
+    await ben.goto(`${room.url()}/join/${code}`);
     await ben.getByLabel('Your name').fill('Ben');
     // The role Ana took is shown as taken, not offered.
     await expect(
@@ -146,8 +125,8 @@ describe('a drill from start to result', () => {
 
     for (const [page, url] of [
       [console, drillUrl],
-      [ana, `${app.url}/join/${code}`],
-      [console, `${app.url}/`],
+      [ana, `${room.url()}/join/${code}`],
+      [console, `${room.url()}/`],
     ] as const) {
       await page.setViewportSize({ width: 360, height: 800 });
       await page.goto(url);

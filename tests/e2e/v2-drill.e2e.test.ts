@@ -4,39 +4,18 @@
  * a system page with Acknowledge, the console sees the acknowledgement, and the scorecard
  * shows each expectation's kind in words and the recurring status updates.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp } from './support/app-server';
-import type { RunningApp } from './support/app-server';
-import { launchBrowser, saveScreenshot } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { saveScreenshot } from './support/browser';
+import { openRoom, phone } from './support/room';
 
-let app: RunningApp;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+const room = openRoom();
+const { newPage } = room;
 const title = 'The wrong host — a production database deleted at midnight';
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-});
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-  await app?.close();
-});
-
-async function newPage(options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
-  const context = await browser.newContext(options);
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('dialog', (dialog) => void dialog.accept());
-  return page;
-}
 
 describe('a format v2 drill', () => {
   it('shows the scene and story time, pages the phone, and scores every kind', async () => {
     const console = await newPage({ viewport: { width: 1400, height: 900 } });
-    await console.goto(app.url);
+    await console.goto(room.url());
     await console.getByRole('link', { name: title }).click();
     await console.getByRole('heading', { name: title }).waitFor();
     // The scenario page says what each expectation asks, whatever its kind.
@@ -48,7 +27,7 @@ describe('a format v2 drill', () => {
     const code = (await console.locator('.join-code').textContent())?.trim() ?? '';
 
     const oncall = await newPage(phone);
-    await oncall.goto(`${app.url}/join/${code}`);
+    await oncall.goto(`${room.url()}/join/${code}`);
     await oncall.getByLabel('Your name').fill('Ana');
     await oncall
       .getByRole('radio', { name: 'Database engineer on call (ran the command)' })
@@ -65,7 +44,7 @@ describe('a format v2 drill', () => {
       .getAttribute('href');
     const projector = await console.context().newPage();
     await projector.setViewportSize({ width: 1920, height: 1080 });
-    await projector.goto(`${app.url}${projectorHref}`);
+    await projector.goto(`${room.url()}${projectorHref}`);
     await projector.getByLabel('Phase').getByText('Scene 1: the wrong host').waitFor();
     // Midnight in Amsterdam on 1 February 2017: the story's clock, not the room's.
     await expect(projector.getByLabel('Story time').textContent()).resolves.toMatch(
