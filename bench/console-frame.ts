@@ -25,7 +25,7 @@ export async function consoleFrameFigures(): Promise<Figure[]> {
 
   const store = createDrillStore({ follow: followLog });
   const snapshot: DrillSnapshot = {
-    drill: { id: 'bench', team: '', status: 'running', speed: 1, joinCode: null },
+    drill: { id: 'bench', team: '', status: 'running', speed: 1, joinCode: null, joinUrl: null },
     audience: 'facilitator',
     scenario: publicScenario(scenario, { audience: 'facilitator', roles: [] }),
     fullScenario: scenario,

@@ -40,6 +40,14 @@ export interface PublicScenario {
   readonly checklists: Scenario['checklists'];
 }
 
+/** Who joined, with the roles they hold now, and whether a phone of theirs is connected now. */
+export interface Participant {
+  readonly name: string;
+  readonly roles: readonly string[];
+  /** Presence: at least one of their screens holds an open WebSocket to the drill. */
+  readonly connected: boolean;
+}
+
 export interface DrillSnapshot {
   readonly drill: {
     readonly id: string;
@@ -47,8 +55,13 @@ export interface DrillSnapshot {
     readonly status: string;
     /** The drill clock's current speed factor. */
     readonly speed: number;
-    /** Only for the facilitator, while the drill is open. */
+    /** The facilitator's while the drill is open; the projector's too while in briefing. */
     readonly joinCode: string | null;
+    /**
+     * The address phones open to join (`/join/CODE` at the reachable address: `--public-url`,
+     * else the machine's first non-loopback IPv4), whenever `joinCode` is given.
+     */
+    readonly joinUrl: string | null;
   };
   readonly audience: Audience;
   readonly scenario: PublicScenario;
@@ -62,13 +75,14 @@ export interface DrillSnapshot {
   readonly seq: number;
   /** The server's wall clock when it answered, so a client can read the drill clock. */
   readonly serverWallMs: number;
-  readonly participants: readonly { readonly name: string; readonly roles: readonly string[] }[];
+  readonly participants: readonly Participant[];
   readonly you: { readonly name: string; readonly roles: readonly string[] } | null;
 }
 
 const ms = z.number().check(z.minimum(0));
 const names = z.array(z.string());
 const person = z.object({ name: z.string(), roles: names });
+export const participant = z.object({ name: z.string(), roles: names, connected: z.boolean() });
 
 const injectContent = z.object({
   id: z.string(),
@@ -147,6 +161,7 @@ export const drillSnapshot: z.ZodMiniType<DrillSnapshot> = z.object({
     status: z.string(),
     speed: z.number().check(z.positive()),
     joinCode: z.nullable(z.string()),
+    joinUrl: z.nullable(z.string()),
   }),
   audience: z.enum(['facilitator', 'projector', 'participant']),
   scenario: publicScenario,
@@ -154,6 +169,6 @@ export const drillSnapshot: z.ZodMiniType<DrillSnapshot> = z.object({
   entries: z.array(visibleEntry),
   seq: z.int().check(z.minimum(0)),
   serverWallMs: z.number(),
-  participants: z.array(person),
+  participants: z.array(participant),
   you: z.nullable(person),
 });

@@ -6,8 +6,8 @@
  * participant, 1, 2, 3… over the entries they may see (so no gap tells of a hidden entry).
  */
 import * as z from 'zod/mini';
-import type { DrillSnapshot, VisibleEntry } from './drill-snapshot';
-import { drillSnapshot, visibleEntry } from './drill-snapshot';
+import type { DrillSnapshot, Participant, VisibleEntry } from './drill-snapshot';
+import { drillSnapshot, participant, visibleEntry } from './drill-snapshot';
 
 export const maxClientFrameBytes = 64 * 1024;
 
@@ -40,10 +40,7 @@ export type ServerFrame =
   | { readonly type: 'error'; readonly error: string }
   | {
       readonly type: 'participants';
-      readonly participants: readonly {
-        readonly name: string;
-        readonly roles: readonly string[];
-      }[];
+      readonly participants: readonly Participant[];
     }
   | {
       /**
@@ -80,7 +77,7 @@ export const serverFrame: z.ZodMiniType<ServerFrame> = z.discriminatedUnion('typ
   z.object({ type: z.literal('error'), error: z.string() }),
   z.object({
     type: z.literal('participants'),
-    participants: z.array(z.object({ name: z.string(), roles: z.array(z.string()) })),
+    participants: z.array(participant),
   }),
   z.object({
     type: z.literal('metric'),

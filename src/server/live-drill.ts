@@ -7,6 +7,7 @@
 import type { ActionOutcome, ActionRequest } from '../engine/action-outcome';
 import type { Drill } from '../engine/drill';
 import type { LogEntry } from '../engine/log';
+import type { Participant } from '../protocol/drill-snapshot';
 import type { FisGateway } from '../fis/fis-gateway';
 import type { LeftRunning } from './experiment-conductor';
 import { ExperimentConductor } from './experiment-conductor';
@@ -15,9 +16,7 @@ import { isFinished } from './drill-summaries';
 import type { DrillRepository, StoredDrill, StoredParticipant } from './store/drill-repository';
 
 export type Listener = (entries: readonly LogEntry[]) => void;
-export type ParticipantsListener = (
-  participants: readonly { name: string; roles: readonly string[] }[],
-) => void;
+export type ParticipantsListener = (participants: readonly Participant[]) => void;
 
 export interface LiveDrillOptions {
   readonly stored: StoredDrill;
@@ -148,7 +147,11 @@ export class LiveDrill {
   }
 
   participantsChanged(): void {
-    const participants = this.participants().map(({ name, roles }) => ({ name, roles }));
+    const participants = this.participants().map(({ name, roles }) => ({
+      name,
+      roles,
+      connected: false,
+    }));
     for (const listener of this.participantListeners) listener(participants);
   }
 

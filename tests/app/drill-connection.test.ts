@@ -40,7 +40,7 @@ class FakeSocket {
 }
 
 const snapshot = (seq: number): DrillSnapshot => ({
-  drill: { id: 'd1', team: '', status: 'running', speed: 1, joinCode: null },
+  drill: { id: 'd1', team: '', status: 'running', speed: 1, joinCode: null, joinUrl: null },
   audience: 'participant',
   scenario: {
     id: 's',

@@ -23,7 +23,7 @@ const entries: VisibleEntry[] = [
   },
 ];
 const snapshotFor = (facilitator: boolean): DrillSnapshot => ({
-  drill: { id: 'd1', team: '', status: 'running', speed: 1, joinCode: null },
+  drill: { id: 'd1', team: '', status: 'running', speed: 1, joinCode: null, joinUrl: null },
   audience: facilitator ? 'facilitator' : 'projector',
   scenario: {
     id: 'phased',

@@ -7,7 +7,7 @@ import { baseScenario, DrillHarness } from '../support/drill-harness';
 import type { DrillSnapshot, VisibleEntry } from '../../src/protocol/drill-snapshot';
 
 const snapshot: DrillSnapshot = {
-  drill: { id: 'd1', team: '', status: 'running', speed: 1, joinCode: null },
+  drill: { id: 'd1', team: '', status: 'running', speed: 1, joinCode: null, joinUrl: null },
   audience: 'projector',
   scenario: {
     id: 's',

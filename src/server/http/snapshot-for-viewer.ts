@@ -31,7 +31,9 @@ export function snapshotFor(host: DrillHost, live: LiveDrill, caller: Caller): S
   const audiences = audiencesOf(live, host.now);
   const numbering = audiences.numbering(viewer);
   const entries = audiences.entriesJsonAfter(viewer, numbering, 0);
-  const participants = live.participants().map(({ name, roles }) => ({ name, roles }));
+  const participants = live
+    .participants()
+    .map(({ name, roles }) => ({ name, roles, connected: false }));
   const rest: Omit<DrillSnapshot, 'entries'> = {
     drill: {
       id: live.id,
@@ -39,6 +41,7 @@ export function snapshotFor(host: DrillHost, live: LiveDrill, caller: Caller): S
       status: live.drill.phase(),
       speed: live.drill.state().clock.speed,
       joinCode: facilitator ? stored.joinCode : null,
+      joinUrl: null,
     },
     audience: viewer.audience,
     scenario: publicScenario(live.drill.scenario, viewer),

@@ -48,7 +48,7 @@ function phoneSees(harness: DrillHarness): readonly boolean[] | undefined {
   const store = createDrillStore();
   const scenario = publicScenario(harness.scenario, { audience: 'participant', roles: ['oncall'] });
   const snapshot: DrillSnapshot = {
-    drill: { id: 'd', team: '', status: 'running', speed: 1, joinCode: null },
+    drill: { id: 'd', team: '', status: 'running', speed: 1, joinCode: null, joinUrl: null },
     audience: 'participant',
     scenario,
     fullScenario: null,
