@@ -142,6 +142,8 @@ describe('when an inject body has links', () => {
 });
 
 describe('while the renderer chunk is still on its way', () => {
+  afterEach(() => vi.doUnmock('../../src/app/components/markdown-html'));
+
   it('shows the text as written, lines kept, then the rendered Markdown', async () => {
     vi.resetModules();
     let arrive = (): void => undefined;
@@ -164,6 +166,5 @@ describe('while the renderer chunk is still on its way', () => {
     });
     expect(container.querySelector('.markdown-pending')).toBeNull();
     expect(all(container as HTMLElement, '.markdown li')).toEqual(['one', 'two']);
-    vi.doUnmock('../../src/app/components/markdown-html');
   });
 });
