@@ -44,10 +44,10 @@ describe('before the facilitator starts the drill', () => {
       socket.open();
       socket.receive({ type: 'snapshot', snapshot: pagerSnapshot([started]) });
     });
-    const header = screen.getByRole('banner');
-    expect(header.textContent).toContain('On-call engineer');
-    expect(header.textContent).toContain('Ana');
-    expect(header.textContent).not.toContain('oncall');
+    const header = document.querySelector('.participant-head');
+    expect(header?.textContent).toContain('On-call engineer');
+    expect(header?.textContent).toContain('Ana');
+    expect(header?.textContent).not.toContain('oncall');
   });
 });
 

@@ -83,12 +83,12 @@ describe('a drill from start to result', () => {
     await ana.getByRole('button', { name: 'Escalate' }).click();
     await ana
       .getByRole('combobox', { name: 'Escalate to' })
-      .selectOption({ label: 'Incident commander' });
+      .selectOption('ic');
     await ana
       .getByRole('textbox', { name: 'situation' })
       .fill('Checkout p99 at 4 s, primary DB write latency high');
     await ana
-      .getByRole('textbox', { name: 'ask', exact: true })
+      .getByRole('textbox', { name: 'Ask', exact: true })
       .fill('Take command of the incident');
     await saveScreenshot(ana, 'participant-escalate-phone');
     await ana.getByRole('button', { name: 'Send escalation' }).click();
