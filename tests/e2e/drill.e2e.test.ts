@@ -81,9 +81,7 @@ describe('a drill from start to result', () => {
     await console.getByText('Ana — oncall').waitFor();
     await console.getByText('Ben — ic').waitFor();
     await ana.getByRole('button', { name: 'Escalate' }).click();
-    await ana
-      .getByRole('combobox', { name: 'Escalate to' })
-      .selectOption('ic');
+    await ana.getByRole('combobox', { name: 'Escalate to' }).selectOption('ic');
     await ana
       .getByRole('textbox', { name: 'situation' })
       .fill('Checkout p99 at 4 s, primary DB write latency high');
