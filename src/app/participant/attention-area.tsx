@@ -33,7 +33,8 @@ export function AttentionArea({
   const over = view.phase === 'ended' || view.phase === 'aborted';
   if (!over && view.phase !== 'paused' && openPages.length === 0 && !surprise) return null;
   return (
-    <div className="attention" aria-label="Needs your attention">
+    // A region of its own, focusable because it scrolls when several things need the person.
+    <div className="attention" role="region" aria-label="Needs your attention" tabIndex={0}>
       {over ? (
         <div className="attention-card attention-ended" role="status">
           <strong>{view.phase === 'aborted' ? 'Drill stopped' : 'Drill ended'}</strong>
@@ -73,7 +74,11 @@ export function AttentionArea({
       {surprise && !over ? (
         <div className="attention-card attention-surprise" role="alert">
           <strong>Surprise: {surprise.title}</strong>
-          {surprise.detail ? <MarkdownText text={surprise.detail} /> : null}
+          {surprise.detail ? (
+            <div className="surprise-body" role="region" aria-label="Surprise" tabIndex={0}>
+              <MarkdownText text={surprise.detail} />
+            </div>
+          ) : null}
           <button type="button" className="big" onClick={() => onSeen(surprise)}>
             Got it
           </button>
