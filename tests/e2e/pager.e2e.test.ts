@@ -1,8 +1,9 @@
 /**
  * The phone as a pager, in a real Chromium at 390×844: a phone joins by picking a role and
  * waits for the start; an alert pages the on-call, who acknowledges from the sticky banner at
- * the top (still in sight with the page scrolled); the pause and the end show there too; and
- * axe finds nothing serious in any of those states.
+ * the top (still in sight with the page scrolled); the escalate form opens on the next level
+ * up; offline shows within 3 s; the pause and the end show at the top too; and axe finds
+ * nothing serious in any of those states.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -86,6 +87,24 @@ describe('the pager', () => {
       .getByText(/acknowledged/)
       .first()
       .waitFor();
+
+    // The escalate form: the next level up by default, and nothing serious for axe.
+    await oncall.getByRole('button', { name: 'Escalate' }).click();
+    await expect(oncall.getByLabel('Escalate to').inputValue()).resolves.toBe('infra-lead');
+    expect(await seriousAccessibilityViolations(oncall)).toEqual([]);
+    await oncall.getByRole('button', { name: 'Cancel' }).click();
+
+    // Offline: the banner says so within 3 s, and counts the tick that waits.
+    await oncall.context().setOffline(true);
+    await oncall
+      .getByText('No connection to the drill', { exact: false })
+      .waitFor({ timeout: 3_000 });
+    await oncall.getByRole('checkbox').first().click();
+    await oncall.getByText('1 action waits and will be sent', { exact: false }).waitFor();
+    await oncall.context().setOffline(false);
+    await oncall.getByText('No connection to the drill', { exact: false }).waitFor({
+      state: 'detached',
+    });
 
     await facilitate(drill, { pause: {} });
     await attention(oncall).getByText('Paused', { exact: true }).waitFor();
