@@ -33,12 +33,12 @@ describe('the phone escalate form', () => {
   it('lists the audience as a marked target and asks for its own template fields', () => {
     const act = vi.fn();
     render(<EscalateForm scenario={forPhone} roles={['ic']} act={act} onClose={vi.fn()} />);
-    expect(screen.getByRole('option', { name: 'Status page (audience)' })).toBeTruthy();
-    expect(screen.getByLabelText('situation')).toBeTruthy();
+    expect(screen.getByRole('option', { name: /^Status page — an audience/ })).toBeTruthy();
+    expect(screen.getByLabelText('Situation')).toBeTruthy();
     fireEvent.change(screen.getByLabelText('Escalate to'), { target: { value: 'status-page' } });
-    expect(screen.queryByLabelText('situation')).toBeNull();
-    fireEvent.change(screen.getByLabelText('what happened'), { target: { value: 'Down' } });
-    fireEvent.change(screen.getByLabelText('next update'), { target: { value: '30m' } });
+    expect(screen.queryByLabelText('Situation')).toBeNull();
+    fireEvent.change(screen.getByLabelText('What happened'), { target: { value: 'Down' } });
+    fireEvent.change(screen.getByLabelText('Next update'), { target: { value: '30m' } });
     fireEvent.click(screen.getByRole('button', { name: 'Send escalation' }));
     expect(act).toHaveBeenCalledWith({
       escalate: {
@@ -61,7 +61,7 @@ describe('the phone escalate form', () => {
       />,
     );
     expect(screen.queryByRole('option', { name: /Status page/ })).toBeNull();
-    expect(screen.getByLabelText('current state')).toBeTruthy();
+    expect(screen.getByLabelText('Current state')).toBeTruthy();
   });
 });
 

@@ -10,7 +10,7 @@ describe('the connection banner', () => {
   it('says the connection is lost, and how many actions wait', () => {
     render(<ConnectionBanner status="reconnecting" failure={null} queued={2} />);
     expect(screen.getByRole('status').textContent).toBe(
-      'Connection lost — reconnecting. 2 actions will be sent when it is back.',
+      'No connection to the drill — trying again. 2 actions wait and will be sent when the connection is back.',
     );
   });
 

@@ -187,3 +187,66 @@ describe('the drill connection', () => {
     });
   });
 });
+
+describe('when the socket goes silent without closing (Wi-Fi gone)', () => {
+  const openWithSnapshot = () => {
+    const store = createDrillStore();
+    const connection = connectDrill('d1', 'tok', store, 'ws://test/ws');
+    const socket = FakeSocket.instances[0];
+    socket?.open();
+    socket?.receive({ type: 'snapshot', snapshot: snapshot(1) });
+    return { store, connection, socket };
+  };
+
+  it('pings while nothing else is heard, and stays open while pongs come back', () => {
+    const { store, socket } = openWithSnapshot();
+    for (let second = 0; second < 5; second++) {
+      vi.advanceTimersByTime(1_000);
+      socket?.receive({ type: 'pong' });
+    }
+    expect(
+      socket?.sent.filter((frame) => (frame as { type: string }).type === 'ping').length,
+    ).toBeGreaterThanOrEqual(4);
+    expect(store.getState().status).toBe('open');
+  });
+
+  it('says the connection is lost within 3 s, and counts the actions that wait', () => {
+    const { store, connection } = openWithSnapshot();
+    connection.act({ check: { checklist: 'triage', item: 0, by: 'oncall' } });
+    vi.advanceTimersByTime(2_900);
+    expect(store.getState().status).toBe('reconnecting');
+    expect(store.getState().queue).toHaveLength(1);
+  });
+
+  it('sends what waited once a new socket is back', () => {
+    const { store, connection } = openWithSnapshot();
+    vi.advanceTimersByTime(3_000);
+    const id = connection.act({ ack: { by: 'ic' } });
+    vi.advanceTimersByTime(1_000);
+    const back = FakeSocket.instances.at(-1);
+    expect(back).not.toBe(FakeSocket.instances[0]);
+    back?.open();
+    back?.receive({ type: 'snapshot', snapshot: snapshot(1) });
+    expect(back?.sent).toContainEqual({ type: 'action', action: { ack: { by: 'ic' }, id } });
+    expect(store.getState().status).toBe('open');
+  });
+
+  it('ignores the silent socket if it speaks again after it was given up', () => {
+    const { store, socket } = openWithSnapshot();
+    vi.advanceTimersByTime(3_000);
+    socket?.receive({ type: 'snapshot', snapshot: snapshot(9) });
+    expect(store.getState().status).toBe('reconnecting');
+    expect(store.getState().view?.lastSeq).toBe(1);
+  });
+});
+
+describe('when the browser says it went offline', () => {
+  it('says the connection is lost at once', () => {
+    const store = createDrillStore();
+    connectDrill('d1', 'tok', store, 'ws://test/ws');
+    FakeSocket.instances[0]?.open();
+    FakeSocket.instances[0]?.receive({ type: 'snapshot', snapshot: snapshot(1) });
+    window.dispatchEvent(new Event('offline'));
+    expect(store.getState().status).toBe('reconnecting');
+  });
+});

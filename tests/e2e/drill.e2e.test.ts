@@ -81,14 +81,12 @@ describe('a drill from start to result', () => {
     await console.getByText('Ana — oncall').waitFor();
     await console.getByText('Ben — ic').waitFor();
     await ana.getByRole('button', { name: 'Escalate' }).click();
-    await ana
-      .getByRole('combobox', { name: 'Escalate to' })
-      .selectOption({ label: 'Incident commander' });
+    await ana.getByRole('combobox', { name: 'Escalate to' }).selectOption('ic');
     await ana
       .getByRole('textbox', { name: 'situation' })
       .fill('Checkout p99 at 4 s, primary DB write latency high');
     await ana
-      .getByRole('textbox', { name: 'ask', exact: true })
+      .getByRole('textbox', { name: 'Ask', exact: true })
       .fill('Take command of the incident');
     await saveScreenshot(ana, 'participant-escalate-phone');
     await ana.getByRole('button', { name: 'Send escalation' }).click();

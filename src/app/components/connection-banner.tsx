@@ -1,6 +1,9 @@
 import type { ConnectionStatus } from '../drill/drill-store';
 
-/** Says when the live connection is down and clears itself when it is back. */
+/**
+ * Says when the live connection is down (the socket notices a silent drop within 3 s) and
+ * how many actions wait to be sent, and clears itself when it is back.
+ */
 export function ConnectionBanner({
   status,
   failure,
@@ -18,7 +21,7 @@ export function ConnectionBanner({
         ? `Sending ${queued} action${queued === 1 ? '' : 's'}…`
         : status === 'connecting'
           ? 'Connecting…'
-          : `Connection lost — reconnecting.${queued > 0 ? ` ${queued} action${queued === 1 ? '' : 's'} will be sent when it is back.` : ''}`;
+          : `No connection to the drill — trying again.${queued > 0 ? ` ${queued === 1 ? '1 action waits' : `${queued} actions wait`} and will be sent when the connection is back.` : ''}`;
   return (
     <div className={`banner banner-${status}`} role="status" aria-live="polite">
       {text}

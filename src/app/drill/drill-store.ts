@@ -23,6 +23,17 @@ export interface QueuedAction {
   readonly action: Record<string, unknown>;
 }
 
+/** An action the server accepted as entry `seq`, until that entry reaches this screen. */
+export interface AcceptedAction extends QueuedAction {
+  readonly seq: number;
+}
+
+/** The last action the server refused, for the screen to say so in its own words. */
+export interface RefusedAction extends QueuedAction {
+  readonly status: number;
+  readonly error: string;
+}
+
 /** The engine's state as the console follows it; a new object whenever it moved on. */
 export interface FollowedEngine {
   readonly state: Readonly<DrillState>;
@@ -41,8 +52,15 @@ export interface DrillScreenState {
   readonly serverOffsetMs: number;
   /** Actions taken while the socket was down, sent once it is back. */
   readonly queue: readonly QueuedAction[];
+  /**
+   * Accepted actions whose entry has not arrived yet: with `queue`, what a screen shows
+   * optimistically (a ticked box) so nothing flickers back between the ack and the entry.
+   */
+  readonly accepted: readonly AcceptedAction[];
   /** The last refusal, shown to the person who acted. */
   readonly refusal: string | null;
+  /** The last refused action with its status, for words of the screen's own (the phone's). */
+  readonly refused: RefusedAction | null;
 }
 
 export interface DrillScreenActions {
@@ -53,6 +71,10 @@ export interface DrillScreenActions {
   receiveMetric(seq: number, points: readonly (readonly [number, number])[]): void;
   enqueue(action: QueuedAction): void;
   dequeue(id: string): void;
+  /** The server accepted a queued action as entry `seq` (in this screen's numbering). */
+  accept(id: string, seq: number): void;
+  /** The server refused a queued action. */
+  reject(id: string, status: number, error: string): void;
   refuse(message: string | null): void;
   setParticipants(participants: DrillSnapshot['participants']): void;
 }
@@ -79,7 +101,9 @@ export function createDrillStore(options: DrillStoreOptions = {}) {
     engine: null,
     serverOffsetMs: 0,
     queue: [],
+    accepted: [],
     refusal: null,
+    refused: null,
     setStatus: (status, failure = null) => set({ status, failure }),
     receiveSnapshot: (snapshot, browserNowMs) => {
       // The facilitator's snapshot has each phase's questions; other screens never see them.
@@ -101,6 +125,8 @@ export function createDrillStore(options: DrillStoreOptions = {}) {
         view: projection.view(),
         engine: engineAt(snapshot.seq),
         serverOffsetMs: snapshot.serverWallMs - browserNowMs,
+        // A snapshot is the whole picture: whatever was accepted is in it.
+        accepted: [],
       });
     },
     receiveEntries: (incoming) =>
@@ -111,7 +137,12 @@ export function createDrillStore(options: DrillStoreOptions = {}) {
         if (fresh.length === 0) return {};
         for (const entry of fresh) projection.apply(entry);
         follower?.follow(fresh);
-        return { view: projection.view(), engine: engineAt(projection.lastSeq) };
+        const seen = projection.lastSeq;
+        return {
+          view: projection.view(),
+          engine: engineAt(seen),
+          accepted: state.accepted.filter((action) => action.seq > seen),
+        };
       }),
     receiveMetric: (seq, points) =>
       set(() => {
@@ -121,6 +152,22 @@ export function createDrillStore(options: DrillStoreOptions = {}) {
       }),
     enqueue: (action) => set((state) => ({ queue: [...state.queue, action] })),
     dequeue: (id) => set((state) => ({ queue: state.queue.filter((queued) => queued.id !== id) })),
+    accept: (id, seq) =>
+      set((state) => {
+        const action = state.queue.find((queued) => queued.id === id);
+        const queue = state.queue.filter((queued) => queued.id !== id);
+        const pending = action !== undefined && seq > (projection?.lastSeq ?? 0);
+        return { queue, ...(pending ? { accepted: [...state.accepted, { ...action, seq }] } : {}) };
+      }),
+    reject: (id, status, error) =>
+      set((state) => {
+        const action = state.queue.find((queued) => queued.id === id);
+        return {
+          queue: state.queue.filter((queued) => queued.id !== id),
+          refusal: error,
+          refused: action ? { ...action, status, error } : null,
+        };
+      }),
     refuse: (refusal) => set({ refusal }),
     setParticipants: (participants) =>
       set((state) => (state.snapshot ? { snapshot: { ...state.snapshot, participants } } : {})),

@@ -3,21 +3,36 @@ import { joinReply } from '../../protocol/http-bodies';
 import { apiRequest } from '../api/api-client';
 import { participantToken, rememberParticipantToken } from '../api/credentials';
 import { ParticipantView } from './participant-view';
+import { joinFailureInWords } from './plain-words';
 import { RolePicker } from './role-picker';
 
 const lastDrillKey = 'firedrill.participant.lastDrill';
+const lastCodeKey = 'firedrill.participant.lastCode';
 
 /** Join with the code (or the QR), a name and a role picked by name; then the phone becomes a pager. */
 export function JoinPage({ code: codeFromUrl }: { code: string | null }) {
-  const [drillId, setDrillId] = useState<string | null>(() => rememberedDrill());
-  const [code, setCode] = useState(codeFromUrl ?? '');
+  const [drillId, setDrillId] = useState<string | null>(() => remembered(lastDrillKey));
+  const [code, setCode] = useState(codeFromUrl ?? remembered(lastCodeKey) ?? '');
   const [name, setName] = useState('');
   const [role, setRole] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   if (drillId && participantToken(drillId)) {
-    return <ParticipantView drillId={drillId} onLeave={() => setDrillId(null)} />;
+    const joinHref = code ? `/join/${code}` : '/join';
+    return (
+      <ParticipantView
+        drillId={drillId}
+        joinHref={joinHref}
+        onLeave={() => {
+          forget(lastDrillKey);
+          setRole('');
+          if (window.location.pathname !== joinHref)
+            window.history.replaceState(null, '', joinHref);
+          setDrillId(null);
+        }}
+      />
+    );
   }
   const submit = async () => {
     setBusy(true);
@@ -30,12 +45,13 @@ export function JoinPage({ code: codeFromUrl }: { code: string | null }) {
       rememberParticipantToken(joined.drillId, joined.participantToken);
       try {
         window.localStorage.setItem(lastDrillKey, joined.drillId);
+        window.localStorage.setItem(lastCodeKey, code.trim());
       } catch {
         // storage refused: the participant stays joined for this visit
       }
       setDrillId(joined.drillId);
     } catch (caught) {
-      setError(caught instanceof Error ? caught.message : String(caught));
+      setError(joinFailureInWords(caught));
     } finally {
       setBusy(false);
     }
@@ -83,10 +99,18 @@ export function JoinPage({ code: codeFromUrl }: { code: string | null }) {
   );
 }
 
-function rememberedDrill(): string | null {
+function remembered(key: string): string | null {
   try {
-    return window.localStorage.getItem(lastDrillKey);
+    return window.localStorage.getItem(key);
   } catch {
     return null;
+  }
+}
+
+function forget(key: string): void {
+  try {
+    window.localStorage.removeItem(key);
+  } catch {
+    // storage refused: nothing was kept
   }
 }

@@ -1,69 +1,125 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
+import type { FeedItem, PageView } from '../../engine/projection/projection-views';
 import { participantToken } from '../api/credentials';
 import { ConnectionBanner } from '../components/connection-banner';
-import { DrillFeed } from '../components/drill-feed';
 import { formatDrillClock } from '../drill/drill-time';
+import { useDrill } from '../drill/drill-store';
 import { useDrillConnection } from '../drill/use-drill-connection';
 import { useDrillScreen } from '../drill/use-drill-screen';
+import { AttentionArea } from './attention-area';
 import { EscalateForm } from './escalate-form';
-import { PagerLine } from './pager-line';
+import { isMootTick } from './optimistic-ticks';
+import { PagerChecklists } from './pager-checklists';
+import { PagerFeed } from './pager-feed';
+import { ReleasedCard, WaitingCard, roleName } from './pager-states';
+import { lostDrillInWords, refusalInWords } from './plain-words';
+import { useAudioUnlock, usePageCue } from './use-page-cue';
 
-/** A phone's view of the drill: the pager, Acknowledge, Escalate, and the role's checklist. */
-export function ParticipantView({ drillId, onLeave }: { drillId: string; onLeave: () => void }) {
+/**
+ * A phone's view of the drill, as a pager: what needs attention now at the top (pages with
+ * Acknowledge, a surprise, paused, ended), then Escalate, the role's checklists and the feed.
+ * Before the start it says whom the person plays; after a release, how to join again.
+ */
+export function ParticipantView({
+  drillId,
+  joinHref = '/join',
+  onLeave,
+}: {
+  drillId: string;
+  /** Where "Join again" goes: the join page with the code when this phone knows it. */
+  joinHref?: string;
+  onLeave: () => void;
+}) {
   const { store, act } = useDrillConnection(drillId, participantToken(drillId));
-  const { status, failure, queued, snapshot, view, refusal, nowMs } = useDrillScreen(store);
+  const { status, failure, queued, snapshot, view, nowMs } = useDrillScreen(store);
+  const queue = useDrill(store, (state) => state.queue);
+  const accepted = useDrill(store, (state) => state.accepted);
+  const refused = useDrill(store, (state) => state.refused);
   const [writing, setWriting] = useState<'escalate' | 'handoff' | null>(null);
+  const [seenSurprises, setSeenSurprises] = useState<ReadonlySet<number>>(new Set());
+  const [dismissed, setDismissed] = useState<typeof refused>(null);
   const roles = snapshot?.you?.roles ?? [];
   const openPages = (view?.pages ?? []).filter(
     (page) =>
       roles.includes(page.to) && page.delivered && page.ackedAtMs === null && !page.retracted,
   );
-  useAlertOnNewPage(openPages.length);
+  useAudioUnlock();
+  usePageCue(openPages.at(-1)?.seq ?? null, snapshot !== null);
+  // A refused double tap (the item already as asked) needs no words; any other refusal does.
+  const problem =
+    refused && refused !== dismissed && !(view && isMootTick(refused.action, view.checklists))
+      ? refusalInWords(refused)
+      : null;
+
   if (status === 'failed') {
     return (
-      <div className="alert" role="alert">
-        <strong>{failure}</strong>{' '}
-        <button type="button" className="link" onClick={onLeave}>
-          Join another drill
+      <div className="attention-card attention-released" role="alert">
+        <strong>{lostDrillInWords}</strong>
+        <button type="button" className="primary big" onClick={onLeave}>
+          Join a drill
         </button>
       </div>
     );
   }
+  if (snapshot && roles.length === 0) {
+    return (
+      <section className="participant">
+        <ReleasedCard joinHref={joinHref} onJoinAgain={onLeave} />
+      </section>
+    );
+  }
+  const acknowledging = new Set(
+    [...queue, ...accepted].flatMap(({ action }) => {
+      const ack = action.ack as { escalation?: unknown } | undefined;
+      return typeof ack?.escalation === 'number' ? [ack.escalation] : [];
+    }),
+  );
+  const surprise = latestSurprise(view?.feed ?? [], seenSurprises);
+  const live = view?.phase === 'running' || view?.phase === 'paused';
+  const acknowledge = (page: PageView) => act({ ack: { by: page.to, escalation: page.seq } });
+  const scenario = snapshot?.scenario;
   return (
     <section className="participant">
-      <ConnectionBanner status={status} failure={failure} queued={queued} />
       <header className="participant-head">
         <div>
-          <strong>{snapshot?.you?.name}</strong> <span className="muted">{roles.join(', ')}</span>
+          <strong className="participant-role">
+            {scenario ? roles.map((role) => roleName(scenario, role)).join(', ') : null}
+          </strong>
+          <span className="muted participant-person">{snapshot?.you?.name}</span>
           {view?.currentPhase ? (
             <p className="participant-phase muted" aria-label="Phase">
               {view.currentPhase.title}
             </p>
           ) : null}
         </div>
-        <div className="clock small">{formatDrillClock(nowMs)}</div>
-      </header>
-      {openPages.length > 0 ? (
-        <div className="pager" role="alert">
-          {openPages.map((page) => (
-            <PagerLine key={page.seq} page={page} roles={snapshot?.scenario.roles ?? []} />
-          ))}
-          <button
-            type="button"
-            className="primary huge"
-            onClick={() =>
-              roles.forEach(
-                (role) => openPages.some((page) => page.to === role) && act({ ack: { by: role } }),
-              )
-            }
-          >
-            Acknowledge
-          </button>
+        <div className="clock small" aria-label="Drill clock">
+          {formatDrillClock(nowMs)}
         </div>
+      </header>
+      <div className="attention-sticky">
+        <ConnectionBanner status={status} failure={failure} queued={queued} />
+        {view && snapshot ? (
+          <AttentionArea
+            drillId={drillId}
+            view={view}
+            openPages={openPages}
+            acknowledging={acknowledging}
+            surprise={surprise}
+            roles={snapshot.scenario.roles}
+            onAcknowledge={acknowledge}
+            onSeen={(seen) => setSeenSurprises(new Set([...seenSurprises, seen.seq]))}
+          />
+        ) : null}
+      </div>
+      {view?.phase === 'briefing' && scenario ? (
+        <WaitingCard scenario={scenario} roles={roles} />
       ) : null}
-      {refusal ? (
+      {problem ? (
         <p className="error" role="alert">
-          {refusal}
+          {problem}{' '}
+          <button type="button" className="link" onClick={() => setDismissed(refused)}>
+            Dismiss
+          </button>
         </p>
       ) : null}
       <div className="participant-actions">
@@ -72,75 +128,47 @@ export function ParticipantView({ drillId, onLeave }: { drillId: string; onLeave
             key={kind}
             type="button"
             className="big"
-            onClick={() => setWriting(kind)}
-            disabled={view?.phase !== 'running' && view?.phase !== 'paused'}
+            aria-expanded={writing === kind}
+            onClick={() => setWriting(writing === kind ? null : kind)}
+            disabled={!live}
           >
             {kind === 'escalate' ? 'Escalate' : 'Hand off'}
           </button>
         ))}
       </div>
-      {writing && snapshot ? (
+      {writing && scenario && live ? (
         <EscalateForm
+          key={writing}
           kind={writing}
-          scenario={snapshot.scenario}
+          scenario={scenario}
           roles={roles}
+          participants={snapshot.participants}
           act={act}
           onClose={() => setWriting(null)}
         />
       ) : null}
-      {snapshot?.scenario.checklists.map((checklist) => (
-        <section key={checklist.id} className="checklist" aria-label={checklist.title}>
-          <h2>{checklist.title}</h2>
-          {checklist.items.map((itemText, item) => {
-            const checked = view?.checklists.get(checklist.id)?.[item] ?? false;
-            return (
-              <label key={itemText} className="check big">
-                <input
-                  type="checkbox"
-                  checked={checked}
-                  onChange={() =>
-                    act({
-                      [checked ? 'uncheck' : 'check']: {
-                        checklist: checklist.id,
-                        item,
-                        by: checklist.role,
-                      },
-                    })
-                  }
-                />
-                {itemText}
-              </label>
-            );
-          })}
-        </section>
-      ))}
-      <h2>Pager</h2>
-      <DrillFeed items={view?.feed ?? []} limit={50} />
+      {scenario ? (
+        <PagerChecklists
+          drillId={drillId}
+          checklists={scenario.checklists}
+          recorded={view?.checklists ?? new Map()}
+          queue={queue}
+          accepted={accepted}
+          disabled={!live}
+          act={act}
+        />
+      ) : null}
+      <h2>Feed</h2>
+      <PagerFeed items={view?.feed ?? []} />
     </section>
   );
 }
 
-/** A short vibration and beep when a new page arrives; iOS has no vibration, so it just beeps. */
-function useAlertOnNewPage(openCount: number): void {
-  const previous = useRef(openCount);
-  useEffect(() => {
-    if (openCount > previous.current) {
-      navigator.vibrate?.([200, 100, 200]);
-      beep();
-    }
-    previous.current = openCount;
-  }, [openCount]);
-}
-
-function beep(): void {
-  try {
-    const context = new AudioContext();
-    const oscillator = context.createOscillator();
-    oscillator.frequency.value = 880;
-    oscillator.connect(context.destination);
-    oscillator.start();
-    oscillator.stop(context.currentTime + 0.25);
-  } catch {
-    // no audio (autoplay rules, old browsers): the visual pager is enough
+/** The newest surprise not yet marked seen, if it is still among the latest few entries. */
+function latestSurprise(feed: readonly FeedItem[], seen: ReadonlySet<number>): FeedItem | null {
+  for (let at = feed.length - 1; at >= Math.max(0, feed.length - 8); at--) {
+    const item = feed[at];
+    if (item?.tone === 'surprise' && !item.retracted && !seen.has(item.seq)) return item;
   }
+  return null;
 }

@@ -2,6 +2,7 @@ import type { JoinOptionsReply } from '../../protocol/http-bodies';
 import { joinOptionsReply } from '../../protocol/http-bodies';
 import { apiRequest } from '../api/api-client';
 import { useAsync } from '../components/use-async';
+import { joinFailureInWords } from './plain-words';
 
 /**
  * The roles a join code offers, by name, for a tap instead of a typed id: free ones to pick,
@@ -19,7 +20,11 @@ export function RolePicker({
   const options = useAsync(
     (): Promise<JoinOptionsReply | null> =>
       code.length === 6
-        ? apiRequest(`/api/join/${code}`, joinOptionsReply, { token: null })
+        ? apiRequest(`/api/join/${code}`, joinOptionsReply, { token: null }).catch(
+            (caught: unknown) => {
+              throw new Error(joinFailureInWords(caught));
+            },
+          )
         : Promise.resolve(null),
     code,
   );

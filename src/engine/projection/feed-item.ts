@@ -60,20 +60,26 @@ export function feedItem(entry: ProjectedEntry, roleName: RoleName): FeedItem | 
         : undelivered === 'unavailable'
           ? ' — no answer'
           : ' — channel down';
-      return item(
-        'page',
-        `${roleName(from)} → ${roleName(to)} (${channel})${outcome}`,
-        Object.values(message).join(' · '),
-      );
+      return {
+        ...item(
+          'page',
+          `${roleName(from)} → ${roleName(to)} (${channel})${outcome}`,
+          Object.values(message).join(' · '),
+        ),
+        message,
+      };
     }
     case 'acknowledgement.recorded':
       return item('ack', `${roleName(entry.payload.by)} acknowledged`);
     case 'handoff.recorded':
-      return item(
-        'team',
-        `Handoff ${roleName(entry.payload.from)} → ${roleName(entry.payload.to)}${entry.payload.delivered === false ? ' — not delivered (unavailable)' : ''}`,
-        Object.values(entry.payload.message).join(' · '),
-      );
+      return {
+        ...item(
+          'team',
+          `Handoff ${roleName(entry.payload.from)} → ${roleName(entry.payload.to)}${entry.payload.delivered === false ? ' — not delivered (unavailable)' : ''}`,
+          Object.values(entry.payload.message).join(' · '),
+        ),
+        message: entry.payload.message,
+      };
     case 'decision.recorded':
       return item(
         'team',

@@ -112,6 +112,8 @@ export interface FeedItem {
   readonly tone: 'inject' | 'surprise' | 'page' | 'ack' | 'team' | 'clock' | 'system';
   readonly title: string;
   readonly detail: string;
+  /** An escalation's or handoff's message, field by field, for screens that label them. */
+  readonly message?: Readonly<Record<string, string>>;
   readonly retracted: boolean;
 }
 
