@@ -43,9 +43,7 @@ const roomBody = z.strictObject({
  * A room action (`{release_role: {role}}`), or null when the body names none (then it is the
  * engine's to parse); problems name their fields as the engine's do.
  */
-export function parseRoomAction(
-  body: unknown,
-):
+export function parseRoomAction(body: unknown):
   | { readonly ok: true; readonly action: RoomAction }
   | {
       readonly ok: false;

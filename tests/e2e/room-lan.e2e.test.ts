@@ -38,7 +38,8 @@ async function joinFromPhone(joinUrl: string, name: string, role: string): Promi
   await page.getByLabel('Your name').fill(name);
   await page.getByRole('radio', { name: role, exact: true }).check();
   await page.getByRole('button', { name: 'Join', exact: true }).click();
-  await page.getByRole('button', { name: 'Escalate' }).waitFor();
+  // Joined: the form gives way to the pager (whose look is the pager's own business).
+  await page.getByRole('heading', { name: 'Join a drill' }).waitFor({ state: 'detached' });
   return page;
 }
 
@@ -75,7 +76,7 @@ describe('when the room joins over the LAN', () => {
     await ben.getByLabel('Your name').fill('Ben');
     await ben.getByRole('radio', { name: 'Incident commander', exact: true }).check();
     await ben.getByRole('button', { name: 'Join', exact: true }).click();
-    await ben.getByRole('button', { name: 'Escalate' }).waitFor();
+    await ben.getByRole('heading', { name: 'Join a drill' }).waitFor({ state: 'detached' });
 
     await presenceOf(facilitator, 'Ana', 'connected').waitFor();
     await presenceOf(facilitator, 'Ben', 'connected').waitFor();
