@@ -20,13 +20,13 @@ export type PublicUrlCheck =
 export function checkPublicUrl(text: string): PublicUrlCheck {
   const refuse = (why: string): PublicUrlCheck => ({
     ok: false,
-    error: `--public-url ${JSON.stringify(text)}: ${why} (for example http://192.168.1.20:8080)`,
+    error: `--public-url (FIREDRILL_PUBLIC_URL) ${JSON.stringify(text)}: ${why} (for example http://192.168.1.20:8080)`,
   });
   let url: URL;
   try {
     url = new URL(text.trim());
   } catch {
-    return refuse('not an absolute address');
+    return refuse('not an absolute address: start it with http:// or https://');
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
     return refuse('the address must start with http:// or https://');
