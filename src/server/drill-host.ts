@@ -35,6 +35,8 @@ export interface DrillHostOptions {
   readonly realFis?: FisGateway;
   /** Follows and stops the real experiments logs show, whatever the flags; by default `realFis`. */
   readonly stoppingFis?: FisGateway;
+  /** Where phones reach this server (public-url.ts), or null when unknown: no join URL then. */
+  readonly joinBaseUrl?: () => string | null;
 }
 
 export interface CreatedDrill {
@@ -75,6 +77,11 @@ export class DrillHost {
       scenarioOf: (drill) => this.scenarioOf(drill),
       damaged: this.damaged,
     });
+  }
+
+  /** The base of join URLs (`http://192.168.1.20:8080`), or null when no address is known. */
+  joinBaseUrl(): string | null {
+    return this.options.joinBaseUrl?.() ?? null;
   }
 
   get realFis(): FisGateway | undefined {
@@ -194,7 +201,7 @@ export class DrillHost {
     const hash = hashToken(token);
     if (hash === stored.facilitatorTokenHash) return { kind: 'facilitator' };
     if (hash === stored.projectorKeyHash) return { kind: 'projector' };
-    const participant = this.live.get(stored.id)?.participantByTokenHash(hash);
+    const participant = this.live.get(stored.id)?.room.participant(hash);
     return participant?.drillId === stored.id ? { kind: 'participant', participant } : null;
   }
 
@@ -218,9 +225,9 @@ export class DrillHost {
     };
     // Held in memory before the write, so a second join for the same role, arriving while
     // this one is stored, finds it taken.
-    live.addParticipant(participant);
+    live.room.add(participant);
     await this.store.addParticipant(participant);
-    live.participantsChanged();
+    live.room.changed();
     return { ok: true, drillId: stored.id, participantToken };
   }
 
@@ -231,7 +238,7 @@ export class DrillHost {
     // A drill that is over opens nothing, whatever the store says of its code.
     const over = live && (live.drill.phase() === 'ended' || live.drill.phase() === 'aborted');
     if (!stored || !live || over) return undefined;
-    return { stored, live, taken: new Set(live.participants().flatMap(({ roles }) => roles)) };
+    return { stored, live, taken: live.room.takenRoles() };
   }
 
   async delete(id: string): Promise<boolean> {

@@ -7,22 +7,21 @@
 import type { ActionOutcome, ActionRequest } from '../engine/action-outcome';
 import type { Drill } from '../engine/drill';
 import type { LogEntry } from '../engine/log';
-import type { Participant } from '../protocol/drill-snapshot';
 import type { FisGateway } from '../fis/fis-gateway';
 import type { LeftRunning } from './experiment-conductor';
 import { ExperimentConductor } from './experiment-conductor';
 import { experimentPollMs, maxFailingPollMs, nextPollDelayMs } from './experiment-polling';
 import { isFinished } from './drill-summaries';
+import { DrillRoom } from './drill-room';
 import type { DrillRepository, StoredDrill, StoredParticipant } from './store/drill-repository';
 
 export type Listener = (entries: readonly LogEntry[]) => void;
-export type ParticipantsListener = (participants: readonly Participant[]) => void;
 
 export interface LiveDrillOptions {
   readonly stored: StoredDrill;
   readonly drill: Drill;
   readonly store: DrillRepository;
-  /** Who had joined when the drill was hosted; later joins arrive by `addParticipant`. */
+  /** Who had joined when the drill was hosted; later joins arrive by `room.add`. */
   readonly participants: readonly StoredParticipant[];
   readonly gateway: FisGateway;
   /** Follows and stops the real experiments the log shows, even when `gateway` is the dry run. */
@@ -41,8 +40,9 @@ export interface LiveDrillOptions {
 export class LiveDrill {
   readonly id: string;
   readonly drill: Drill;
+  /** Who is in the room (joins, roles held, presence): not drill facts. */
+  readonly room: DrillRoom;
   private readonly listeners = new Set<Listener>();
-  private readonly participantListeners = new Set<ParticipantsListener>();
   private readonly closeListeners = new Set<() => void>();
   private conductor: ExperimentConductor;
   private timer: NodeJS.Timeout | undefined;
@@ -53,7 +53,6 @@ export class LiveDrill {
   private told: Promise<void> = Promise.resolve();
   private toldFinished: boolean;
   private current: StoredDrill;
-  private readonly participantsByToken = new Map<string, StoredParticipant>();
   private closed = false;
 
   constructor(private readonly options: LiveDrillOptions) {
@@ -63,8 +62,7 @@ export class LiveDrill {
     this.queued = options.drill.log.length;
     // A drill hosted after its end had its summary written then (or by the start-up backfill).
     this.toldFinished = isFinished(options.drill.phase());
-    for (const participant of options.participants)
-      this.participantsByToken.set(participant.tokenHash, participant);
+    this.room = new DrillRoom(options.participants);
     this.conductor = new ExperimentConductor(
       options.drill,
       options.gateway,
@@ -82,20 +80,6 @@ export class LiveDrill {
   /** A finished drill's join code dies with it. */
   forgetJoinCode(): void {
     this.current = { ...this.current, joinCode: null };
-  }
-
-  /** Everyone who joined, in the order they joined. */
-  participants(): StoredParticipant[] {
-    return [...this.participantsByToken.values()];
-  }
-
-  participantByTokenHash(tokenHash: string): StoredParticipant | undefined {
-    return this.participantsByToken.get(tokenHash);
-  }
-
-  /** A join the repository has stored; `participantsChanged` then tells every screen. */
-  addParticipant(participant: StoredParticipant): void {
-    this.participantsByToken.set(participant.tokenHash, participant);
   }
 
   subscribe(listener: Listener): () => void {
@@ -140,19 +124,10 @@ export class LiveDrill {
     }
   }
 
-  /** Joins are not drill facts, but every screen shows who is in the room. */
-  onParticipants(listener: ParticipantsListener): () => void {
-    this.participantListeners.add(listener);
-    return () => this.participantListeners.delete(listener);
-  }
-
-  participantsChanged(): void {
-    const participants = this.participants().map(({ name, roles }) => ({
-      name,
-      roles,
-      connected: false,
-    }));
-    for (const listener of this.participantListeners) listener(participants);
+  /** A participant's roles after a release: stored first, then every screen hears of it. */
+  async setParticipantRoles(tokenHash: string, roles: readonly string[]): Promise<void> {
+    await this.options.store.setParticipantRoles(this.id, tokenHash, roles);
+    this.room.setRoles(tokenHash, roles);
   }
 
   /** Applies an action; resolves once its facts (and every earlier one) are stored. */
@@ -271,6 +246,6 @@ export class LiveDrill {
     clearTimeout(this.timer);
     clearTimeout(this.pollTimer);
     this.listeners.clear();
-    this.participantListeners.clear();
+    this.room.close();
   }
 }

@@ -133,6 +133,7 @@ export function ConsolePage({ drillId }: { drillId: string }) {
               snapshot={snapshot}
               drillId={drillId}
               over={phase === 'ended' || phase === 'aborted'}
+              act={act}
             />
           ) : null}
         </section>

@@ -2,19 +2,25 @@ import { useEffect, useState } from 'react';
 import QRCode from 'qrcode';
 import type { DrillSnapshot } from '../../protocol/drill-snapshot';
 import { projectorKey } from '../api/credentials';
+import { RoomParticipants } from './room-participants';
 
-/** The join code, a QR code with the join URL, the link to the projector, and who is here. */
+/**
+ * The join code, a QR code and link with the address phones reach (the server's `joinUrl`,
+ * never this page's own address), the link to the projector, and who is in the room.
+ */
 export function JoinPanel({
   snapshot,
   drillId,
   over,
+  act,
 }: {
   snapshot: DrillSnapshot;
   drillId: string;
   over: boolean;
+  act: (action: Record<string, unknown>) => void;
 }) {
   const code = over ? null : snapshot.drill.joinCode;
-  const joinUrl = code ? `${window.location.origin}/join/${code}` : null;
+  const joinUrl = code ? snapshot.drill.joinUrl : null;
   const [qr, setQr] = useState<string | null>(null);
   useEffect(() => {
     if (!joinUrl) return;
@@ -29,16 +35,28 @@ export function JoinPanel({
           <p>
             Join code <strong className="join-code">{code}</strong>
           </p>
-          {qr ? (
-            <img
-              src={qr}
-              alt={`QR code for ${joinUrl}`}
-              width={220}
-              height={220}
-              data-testid="join-qr"
-            />
-          ) : null}
-          <p className="muted">{joinUrl}</p>
+          {joinUrl ? (
+            <>
+              {qr ? (
+                <img
+                  src={qr}
+                  alt={`QR code for ${joinUrl}`}
+                  width={220}
+                  height={220}
+                  data-testid="join-qr"
+                />
+              ) : null}
+              <p>
+                Phones open <JoinLink joinUrl={joinUrl} />
+              </p>
+              <AddressNote joinUrl={joinUrl} />
+            </>
+          ) : (
+            <p className="note" role="note">
+              This server knows no address phones can reach (no network was found). Restart it with{' '}
+              <code>--public-url http://ADDRESS:PORT</code>.
+            </p>
+          )}
         </>
       ) : (
         <p className="muted">The drill is over: its join code no longer works.</p>
@@ -48,15 +66,43 @@ export function JoinPanel({
           Open the projector view
         </a>
       </p>
-      <h3>Participants</h3>
-      {snapshot.participants.length === 0 ? <p className="muted">Nobody has joined yet.</p> : null}
-      <ul>
-        {snapshot.participants.map((participant) => (
-          <li key={participant.name + participant.roles.join()}>
-            {participant.name} — {participant.roles.join(', ')}
-          </li>
-        ))}
-      </ul>
+      <RoomParticipants snapshot={snapshot} act={act} over={over} />
     </div>
   );
+}
+
+/** The link breaks before `/join/`, never inside the address or the code. */
+function JoinLink({ joinUrl }: { joinUrl: string }) {
+  const at = joinUrl.lastIndexOf('/join/');
+  return (
+    <a href={joinUrl}>
+      {joinUrl.slice(0, at)}
+      <wbr />
+      {joinUrl.slice(at)}
+    </a>
+  );
+}
+
+const isLoopback = (hostname: string) =>
+  hostname === 'localhost' || hostname === '[::1]' || hostname.startsWith('127.');
+
+/** Says why the QR code's address differs from the one in this browser's address bar. */
+function AddressNote({ joinUrl }: { joinUrl: string }) {
+  const here = window.location.hostname;
+  const there = new URL(joinUrl).hostname;
+  if (isLoopback(there))
+    return (
+      <p className="note" role="note">
+        The server listens on this computer only: phones cannot reach it. Restart it with{' '}
+        <code>--host 0.0.0.0</code> (or <code>--public-url</code>) so phones on the Wi-Fi can join.
+      </p>
+    );
+  if (isLoopback(here))
+    return (
+      <p className="note" role="note">
+        You opened this console at {here}, which only this computer can reach; phones use{' '}
+        {new URL(joinUrl).host} instead, as the QR code says.
+      </p>
+    );
+  return null;
 }

@@ -1,16 +1,16 @@
 /**
  * `firedrill serve`: the live server, what `npm start` runs. Flags win over environment
- * variables (PORT, FIREDRILL_DATA, FIREDRILL_SCENARIOS, FIREDRILL_KEY), which win over the
+ * variables (PORT, FIREDRILL_DATA, FIREDRILL_SCENARIOS, FIREDRILL_KEY, FIREDRILL_PUBLIC_URL), which win over the
  * defaults: 127.0.0.1:8080, ./data, ./scenarios. Stopping is always safe: a real experiment
  * a drill left running is stopped at start-up whatever the flags, or the server refuses to
  * start, saying how to stop it.
  */
 import { existsSync } from 'node:fs';
-import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
 import { AwsFisGateway } from '../../fis/aws-fis-gateway';
 import { createServer } from '../http/create-server';
 import { importWarmUpDelayMs, warmUpImport } from '../import-warm-up';
+import { checkPublicUrl } from '../public-url';
 import { isLoopbackHost } from '../security/host-check';
 import { loadServerKey } from '../security/server-key';
 import { SqliteDrillRepository } from '../store/sqlite-drill-repository';
@@ -20,7 +20,7 @@ import { exitCode, UsageError } from './cli-io';
 import { parseOptions } from './parse-options';
 
 export const serveUsage =
-  'firedrill serve [--port 8080] [--host 127.0.0.1] [--data ./data] [--scenarios ./scenarios] [--key K] [--allow-real-fis] [--experiments-stopped-by-hand]';
+  'firedrill serve [--port 8080] [--host 127.0.0.1] [--data ./data] [--scenarios ./scenarios] [--key K] [--public-url http://ADDRESS:PORT] [--allow-real-fis] [--experiments-stopped-by-hand]';
 
 export async function runServe(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseOptions(args, {
@@ -29,6 +29,7 @@ export async function runServe(args: readonly string[], io: CliIo): Promise<numb
     data: { type: 'string' },
     scenarios: { type: 'string' },
     key: { type: 'string' },
+    'public-url': { type: 'string' },
     'allow-real-fis': { type: 'boolean' },
     'experiments-stopped-by-hand': { type: 'boolean' },
     quiet: { type: 'boolean' },
@@ -45,6 +46,9 @@ export async function runServe(args: readonly string[], io: CliIo): Promise<numb
   const scenariosDirectory = resolve(values.scenarios ?? env.FIREDRILL_SCENARIOS ?? 'scenarios');
   if (!existsSync(scenariosDirectory))
     throw new UsageError(`${scenariosDirectory}: no such scenarios folder`);
+  const publicUrlText = values['public-url'] ?? env.FIREDRILL_PUBLIC_URL;
+  const publicUrl = publicUrlText === undefined ? undefined : checkPublicUrl(publicUrlText);
+  if (publicUrl && !publicUrl.ok) throw new UsageError(publicUrl.error);
 
   const staticDirectory = resolve('dist');
   if (!existsSync(resolve(staticDirectory, 'index.html'))) await buildApp(io);
@@ -58,6 +62,7 @@ export async function runServe(args: readonly string[], io: CliIo): Promise<numb
     scenariosDirectory,
     key,
     staticDirectory,
+    ...(publicUrl?.ok ? { publicUrl: publicUrl.baseUrl } : {}),
     logger: values.quiet ? false : { level: env.LOG_LEVEL ?? 'info' },
     ...(values['allow-real-fis'] ? { realFis: fis } : {}),
     // Built whatever the flags, with the same endpoint: it only follows and stops experiments.
@@ -100,10 +105,15 @@ export async function runServe(args: readonly string[], io: CliIo): Promise<numb
   io.stdout(
     `  Facilitator:  http://${shown.includes(':') ? `[${shown}]` : shown}:${boundPort}/#key=${key}\n`,
   );
-  if (!isLoopbackHost(host)) {
-    for (const address of lanAddresses())
-      io.stdout(`  Phones join:  http://${address}:${boundPort}/join\n`);
-  }
+  // The server's own answer, so the console's QR code and this line name one address.
+  const joinBase = drillHost.joinBaseUrl();
+  // On loopback only, with no public URL, no phone can reach the server: nothing to print.
+  if (publicUrl || !isLoopbackHost(host))
+    io.stdout(
+      joinBase === null
+        ? '  Phones join:  no network address found: start with --public-url http://ADDRESS:PORT\n'
+        : `  Phones join:  ${joinBase}/join\n`,
+    );
   io.stdout(`  Data:         ${dataDirectory}\n\n`);
 
   await new Promise<void>((done) => {
@@ -147,11 +157,4 @@ async function buildApp(io: CliIo): Promise<void> {
       'dist/ is missing and Vite is not installed: run `npm install` (with dev dependencies), then `npm run build`',
     );
   await vite.build({ logLevel: 'warn' });
-}
-
-function lanAddresses(): string[] {
-  return Object.values(networkInterfaces())
-    .flat()
-    .filter((address) => address !== undefined && address.family === 'IPv4' && !address.internal)
-    .map((address) => address?.address ?? '');
 }

@@ -34,6 +34,8 @@ export interface Caller {
   readonly name: string | null;
   /** A stable per-caller prefix for client action ids, so one caller cannot replay another's. */
   readonly idScope: string;
+  /** A participant's token hash (presence, released roles); null for the other audiences. */
+  readonly tokenHash: string | null;
 }
 
 export const facilitatorCaller: Caller = {
@@ -41,6 +43,7 @@ export const facilitatorCaller: Caller = {
   actor: { kind: 'facilitator' },
   name: null,
   idScope: 'f',
+  tokenHash: null,
 };
 
 export function callerOf(
@@ -59,6 +62,7 @@ export function callerOf(
         actor: null,
         name: null,
         idScope: 'p',
+        tokenHash: null,
       };
     case 'participant': {
       const { roles, name, tokenHash } = who.participant;
@@ -67,6 +71,7 @@ export function callerOf(
         actor: { kind: 'participant', roles },
         name,
         idScope: tokenHash.slice(0, 16),
+        tokenHash,
       };
     }
   }

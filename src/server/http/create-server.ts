@@ -3,6 +3,7 @@
  * WebSockets on one port, with the drill host and its drill repository behind them.
  */
 import { existsSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
@@ -10,6 +11,7 @@ import Fastify from 'fastify';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { maxClientFrameBytes } from '../../protocol/ws-messages';
 import { DrillHost } from '../drill-host';
+import { joinBaseFor } from '../public-url';
 import { isAllowedHost, isLoopbackHost } from '../security/host-check';
 import type { DrillRepository } from '../store/drill-repository';
 import { sendError, serverFailure } from './api-error';
@@ -31,6 +33,12 @@ export interface ServerOptions {
   readonly scenariosDirectory: string;
   /** The server's facilitator key: required for library, history, creation and import beyond loopback. */
   readonly key: string;
+  /**
+   * Where phones reach this server (`--public-url`, checked by `checkPublicUrl`): the join
+   * URL's base. Without it, the address is picked from the listening address and the
+   * machine's network interfaces once the server listens (`joinBaseFor`).
+   */
+  readonly publicUrl?: string;
   /** The built web app (dist/); the API works without it. */
   readonly staticDirectory?: string;
   readonly logger?: FastifyServerOptions['logger'];
@@ -73,6 +81,7 @@ export async function createServer(
     ...(options.onStorageFailure ? { onStorageFailure: options.onStorageFailure } : {}),
     ...(options.realFis ? { realFis: options.realFis.gateway } : {}),
     ...(options.stoppingFis ? { stoppingFis: options.stoppingFis } : {}),
+    joinBaseUrl: () => options.publicUrl ?? listeningJoinBase(app, options.host),
     log: {
       info: (message) => app.log.info(message),
       error: (error, message) => app.log.error({ err: error }, message),
@@ -149,4 +158,12 @@ export async function createServer(
 
   app.addHook('onClose', async () => host.close());
   return { app, host };
+}
+
+/** The join base for where the server listens now; null before it listens. */
+function listeningJoinBase(app: FastifyInstance, host: string): string | null {
+  const address = app.server.address();
+  if (typeof address !== 'object' || address === null) return null;
+  // Read at each call: a laptop that changes Wi-Fi gets a new address.
+  return joinBaseFor({ host, port: address.port }, networkInterfaces());
 }

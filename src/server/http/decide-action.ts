@@ -4,8 +4,10 @@
  * to the live drill, and answered. Transports only frame the answer.
  */
 import { parseAction } from '../../engine/actions';
+import { parseRoomAction } from '../../protocol/actions';
 import type { RefusalStatus } from '../../engine/action-outcome';
 import type { LiveDrill } from '../live-drill';
+import { releaseRole } from '../release-role';
 import { actionRateLimit, TokenBuckets } from '../security/action-rate-limit';
 import type { Caller } from './access';
 import { issueDetails } from './api-error';
@@ -48,10 +50,14 @@ export async function decideAction(
   connection: Connection,
 ): Promise<ActionAnswer> {
   if (!caller.actor) return { ok: false, status: 403, error: 'the projector only watches' };
+  if (caller.actor.kind === 'participant' && caller.actor.roles.length === 0)
+    return { ok: false, status: 403, error: releasedMessage };
   // Before anything is read: a refused action costs nothing, and its id stays unused.
   const budget = `${live.id} ${caller.idScope}`;
   const retryAfterMs = actionBudgets.take(budget);
   if (retryAfterMs > 0) return tooFast(retryAfterMs);
+  const room = parseRoomAction(body);
+  if (room) return decideRoomAction(live, caller, room);
   const parsed = parseAction(body);
   if (!parsed.ok) {
     const details = issueDetails(parsed.problems);
@@ -71,6 +77,29 @@ export async function decideAction(
   return outcome.ok
     ? { ok: true, seq: outcome.seq, duplicate: outcome.duplicate }
     : { ok: false, status: outcome.status, error: outcome.error };
+}
+
+/** A token whose every role was released: it may still watch, not act. */
+export const releasedMessage =
+  'the facilitator released your role so another phone can take it: join again to take a role';
+
+/** Room actions are the facilitator's, decided beside the engine (release-role.ts). */
+async function decideRoomAction(
+  live: LiveDrill,
+  caller: Caller,
+  parsed: NonNullable<ReturnType<typeof parseRoomAction>>,
+): Promise<ActionAnswer> {
+  if (!parsed.ok) {
+    const details = issueDetails(parsed.problems);
+    return { ok: false, status: 400, error: invalidAction(details), details };
+  }
+  if (caller.actor?.kind !== 'facilitator')
+    return { ok: false, status: 403, error: 'only the facilitator can release a role' };
+  const released = await releaseRole(live, parsed.action, caller.idScope);
+  // Not a fact: the answer's seq is the log's last, as the facilitator numbers it.
+  return released.ok
+    ? { ok: true, seq: live.drill.log.length, duplicate: released.duplicate }
+    : { ok: false, status: released.status, error: released.error };
 }
 
 /** The first problem as a sentence, naming the field: `invalid action: note.text: at most …`. */

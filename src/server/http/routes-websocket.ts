@@ -66,6 +66,11 @@ export function websocketRoutes(app: FastifyInstance, host: DrillHost): void {
 
 class DrillSocket {
   private caller: Caller | null = null;
+  /** The hello's token, to read the caller again when their roles change. */
+  private token: string | null = null;
+  /** Presence: ends this socket's count for its participant (once). */
+  private disconnect: (() => void) | undefined;
+  private unsubscribeRoles: (() => void) | undefined;
   /** The last number (the caller's own) this socket has sent entries up to. */
   private sentSeq = 0;
   private unsubscribe: (() => void) | undefined;
@@ -150,6 +155,36 @@ class DrillSocket {
       return;
     }
     clearTimeout(this.helloTimer);
+    this.token = token;
+    const { tokenHash } = caller;
+    if (tokenHash !== null) {
+      // Presence: counted before the snapshot, so this screen sees itself connected.
+      this.disconnect = this.live.room.connect(tokenHash);
+      this.unsubscribeRoles = this.live.room.onRolesChanged(
+        (changed) => changed === tokenHash && this.seeAfresh(),
+      );
+    }
+    // A token that lost a role counts entries differently now: its lastSeq may be the old count.
+    const renumbered = tokenHash !== null && this.live.room.wasRenumbered(tokenHash);
+    this.follow(caller, renumbered ? undefined : lastSeq);
+  }
+
+  /**
+   * The holder's roles changed (`release_role`): the socket follows the drill again as the
+   * caller is now, from a fresh snapshot in the numbering of its new roles (keyed by role set).
+   */
+  private seeAfresh(): void {
+    const caller = this.token === null ? null : callerOf(this.host, this.live, this.token);
+    this.unfollow();
+    if (!caller) {
+      this.socket.close(4401, 'not a valid token for this drill');
+      return;
+    }
+    this.follow(caller, undefined);
+  }
+
+  /** Sends a snapshot (or what `lastSeq` missed), then follows entries, metrics and the room. */
+  private follow(caller: Caller, lastSeq: number | undefined): void {
     this.caller = caller;
     const { viewer } = caller;
     const audiences = audiencesOf(this.live, this.host.now);
@@ -161,12 +196,14 @@ class DrillSocket {
     ) {
       this.sendEntries(audiences, numbering, lastSeq);
       this.resendMetrics(audiences, numbering, lastSeq);
+      // The room may have changed while this screen was away.
+      this.send({ type: 'participants', participants: this.live.room.view() });
     } else {
       const snapshot = snapshotFor(this.host, this.live, caller);
       this.sentSeq = snapshot.seq;
       this.sendText(`{"type":"snapshot","snapshot":${snapshot.json}}`);
     }
-    this.unsubscribeParticipants = this.live.onParticipants((participants) =>
+    this.unsubscribeParticipants = this.live.room.onChange((participants) =>
       this.send({ type: 'participants', participants }),
     );
     this.unsubscribe = this.live.subscribe(() => {
@@ -179,6 +216,13 @@ class DrillSocket {
         const seq = numbering.numberOf(logSeq);
         if (seq !== undefined && seq <= this.sentSeq) this.send({ type: 'metric', seq, points });
       });
+  }
+
+  private unfollow(): void {
+    this.unsubscribe?.();
+    this.unsubscribeParticipants?.();
+    this.unsubscribeMetrics?.();
+    this.unsubscribeMetrics = undefined;
   }
 
   /** Every entry the caller numbers after `afterSeq`, as one `entries` frame. */
@@ -244,8 +288,8 @@ class DrillSocket {
   private stop(): void {
     clearTimeout(this.helloTimer);
     clearInterval(this.heartbeat);
-    this.unsubscribe?.();
-    this.unsubscribeParticipants?.();
-    this.unsubscribeMetrics?.();
+    this.unfollow();
+    this.unsubscribeRoles?.();
+    this.disconnect?.();
   }
 }

@@ -10,10 +10,11 @@
  * the caps on text fields, never by the entries hidden from it; a reconnect with `lastSeq`
  * gets only what it missed (`routes-websocket.ts`).
  */
-import type { DrillSnapshot } from '../../protocol/drill-snapshot';
+import type { Audience, DrillSnapshot } from '../../protocol/drill-snapshot';
 import type { DrillHost } from '../drill-host';
 import { audiencesOf } from '../drill-audiences';
 import type { LiveDrill } from '../live-drill';
+import { joinUrlOf } from '../public-url';
 import { publicScenario } from '../visibility';
 import type { Caller } from './access';
 
@@ -31,28 +32,37 @@ export function snapshotFor(host: DrillHost, live: LiveDrill, caller: Caller): S
   const audiences = audiencesOf(live, host.now);
   const numbering = audiences.numbering(viewer);
   const entries = audiences.entriesJsonAfter(viewer, numbering, 0);
-  const participants = live
-    .participants()
-    .map(({ name, roles }) => ({ name, roles, connected: false }));
+  const joinCode = joinCodeShownTo(viewer.audience, live);
   const rest: Omit<DrillSnapshot, 'entries'> = {
     drill: {
       id: live.id,
       team: stored.team,
       status: live.drill.phase(),
       speed: live.drill.state().clock.speed,
-      joinCode: facilitator ? stored.joinCode : null,
-      joinUrl: null,
+      joinCode,
+      joinUrl: joinCode === null ? null : joinUrlOf(host.joinBaseUrl(), joinCode),
     },
     audience: viewer.audience,
     scenario: publicScenario(live.drill.scenario, viewer),
     fullScenario: facilitator ? live.drill.scenario : null,
     seq: numbering.seq,
     serverWallMs: host.now(),
-    participants,
+    participants: live.room.view(),
     you: caller.name === null ? null : { name: caller.name, roles: viewer.roles },
   };
   return {
     json: `{"entries":[${entries.join(',')}],${JSON.stringify(rest).slice(1)}`,
     seq: numbering.seq,
   };
+}
+
+/**
+ * The join code (and URL) for the facilitator while the drill is open, and for the projector
+ * while it is in briefing, when the room is joining (api.md v2); nobody else, never after.
+ */
+function joinCodeShownTo(audience: Audience, live: LiveDrill): string | null {
+  const phase = live.drill.phase();
+  const open = audience === 'facilitator' && phase !== 'ended' && phase !== 'aborted';
+  const briefing = audience === 'projector' && phase === 'briefing';
+  return open || briefing ? live.stored.joinCode : null;
 }

@@ -126,6 +126,15 @@ export interface DrillRepository {
   /** Deletes the drill with its log, participants and summary; false when there was none. */
   deleteDrill(id: string): Promise<boolean>;
   addParticipant(participant: StoredParticipant): Promise<void>;
+  /**
+   * Replaces the roles a participant holds (`release_role`: the facilitator frees one); the
+   * token stays. False when no participant of that drill has that token hash.
+   */
+  setParticipantRoles(
+    drillId: string,
+    tokenHash: string,
+    roles: readonly string[],
+  ): Promise<boolean>;
   /** Who joined, in order (a row that does not parse: DamagedDrillError). */
   participants(drillId: string): Promise<StoredParticipant[]>;
   /** Stores (or replaces) the history summary of a drill, after its pending appends. */

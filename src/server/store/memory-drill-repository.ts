@@ -161,6 +161,17 @@ export class MemoryDrillRepository implements DrillRepository {
     this.participantsByToken.set(participant.tokenHash, structuredClone(participant));
   }
 
+  async setParticipantRoles(
+    drillId: string,
+    tokenHash: string,
+    roles: readonly string[],
+  ): Promise<boolean> {
+    const participant = this.participantsByToken.get(tokenHash);
+    if (participant?.drillId !== drillId) return false;
+    this.participantsByToken.set(tokenHash, { ...participant, roles: [...roles] });
+    return true;
+  }
+
   async participants(drillId: string): Promise<StoredParticipant[]> {
     return [...this.participantsByToken.values()]
       .filter((participant) => participant.drillId === drillId)

@@ -250,6 +250,12 @@ export class SqliteDrillRepository implements DrillRepository {
       );
   }
 
+  /** The roles column holds the list as JSON (migration 1): a release needs no new column. */
+  async setParticipantRoles(drillId: string, hash: string, roles: readonly string[]) {
+    const update = 'UPDATE participants SET roles = ? WHERE token_hash = ? AND drill_id = ?';
+    return this.db.prepare(update).run(JSON.stringify(roles), hash, drillId).changes > 0;
+  }
+
   async participants(drillId: string): Promise<StoredParticipant[]> {
     return this.participantRows(drillId).map(fromParticipantRow);
   }

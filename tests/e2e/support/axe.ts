@@ -22,19 +22,26 @@ interface AxeViolation {
  * The page's serious and critical WCAG 2 A/AA violations now, one line each (rule, help, the
  * elements): an empty list when there are none.
  */
-export async function seriousAccessibilityViolations(page: Page): Promise<string[]> {
+export async function seriousAccessibilityViolations(
+  page: Page,
+  /** A CSS selector: check only that part of the page (one panel of the console, say). */
+  within?: string,
+): Promise<string[]> {
   // Evaluated rather than added as a <script>: the app's Content-Security-Policy refuses inline
   // scripts, and should.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
+  const violations = await page.evaluate(async (selector) => {
     const axe = (
       window as unknown as {
         axe: {
-          run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }>;
+          run: (
+            context: Document | { include: string[] },
+            options: object,
+          ) => Promise<{ violations: AxeViolation[] }>;
         };
       }
     ).axe;
-    const result = await axe.run(document, {
+    const result = await axe.run(selector === null ? document : { include: [selector] }, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
       resultTypes: ['violations'],
     });
@@ -44,7 +51,7 @@ export async function seriousAccessibilityViolations(page: Page): Promise<string
       help,
       nodes: nodes.map(({ target }) => ({ target })),
     }));
-  });
+  }, within ?? null);
   return (violations as AxeViolation[])
     .filter(({ impact }) => impact === 'serious' || impact === 'critical')
     .map(

@@ -5,6 +5,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import type { StartAppOptions } from './app-server';
 import { startApp } from './app-server';
 import { launchBrowser } from './browser';
 
@@ -16,13 +17,14 @@ export interface Room {
   readonly newPage: (options?: Parameters<Browser['newContext']>[0]) => Promise<Page>;
 }
 
-export function openRoom(): Room {
+/** `options.lan`: the server listens on 0.0.0.0 (app-server.ts), the pages still open 127.0.0.1. */
+export function openRoom(options: StartAppOptions = {}): Room {
   let url = '';
   let close: (() => Promise<void>) | null = null;
   let browser: Browser | null = null;
   const contexts: BrowserContext[] = [];
   beforeAll(async () => {
-    const [app, launched] = await Promise.all([startApp(), launchBrowser()]);
+    const [app, launched] = await Promise.all([startApp(options), launchBrowser()]);
     url = app.url;
     close = () => app.close();
     browser = launched;

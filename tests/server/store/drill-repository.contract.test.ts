@@ -173,6 +173,23 @@ describe.each(implementations)('the drill repository ($name)', ({ open }) => {
     });
   });
 
+  describe("when a participant's roles change (release_role)", () => {
+    it('keeps the token and stores the roles left, for that drill only', async () => {
+      fresh();
+      await repository.createDrill(storedDrill('a'), [note(0)]);
+      await repository.createDrill(storedDrill('b'), [note(0)]);
+      const ana = { tokenHash: 'p1', drillId: 'a', name: 'Ana', joinedWallMs: 2_000 };
+      await repository.addParticipant({ ...ana, roles: ['oncall', 'ic'] });
+      await expect(repository.setParticipantRoles('a', 'p1', ['ic'])).resolves.toBe(true);
+      expect(await repository.participants('a')).toEqual([{ ...ana, roles: ['ic'] }]);
+      await expect(repository.setParticipantRoles('a', 'p1', [])).resolves.toBe(true);
+      expect(await repository.participants('a')).toEqual([{ ...ana, roles: [] }]);
+      await expect(repository.setParticipantRoles('b', 'p1', ['oncall'])).resolves.toBe(false);
+      await expect(repository.setParticipantRoles('a', 'nobody', ['oncall'])).resolves.toBe(false);
+      expect(await repository.participants('a')).toEqual([{ ...ana, roles: [] }]);
+    });
+  });
+
   describe('when a drill is read as its raw rows (the export of a damaged drill)', () => {
     it('gives its record, its entries with their JSON as text, and who joined, without token hashes', async () => {
       fresh();
