@@ -20,8 +20,12 @@ function roundStep(span: number, count: number): number {
   return (stepFactors.find((factor) => factor * power >= raw) ?? 10) * power;
 }
 
+/** The fewest decimals that write every multiple of `step` exactly (0.25 needs two). */
 function decimalsOf(step: number): number {
-  return step >= 1 ? 0 : Math.min(6, Math.ceil(-Math.log10(step) - 1e-9));
+  let decimals = 0;
+  while (decimals < 6 && Math.abs(Math.round(step * 10 ** decimals) - step * 10 ** decimals) > 1e-9)
+    decimals++;
+  return decimals;
 }
 
 export function yAxisPlan(values: readonly number[], fontPx: number, count = 4): YAxisPlan {

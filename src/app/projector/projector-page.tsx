@@ -42,7 +42,7 @@ export function ProjectorPage({ drillId }: { drillId: string }) {
   const storyTime = storyTimeText(snapshot?.scenario.story ?? null, view, nowMs);
   const scene = view?.currentPhase ?? null;
   return (
-    <div className={`projector projector-page${phase ? ` projector-${phase}` : ''}`}>
+    <div className={`projector projector-page${phase ? ` projector-is-${phase}` : ''}`}>
       <ProjectorHeader
         title={snapshot?.scenario.title ?? 'Firedrill'}
         phase={phase}
