@@ -3,7 +3,7 @@ import type { DrillSnapshot } from '../../protocol/drill-snapshot';
 import { drillSnapshot } from '../../protocol/drill-snapshot';
 import type { ExpectationCard, Scorecard } from '../../protocol/scorecard';
 import { scorecardReply } from '../../protocol/scorecard';
-import { kindLabels, verdictLabels, verdictMarks } from '../../engine/report/report-wording';
+import { verdictLabels, verdictMarks } from '../../engine/report/report-wording';
 import { apiRequest } from '../api/api-client';
 import { useAsync } from '../components/use-async';
 
@@ -85,14 +85,15 @@ export function HotWashCard({ card, snapshot }: { card: Scorecard; snapshot: Dri
   );
 }
 
-/** "Escalate to Incident commander", from what the scorecard says the expectation asked. */
+/**
+ * "Page ic (Incident commander)": the expectation's id in words (the scorecard carries no
+ * titles), and whom the escalation that met it reached.
+ */
 function expectationWords(
   expectation: ExpectationCard,
   roleName: (id: string | null) => string,
 ): string {
-  const kind = kindLabels[expectation.kind];
-  const verb = kind.charAt(0).toUpperCase() + kind.slice(1);
-  if (expectation.to) return `${verb} to ${roleName(expectation.to)}`;
-  if (expectation.by) return `${verb} (${roleName(expectation.by)}): ${expectation.id}`;
-  return `${verb}: ${expectation.id}`;
+  const words = expectation.id.replace(/[-_]+/g, ' ');
+  const named = words.charAt(0).toUpperCase() + words.slice(1);
+  return expectation.to ? `${named} (${roleName(expectation.to)})` : named;
 }

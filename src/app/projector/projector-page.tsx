@@ -102,9 +102,12 @@ export function ProjectorPage({ drillId }: { drillId: string }) {
       <p className="projector-hint">
         <kbd>J</kbd> {joinShown ? 'hides' : 'shows'} the join code
       </p>
-      <div className="projector-connection">
-        <ConnectionBanner status={status} failure={failure} queued={0} />
-      </div>
+      {status === 'failed' ? (
+        // A drop says so in the clock ("Reconnecting…"); only a refusal needs words here.
+        <div className="projector-connection">
+          <ConnectionBanner status={status} failure={failure} queued={0} />
+        </div>
+      ) : null}
     </div>
   );
 }
