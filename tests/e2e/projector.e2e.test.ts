@@ -83,11 +83,18 @@ describe('the projector in a room', () => {
     await expect(feed.getByText(/^Paused at T\+\d\d:\d\d — resumed after/).count()).resolves.toBe(
       3,
     );
-    await projector.getByText('Dashboard: checkout-api p99 latency').waitFor();
+    await projector
+      .locator('[data-testid=metric-chart] figcaption', {
+        hasText: 'Dashboard: checkout-api p99 latency',
+      })
+      .waitFor();
     await fitsAndPasses(projector, 'running');
 
     await act({ pause: {} });
-    await projector.getByRole('status', { name: 'Drill paused' }).getByText('PAUSED').waitFor();
+    await projector
+      .getByRole('status', { name: 'Drill paused' })
+      .getByText('PAUSED', { exact: true })
+      .waitFor();
     await expect(projector.getByLabel('Drill clock').textContent()).resolves.toMatch(/^T\+/);
     await fitsAndPasses(projector, 'paused');
 
@@ -97,6 +104,7 @@ describe('the projector in a room', () => {
     await projector.keyboard.press('j');
     await projector
       .getByRole('dialog', { name: 'How to join' })
+      .getByLabel('Join code')
       .getByText(drill.joinCode)
       .waitFor();
     await projector.keyboard.press('j');
