@@ -4,7 +4,6 @@ import { ConnectionBanner } from '../components/connection-banner';
 import { storyTimeText } from '../drill/story-time';
 import { useDrillConnection } from '../drill/use-drill-connection';
 import { useDrillScreen } from '../drill/use-drill-screen';
-import { HotWashSummary } from './hot-wash-summary';
 import { PathLadders } from './path-ladders';
 import { ProjectorFeed, roomFeed } from './projector-feed';
 import { ProjectorHeader } from './projector-header';
@@ -15,6 +14,10 @@ import { useKeyToggle, useRememberedJoin } from './use-remembered-join';
 // Charts are the heaviest code in the app: they load only when a metric arrives.
 const MetricCharts = lazy(() =>
   import('./metric-charts').then((module) => ({ default: module.MetricCharts })),
+);
+// The hot wash (the scorecard's schema and wording) only once the drill is over.
+const HotWashSummary = lazy(() =>
+  import('./hot-wash-summary').then((module) => ({ default: module.HotWashSummary })),
 );
 
 /**
@@ -73,7 +76,9 @@ export function ProjectorPage({ drillId }: { drillId: string }) {
         ) : over && token ? (
           <div className="projector-over">
             <EndedBand aborted={phase === 'aborted'} />
-            <HotWashSummary drillId={drillId} token={token} />
+            <Suspense fallback={<p className="hot-wash-note">Scoring the drill…</p>}>
+              <HotWashSummary drillId={drillId} token={token} />
+            </Suspense>
           </div>
         ) : (
           <div className="projector-grid">
