@@ -1,6 +1,6 @@
 /**
  * Who may see what (api.md): the facilitator sees everything; the projector sees the clock,
- * severity, public injects once fired, metrics, pages and acknowledgements; a participant
+ * severity, public injects once fired, metrics, pages, acknowledgements and handoffs; a participant
  * sees that plus what is addressed to their roles. Never upcoming injects, unfired
  * surprises, expectations or scores. Applied to HTTP bodies and WebSocket frames alike;
  * metric series only as far as the drill has got (`metric-release.ts`).
@@ -79,7 +79,8 @@ function mayOthersSee(
   const own = (role: string | null) =>
     role !== null && viewer.audience === 'participant' && viewer.roles.includes(role);
   switch (entry.type) {
-    // The clock, the phase, severity, pages and acknowledgements: the room's shared picture.
+    // The clock, the phase, severity, pages and acknowledgements: the room's shared picture;
+    // handoffs too (who holds whose duties now), where api.md is silent (the README says so).
     case 'drill.started':
     case 'drill.paused':
     case 'drill.resumed':
@@ -92,6 +93,7 @@ function mayOthersSee(
     case 'severity.declared':
     case 'experiment.state_changed':
     case 'phase.started':
+    case 'handoff.recorded':
       return true;
     case 'metric.branched': {
       const inject = scenarioIndex(scenario).injects.get(entry.payload.inject);
@@ -106,8 +108,6 @@ function mayOthersSee(
     case 'effect.began':
     case 'effect.ended':
       return entry.payload.effect.type === 'severity';
-    case 'handoff.recorded':
-      return own(entry.payload.from) || own(entry.payload.to);
     case 'checklist.checked':
     case 'checklist.unchecked':
       return own(

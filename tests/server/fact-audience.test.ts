@@ -63,7 +63,8 @@ const samples: { readonly [K in FactType]: readonly [FactPayloads[K], Audience] 
   ],
   'escalation.unanswered': [{ escalation: 1 }, 'everyone'],
   'acknowledgement.recorded': [{ by: 'ic', escalation: 1, automatic: false }, 'everyone'],
-  'handoff.recorded': [{ ...content, from: 'oncall', to: 'secondary' }, 'oncall'],
+  // Who holds whose duties is the room's shared picture, like pages and acknowledgements.
+  'handoff.recorded': [{ ...content, from: 'oncall', to: 'secondary' }, 'everyone'],
   'checklist.checked': [{ checklist: 'oncall-triage', item: 0, by: 'oncall' }, 'oncall'],
   'checklist.unchecked': [{ checklist: 'oncall-triage', item: 0, by: 'oncall' }, 'oncall'],
   'decision.recorded': [{ decision: 'd', by: 'oncall', authorized: true }, 'oncall'],

@@ -11,11 +11,12 @@ export function drillNowMs(
   return drillTimeAt(clock, browserNowMs + serverOffsetMs);
 }
 
-/** `T+12:30` (or `T+1:02:30`), how drill time is shown everywhere. */
-export function formatDrillClock(ms: number): string {
-  const total = Math.max(0, Math.floor(ms / 1000));
-  const hours = Math.floor(total / 3600);
-  const minutes = String(Math.floor((total % 3600) / 60)).padStart(2, '0');
-  const seconds = String(total % 60).padStart(2, '0');
-  return hours > 0 ? `T+${hours}:${minutes}:${seconds}` : `T+${minutes}:${seconds}`;
+export { formatDrillClock } from '../../engine/projection/drill-clock-text';
+
+/**
+ * The drill time to show after `shownMs`: drill time only moves on, so a reading behind what
+ * was shown (a server back from downtime resumes from its last checkpoint) holds it instead.
+ */
+export function neverBack(readMs: number, shownMs: number): number {
+  return Math.max(readMs, shownMs);
 }

@@ -12,6 +12,6 @@ export function useDrillScreen(store: DrillStore) {
   const engine = useDrill(store, (state) => state.engine);
   const refusal = useDrill(store, (state) => state.refusal);
   const offset = useDrill(store, (state) => state.serverOffsetMs);
-  const nowMs = useDrillClock(view?.clock, offset);
+  const nowMs = useDrillClock(view?.clock, offset, status === 'open');
   return { status, failure, queued, snapshot, view, engine, refusal, nowMs };
 }

@@ -2,6 +2,7 @@
  * How an entry reads in a drill's live feed: its tone, a title naming roles by their names,
  * and a detail line. Entries that people do not follow (timers, internal tracking) have none.
  */
+import { formatDrillClock } from './drill-clock-text';
 import type { FeedItem, ProjectedEntry } from './projection-views';
 
 export type RoleName = (id: string | null) => string;
@@ -9,6 +10,7 @@ export type RoleName = (id: string | null) => string;
 export function feedItem(entry: ProjectedEntry, roleName: RoleName): FeedItem | null {
   const item = (tone: FeedItem['tone'], title: string, detail = ''): FeedItem => ({
     seq: entry.seq,
+    type: entry.type,
     drillMs: entry.drillMs,
     wallMs: entry.wallMs,
     tone,
@@ -22,13 +24,16 @@ export function feedItem(entry: ProjectedEntry, roleName: RoleName): FeedItem | 
     case 'drill.resumed':
       return item('clock', 'Drill resumed');
     case 'drill.paused':
+      // The screen feed folds the resume into this line (`screen-feed.ts`).
       return item(
         'clock',
-        {
-          downtime: 'Paused while the server was down',
-          phase: 'Paused for discussion',
-          facilitator: 'Drill paused',
-        }[entry.payload.reason],
+        `${
+          {
+            downtime: 'Server down',
+            phase: 'Paused for discussion',
+            facilitator: 'Paused',
+          }[entry.payload.reason]
+        } at ${formatDrillClock(entry.drillMs)}`,
       );
     case 'drill.speed_changed':
       return item('clock', `Speed ×${entry.payload.factor}`);

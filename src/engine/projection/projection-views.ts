@@ -107,6 +107,8 @@ export interface InjectProgress {
 
 export interface FeedItem {
   readonly seq: number;
+  /** The entry's fact type, for screens that pick what the room sees (handoffs, say). */
+  readonly type: LogEntry['type'];
   readonly drillMs: number;
   readonly wallMs: number;
   readonly tone: 'inject' | 'surprise' | 'page' | 'ack' | 'team' | 'clock' | 'system';
@@ -119,6 +121,8 @@ export interface FeedItem {
 
 export interface MetricView {
   readonly name: string;
+  /** What a person reads above the chart: the metric inject's title, else the metric's name. */
+  readonly title: string;
   readonly unit: string;
   /** `[drill ms, value]`, in time order. */
   readonly points: readonly (readonly [number, number])[];

@@ -1,8 +1,10 @@
 /**
- * What only screens keep: the live feed (retractions marked in place) and metric series, which
- * grow as the server sends the points the drill has reached, and turn where they branch.
+ * What only screens keep: the live feed (retractions marked in place, a pause and its resume
+ * folded into one line) and metric series, which grow as the server sends the points the
+ * drill has reached, and turn where they branch.
  */
 import { branchedPoints } from '../metric-series';
+import { formatPauseLength } from './drill-clock-text';
 import type { RoleName } from './feed-item';
 import { feedItem } from './feed-item';
 import type { FeedItem, FiredInject, MetricView, ProjectedEntry } from './projection-views';
@@ -20,11 +22,16 @@ export class ScreenFeed {
   private readonly index = new Map<number, number>();
   /** For each metric series shown: the seq and drill time of the firing it comes from. */
   private readonly firings = new Map<string, Firing>();
+  /** The feed line of the pause in force, which its resume completes instead of adding one. */
+  private openPause: { readonly at: number; readonly wallMs: number } | null = null;
 
   constructor(private readonly roleName: RoleName) {}
 
   add(entry: ProjectedEntry): void {
+    if (entry.type === 'drill.resumed' && this.foldResume(entry.wallMs)) return;
     const item = feedItem(entry, this.roleName);
+    if (entry.type === 'drill.paused' && item)
+      this.openPause = { at: this.items.length, wallMs: entry.wallMs };
     if (item) {
       this.index.set(entry.seq, this.items.length);
       this.items.push(item);
@@ -33,6 +40,7 @@ export class ScreenFeed {
       const { name, unit, points } = entry.inject.metric;
       const series = {
         name,
+        title: entry.inject.title ?? name,
         unit,
         points: points.map(([atMs, value]) => [entry.drillMs + atMs, value] as const),
       };
@@ -49,6 +57,21 @@ export class ScreenFeed {
     }
     if (entry.type === 'metric.branched')
       this.branch(entry.payload.inject, entry.payload.branch, entry.drillMs);
+  }
+
+  /**
+   * "Paused at T+12:03" becomes "Paused at T+12:03 — resumed after 2 min": one line per pause,
+   * however many a drill has, so pauses never push the rest of the feed off a screen. The
+   * length is wall time, as the room lived it (the drill clock stood still).
+   */
+  private foldResume(resumedWallMs: number): boolean {
+    const pause = this.openPause;
+    const item = pause ? this.items[pause.at] : undefined;
+    this.openPause = null;
+    if (!pause || !item) return false;
+    const title = `${item.title} — resumed after ${formatPauseLength(resumedWallMs - pause.wallMs)}`;
+    this.items[pause.at] = { ...item, title };
+    return true;
   }
 
   /**

@@ -159,6 +159,7 @@ describe('when the projection follows a metric that branched', () => {
     expect(projection.view().metrics).toEqual([
       {
         name: 'checkout.errors',
+        title: 'checkout.errors',
         unit: '%',
         points: [
           [60_000, 1],
