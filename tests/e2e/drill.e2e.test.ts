@@ -44,7 +44,9 @@ describe('a drill from start to result', () => {
     await console.getByRole('button', { name: 'Start drill' }).click();
     await console.getByRole('button', { name: 'Pause' }).waitFor();
     // The facilitator brings the latency alarm forward instead of waiting four minutes.
-    await console.getByRole('button', { name: 'Fire latency-alarm now' }).click();
+    await console
+      .getByRole('button', { name: /^Fire now: \[FIRING:1\] CheckoutLatencyP99High/ })
+      .click();
     await console.locator('.feed-item', { hasText: 'CheckoutLatencyP99High' }).first().waitFor();
 
     const projectorHref = await console
@@ -78,8 +80,9 @@ describe('a drill from start to result', () => {
     await ben.getByRole('button', { name: 'Join' }).click();
     await ben.getByRole('button', { name: 'Escalate' }).waitFor();
 
-    await console.getByText('Ana — oncall').waitFor();
-    await console.getByText('Ben — ic').waitFor();
+    // The console's room lists each person with the roles they hold (each releasable).
+    await console.getByRole('button', { name: 'Release Primary on-call SRE from Ana' }).waitFor();
+    await console.getByRole('button', { name: 'Release Incident commander from Ben' }).waitFor();
     await ana.getByRole('button', { name: 'Escalate' }).click();
     await ana.getByRole('combobox', { name: 'Escalate to' }).selectOption('ic');
     await ana

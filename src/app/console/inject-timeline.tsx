@@ -32,7 +32,7 @@ export function InjectTimeline({
                 type="button"
                 className="link"
                 onClick={() => act({ fire_inject: { inject: inject.id } })}
-                aria-label={`Fire ${inject.id} now`}
+                aria-label={`Fire now: ${inject.title ?? inject.id}`}
               >
                 Fire now
               </button>
@@ -40,7 +40,7 @@ export function InjectTimeline({
                 type="button"
                 className="link"
                 onClick={() => act({ delay_inject: { inject: inject.id, by: '2m' } })}
-                aria-label={`Delay ${inject.id} by 2 minutes`}
+                aria-label={`+2m: delay ${inject.title ?? inject.id} by 2 minutes`}
               >
                 +2m
               </button>
@@ -48,7 +48,7 @@ export function InjectTimeline({
                 type="button"
                 className="link"
                 onClick={() => act({ skip_inject: { inject: inject.id } })}
-                aria-label={`Skip ${inject.id}`}
+                aria-label={`Skip ${inject.title ?? inject.id}`}
               >
                 Skip
               </button>
