@@ -111,6 +111,19 @@ expectations:
     expect(listed).toContain('Page ic (Incident commander) — on time');
     expect(listed).toContain('Tell comms — missed');
   });
+
+  it('says when nothing came due before the end, instead of an empty screen', () => {
+    const harness = DrillHarness.started(scenario.replace('at: 0s', 'at: 10m'));
+    harness.runTo('1m');
+    harness.expectOk({ type: 'end' });
+    const card = scoreDrill(harness.scenario, harness.drill.log);
+    render(<HotWashCard card={card} snapshot={projectorSnapshot(harness)} />);
+    expect(
+      screen.getByText(
+        /^Nothing came due before the drill ended: 2 expectations were not triggered/,
+      ),
+    ).toBeTruthy();
+  });
 });
 
 describe('a projector chart', () => {

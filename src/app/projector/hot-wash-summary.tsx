@@ -48,6 +48,9 @@ export function HotWashCard({ card, snapshot }: { card: Scorecard; snapshot: Dri
   const counted = card.expectations.filter((expectation) =>
     (countedVerdicts as readonly string[]).includes(expectation.verdict),
   );
+  const untriggered = card.expectations.filter(
+    (expectation) => expectation.verdict === 'not_triggered',
+  ).length;
   return (
     <section className="hot-wash" aria-labelledby="hot-wash-title">
       <div className="hot-wash-head">
@@ -77,6 +80,15 @@ export function HotWashCard({ card, snapshot }: { card: Scorecard; snapshot: Dri
             </li>
           ))}
         </ol>
+        {untriggered > 0 ? (
+          <p className="hot-wash-note">
+            {counted.length === 0 ? 'Nothing came due before the drill ended: ' : ''}
+            {untriggered === 1
+              ? '1 expectation was not triggered (the event that starts its clock never happened) and is'
+              : `${untriggered} expectations were not triggered (the event that starts their clock never happened) and are`}{' '}
+            left out of the score.
+          </p>
+        ) : null}
         <Suspense fallback={<p className="hot-wash-note">Loading the timeline…</p>}>
           <HotWashTimeline card={card} snapshot={snapshot} />
         </Suspense>

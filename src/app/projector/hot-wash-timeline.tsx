@@ -21,7 +21,8 @@ export function HotWashTimeline({ card, snapshot }: { card: Scorecard; snapshot:
       }),
     [card, scenario, entries],
   );
-  if (data.rows.length === 0) return null;
+  if (data.rows.length === 0)
+    return <p className="hot-wash-note">No escalation was recorded in this drill.</p>;
   return (
     <figure className="hot-wash-timeline">
       <figcaption>Escalation timeline</figcaption>
