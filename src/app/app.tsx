@@ -40,15 +40,26 @@ export function App() {
   return (
     <div className="shell">
       <header className="topbar">
-        <a className="brand" href="/">
-          <img src="/favicon.svg" alt="" width={28} height={28} />
-          Firedrill
-        </a>
-        <span className="tagline">Escalation is encouraged.</span>
-        <nav className="nav">
-          <a href="/">Library</a>
-          <a href="/history">History</a>
-        </nav>
+        {/* A phone in a drill is a pager: the facilitator's library and history would only
+            lead a participant to a page asking for a key they do not have. */}
+        {route.page === 'join' ? (
+          <span className="brand">
+            <img src="/favicon.svg" alt="" width={28} height={28} />
+            Firedrill
+          </span>
+        ) : (
+          <>
+            <a className="brand" href="/">
+              <img src="/favicon.svg" alt="" width={28} height={28} />
+              Firedrill
+            </a>
+            <span className="tagline">Escalation is encouraged.</span>
+            <nav className="nav">
+              <a href="/">Library</a>
+              <a href="/history">History</a>
+            </nav>
+          </>
+        )}
       </header>
       <main className="page">
         <Suspense fallback={<p className="loading">Loading…</p>}>{pageFor(route)}</Suspense>
