@@ -4,40 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { connectDrill } from '../../src/app/drill/drill-connection';
 import { createDrillStore } from '../../src/app/drill/drill-store';
 import type { DrillSnapshot } from '../../src/protocol/drill-snapshot';
-
-class FakeSocket {
-  static instances: FakeSocket[] = [];
-  static readonly OPEN = 1;
-  readyState = 0;
-  sent: unknown[] = [];
-  private readonly handlers = new Map<string, ((event: unknown) => void)[]>();
-  constructor(readonly url: string) {
-    FakeSocket.instances.push(this);
-  }
-  addEventListener(type: string, handler: (event: unknown) => void) {
-    this.handlers.set(type, [...(this.handlers.get(type) ?? []), handler]);
-  }
-  send(data: string) {
-    this.sent.push(JSON.parse(data));
-  }
-  close() {
-    this.drop(1000);
-  }
-  open() {
-    this.readyState = 1;
-    this.emit('open', {});
-  }
-  receive(frame: unknown) {
-    this.emit('message', { data: JSON.stringify(frame) });
-  }
-  drop(code = 1006) {
-    this.readyState = 3;
-    this.emit('close', { code, reason: '' });
-  }
-  private emit(type: string, event: unknown) {
-    for (const handler of this.handlers.get(type) ?? []) handler(event);
-  }
-}
+import { FakeSocket } from './support/fake-socket';
 
 const snapshot = (seq: number): DrillSnapshot => ({
   drill: { id: 'd1', team: '', status: 'running', speed: 1, joinCode: null, joinUrl: null },

@@ -7,7 +7,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EscalateForm } from '../../src/app/participant/escalate-form';
-import { PagerFeed } from '../../src/app/participant/pager-feed';
+import { DrillFeed } from '../../src/app/components/drill-feed';
 import { DrillProjection } from '../../src/engine/projection/drill-projection';
 import { publicScenario } from '../../src/server/visibility';
 import { entry, pagerScenario, started } from './support/pager-drill';
@@ -104,7 +104,7 @@ describe('a message in the feed', () => {
         covered: [],
       }),
     );
-    render(<PagerFeed items={projection.view().feed} />);
+    render(<DrillFeed items={projection.view().feed} />);
     const lines = [...document.querySelectorAll('.message-fields > div')].map((line) =>
       line.textContent?.replace(/\s+/g, ' '),
     );

@@ -25,13 +25,20 @@ export const serverKey = 'test-facilitator-key';
 
 /** An in-process server; `host` other than loopback makes the facilitator key required. */
 export async function startServer(
-  options: { dataDirectory?: string; host?: string; scenariosDirectory?: string } = {},
+  options: {
+    dataDirectory?: string;
+    host?: string;
+    scenariosDirectory?: string;
+    /** Where phones reach the server (`serve --public-url`). */
+    publicUrl?: string;
+  } = {},
 ): Promise<TestServer> {
   const store = SqliteDrillRepository.open(options.dataDirectory ?? ':memory:');
   const { app } = await createServer({
     host: options.host ?? '127.0.0.1',
     store,
     scenariosDirectory: options.scenariosDirectory ?? join(repoRoot, 'scenarios'),
+    ...(options.publicUrl === undefined ? {} : { publicUrl: options.publicUrl }),
     key: serverKey,
   });
   await app.listen({ host: '127.0.0.1', port: 0 });

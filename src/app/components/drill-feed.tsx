@@ -1,8 +1,12 @@
 import type { FeedItem } from '../../engine/projection/projection-views';
 import { formatDrillClock } from '../drill/drill-time';
 import { MarkdownText } from './markdown-text';
+import { MessageFields } from './message-fields';
 
-/** The drill's story so far, newest first; drill time shown, wall-clock time on hover. */
+/**
+ * The drill's story so far, newest first; drill time shown, wall-clock time on hover. A
+ * message (an escalation, a handoff) reads as its labelled fields, an inject as its Markdown.
+ */
 export function DrillFeed({
   items,
   limit = 200,
@@ -27,7 +31,11 @@ export function DrillFeed({
           <div>
             <strong>{item.title}</strong>
             {item.retracted ? <span className="badge">retracted</span> : null}
-            {item.detail ? <MarkdownText text={item.detail} /> : null}
+            {item.message ? (
+              <MessageFields message={item.message} />
+            ) : item.detail ? (
+              <MarkdownText text={item.detail} />
+            ) : null}
           </div>
           {onRetract &&
           !item.retracted &&

@@ -1,6 +1,6 @@
 import type { DrillView, FeedItem, PageView } from '../../engine/projection/projection-views';
 import { MarkdownText } from '../components/markdown-text';
-import { MessageFields } from './message-fields';
+import { MessageFields } from '../components/message-fields';
 import { PagerLine } from './pager-line';
 
 type Roles = readonly { readonly id: string; readonly name: string }[];

@@ -3,7 +3,7 @@ import type { Participant, PublicScenario } from '../../protocol/drill-snapshot'
 import { channelsOf } from '../../scenario/scales';
 import { templateFor } from '../../scenario/templates';
 import { fieldHint } from './field-hints';
-import { fieldLabel } from './message-fields';
+import { fieldLabel } from '../components/message-fields';
 import { nextLevelUp, targetPresence } from './target-presence';
 
 /**

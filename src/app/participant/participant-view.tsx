@@ -10,7 +10,7 @@ import { AttentionArea } from './attention-area';
 import { EscalateForm } from './escalate-form';
 import { isMootTick } from './optimistic-ticks';
 import { PagerChecklists } from './pager-checklists';
-import { PagerFeed } from './pager-feed';
+import { DrillFeed } from '../components/drill-feed';
 import { ReleasedCard, WaitingCard, roleName } from './pager-states';
 import { lostDrillInWords, refusalInWords } from './plain-words';
 import { useAudioUnlock, usePageCue } from './use-page-cue';
@@ -159,7 +159,7 @@ export function ParticipantView({
         />
       ) : null}
       <h2>Feed</h2>
-      <PagerFeed items={view?.feed ?? []} />
+      <DrillFeed items={view?.feed ?? []} limit={50} />
     </section>
   );
 }

@@ -2,13 +2,10 @@
  * The scorecard's charts, loaded lazily with recharts: the escalation timeline and the bar
  * charts, drawn from the scorecard, the entries and the report's escalation rows.
  */
-import { useMemo } from 'react';
-import { projectLog } from '../../engine/projection/drill-projection';
-import { escalationRows } from '../../engine/report/escalation-rows';
 import type { PublicScenario, VisibleEntry } from '../../protocol/drill-snapshot';
 import { EscalationTimelineChart } from './escalation-timeline-chart';
 import { ScorecardBarCharts } from './scorecard-bar-charts';
-import { chartData } from './scorecard-chart-data';
+import { useScorecardChartData } from './use-scorecard-chart-data';
 import type { Scorecard } from '../../protocol/scorecard';
 import type { SelectTrace } from './scorecard-verdict-style';
 
@@ -24,15 +21,7 @@ export function ScorecardCharts({
   entries: readonly VisibleEntry[];
   onSelect: SelectTrace;
 }) {
-  const data = useMemo(
-    () =>
-      chartData(card, entries, {
-        escalations: escalationRows(scenario, entries),
-        effects: projectLog(scenario, entries).effects,
-        audiences: new Set(scenario.roles.filter((role) => role.audience).map((role) => role.id)),
-      }),
-    [card, scenario, entries],
-  );
+  const data = useScorecardChartData(card, scenario, entries);
   return (
     <section className="charts" aria-labelledby="charts-title">
       <h2 id="charts-title">Escalation timeline</h2>

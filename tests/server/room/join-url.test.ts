@@ -4,7 +4,7 @@ import type { DrillSnapshot } from '../../../src/protocol/drill-snapshot';
 import type { TestServer } from '../../support/server-harness';
 import { api, createDrill, startServer } from '../../support/server-harness';
 import { follow, joinAs } from '../server-test-helpers';
-import { publicUrl, startRoomServer } from './room-server';
+import { publicUrl } from './public-address';
 
 const drillOf = async (server: TestServer, id: string, token: string) =>
   (await api<DrillSnapshot>(server.url, `/api/drills/${id}`, { token })).body.drill;
@@ -12,7 +12,7 @@ const drillOf = async (server: TestServer, id: string, token: string) =>
 describe('when phones reach the server at a public URL', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startRoomServer({ publicUrl });
+    server = await startServer({ publicUrl });
   });
   afterAll(async () => server.close());
 

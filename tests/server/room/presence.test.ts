@@ -5,7 +5,8 @@ import type { ServerFrame } from '../../../src/protocol/ws-messages';
 import type { TestServer, TestSocket } from '../../support/server-harness';
 import { createDrill } from '../../support/server-harness';
 import { follow, joinAs } from '../server-test-helpers';
-import { publicUrl, startRoomServer } from './room-server';
+import { startServer } from '../../support/server-harness';
+import { publicUrl } from './public-address';
 
 const participantFrames = (socket: TestSocket) =>
   socket.frames.flatMap((frame: ServerFrame) =>
@@ -25,7 +26,7 @@ async function nextParticipants(
 describe('when a participant joins, connects and disconnects', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startRoomServer({ publicUrl });
+    server = await startServer({ publicUrl });
   });
   afterAll(async () => server.close());
 

@@ -4,12 +4,13 @@ import type { DrillSnapshot } from '../../../src/protocol/drill-snapshot';
 import type { JoinOptionsReply } from '../../../src/protocol/http-bodies';
 import { api, createDrill, temporaryDirectory } from '../../support/server-harness';
 import { joinAs } from '../server-test-helpers';
-import { publicUrl, startRoomServer } from './room-server';
+import { startServer } from '../../support/server-harness';
+import { publicUrl } from './public-address';
 
 describe('when the server restarts after a release', () => {
   it('still has the role free and the old token without it', async () => {
     const dataDirectory = temporaryDirectory();
-    const before = await startRoomServer({ dataDirectory, publicUrl });
+    const before = await startServer({ dataDirectory, publicUrl });
     const drill = await createDrill(before.url);
     await api(before.url, `/api/drills/${drill.id}/start`, {
       token: drill.facilitatorToken,
@@ -23,7 +24,7 @@ describe('when the server restarts after a release', () => {
     expect(released.status).toBe(200);
     await before.close();
 
-    const after = await startRoomServer({ dataDirectory, publicUrl });
+    const after = await startServer({ dataDirectory, publicUrl });
     try {
       const options = await api<JoinOptionsReply>(after.url, `/api/join/${drill.joinCode}`);
       expect(options.body.roles.filter((role) => role.taken).map((role) => role.id)).toEqual([

@@ -10,7 +10,8 @@ import type { CreateDrillReply } from '../../../src/protocol/http-bodies';
 import type { TestServer } from '../../support/server-harness';
 import { api, createDrill } from '../../support/server-harness';
 import { follow, joinAs } from '../server-test-helpers';
-import { publicUrl, startRoomServer } from './room-server';
+import { startServer } from '../../support/server-harness';
+import { publicUrl } from './public-address';
 
 const release = (server: TestServer, drill: CreateDrillReply, token: string, body: unknown) =>
   api<{ error?: string; seq?: number; duplicate?: boolean }>(
@@ -22,7 +23,7 @@ const release = (server: TestServer, drill: CreateDrillReply, token: string, bod
 describe('when the facilitator releases a role', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startRoomServer({ publicUrl });
+    server = await startServer({ publicUrl });
   });
   afterAll(async () => server.close());
 
