@@ -1,5 +1,4 @@
-import { useEffect, useState } from 'react';
-import QRCode from 'qrcode';
+import { useQrCode } from '../components/use-qr-code';
 import type { DrillSnapshot } from '../../protocol/drill-snapshot';
 import { projectorKey } from '../api/credentials';
 import { RoomParticipants } from './room-participants';
@@ -21,11 +20,7 @@ export function JoinPanel({
 }) {
   const code = over ? null : snapshot.drill.joinCode;
   const joinUrl = code ? snapshot.drill.joinUrl : null;
-  const [qr, setQr] = useState<string | null>(null);
-  useEffect(() => {
-    if (!joinUrl) return;
-    void QRCode.toDataURL(joinUrl, { margin: 1, width: 220 }).then(setQr);
-  }, [joinUrl]);
+  const qr = useQrCode(joinUrl, { margin: 1, width: 220 });
   const key = projectorKey(drillId);
   const projectorUrl = `/drills/${drillId}/projector${key ? `#projector=${key}` : ''}`;
   return (

@@ -1,5 +1,4 @@
-import { useEffect, useState } from 'react';
-import QRCode from 'qrcode';
+import { useQrCode } from '../components/use-qr-code';
 import type { JoinDetails } from './use-remembered-join';
 
 /**
@@ -8,19 +7,7 @@ import type { JoinDetails } from './use-remembered-join';
  */
 export function ProjectorJoin({ join }: { join: JoinDetails | null }) {
   const url = join?.url ?? null;
-  const [qr, setQr] = useState<{ url: string; image: string } | null>(null);
-  useEffect(() => {
-    if (!url) return undefined;
-    let current = true;
-    void QRCode.toDataURL(url, { margin: 2, width: 480, errorCorrectionLevel: 'M' }).then(
-      (image) => {
-        if (current) setQr({ url, image });
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [url]);
+  const qr = useQrCode(url, { margin: 2, width: 480, errorCorrectionLevel: 'M' });
   if (!join)
     return (
       <section className="projector-join" aria-label="How to join">
@@ -44,10 +31,10 @@ export function ProjectorJoin({ join }: { join: JoinDetails | null }) {
           <p className="projector-join-url">Ask the facilitator for the join link.</p>
         )}
       </div>
-      {url && qr?.url === url ? (
+      {qr ? (
         <img
           className="projector-join-qr"
-          src={qr.image}
+          src={qr}
           alt={`QR code for ${url}`}
           width={480}
           height={480}
