@@ -2,7 +2,13 @@ import { lazy, Suspense, useState } from 'react';
 import type { VisibleEntry } from '../../protocol/drill-snapshot';
 import { drillSnapshot } from '../../protocol/drill-snapshot';
 import { scorecardReply } from '../../protocol/scorecard';
-import { dimensionOrder, metricOrder } from '../../engine/report/report-wording';
+import {
+  dimensionLabels,
+  dimensionOrder,
+  durationMetrics,
+  metricLabels,
+  metricOrder,
+} from '../../engine/report/report-wording';
 import { apiRequest } from '../api/api-client';
 import { formatDrillClock } from '../drill/drill-time';
 import { facilitatorToken, participantToken } from '../api/credentials';
@@ -43,14 +49,19 @@ export function ScorecardPage({ drillId }: { drillId: string }) {
   const show = (title: string, seqs: readonly (number | null)[]) =>
     setTrace({ title, seqs: seqs.filter((seq): seq is number => seq !== null) });
   const facilitator = snapshot.audience === 'facilitator';
+  // Titles where the viewer may see the scenario (the facilitator); ids otherwise.
+  const titleOf = (id: string) =>
+    snapshot.fullScenario?.expectations.find((expectation) => expectation.id === id)?.title ?? id;
+  const roleName = (id: string) =>
+    snapshot.scenario.roles.find((role) => role.id === id)?.name ?? id;
   return (
     <article className="scorecard">
       <p className="exercise">Exercise data from a Firedrill drill — not real incident metrics.</p>
       <div className="page-head">
         <div>
-          <p className="muted">
+          <nav className="breadcrumb muted no-print" aria-label="Breadcrumb">
             <a href={`/drills/${drillId}`}>Console</a> / scorecard
-          </p>
+          </nav>
           <h1>{snapshot.scenario.title}</h1>
           <p className="muted">
             {card.team ? `${card.team} · ` : ''}
@@ -82,9 +93,9 @@ export function ScorecardPage({ drillId }: { drillId: string }) {
               key={name}
               type="button"
               className="dimension"
-              onClick={() => show(name, card.trace[name])}
+              onClick={() => show(dimensionLabels[name], card.trace[name])}
             >
-              <span className="dimension-name">{name}</span>
+              <span className="dimension-name">{dimensionLabels[name]}</span>
               <span className="dimension-value">{card.dimensions[name] ?? '—'}</span>
             </button>
           ))}
@@ -94,7 +105,7 @@ export function ScorecardPage({ drillId }: { drillId: string }) {
       <ExpectationsTable
         expectations={card.expectations}
         scenarioExpectations={snapshot.fullScenario?.expectations ?? null}
-        roleName={(id) => snapshot.scenario.roles.find((role) => role.id === id)?.name ?? id}
+        roleName={roleName}
         onSelect={show}
       />
 
@@ -113,6 +124,7 @@ export function ScorecardPage({ drillId }: { drillId: string }) {
           scenario={snapshot.scenario}
           entries={entries}
           onSelect={show}
+          labelOf={titleOf}
         />
       </Suspense>
 
@@ -121,7 +133,7 @@ export function ScorecardPage({ drillId }: { drillId: string }) {
         titleOf={(id) =>
           snapshot.fullScenario?.decisions.find((decision) => decision.id === id)?.title ?? id
         }
-        roleName={(id) => snapshot.scenario.roles.find((role) => role.id === id)?.name ?? id}
+        roleName={roleName}
         onSelect={show}
       />
 
@@ -134,9 +146,10 @@ export function ScorecardPage({ drillId }: { drillId: string }) {
                 <button
                   type="button"
                   className="link"
-                  onClick={() => show(name, card.trace.metrics[name])}
+                  onClick={() => show(metricLabels[name], card.trace.metrics[name])}
                 >
-                  {name.replaceAll('_', ' ').replace(/ s$/, ' (s)')}
+                  {metricLabels[name]}
+                  {durationMetrics.has(name) ? ' (s)' : ''}
                 </button>
               </dt>
               <dd>

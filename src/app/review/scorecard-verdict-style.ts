@@ -20,10 +20,14 @@ export const verdictShape = {
 } as const;
 
 /** Opens the trace of the expectation behind a clicked chart mark. */
-export function selectExpectation(payload: unknown, onSelect: SelectTrace): void {
+export function selectExpectation(
+  payload: unknown,
+  onSelect: SelectTrace,
+  labelOf: (expectationId: string) => string = (id) => id,
+): void {
   const point = payload as {
     id: string;
     trace: { trigger: number | null; escalation: number | null };
   };
-  onSelect(point.id, [point.trace.trigger, point.trace.escalation]);
+  onSelect(labelOf(point.id), [point.trace.trigger, point.trace.escalation]);
 }
