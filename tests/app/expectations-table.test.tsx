@@ -58,7 +58,7 @@ describe('the scorecard’s expectations table', () => {
     const names = screen.getAllByRole('button').map((button) => button.textContent);
     expect(names).toEqual(['E', 'Updates']);
     screen.getByRole('button', { name: 'Updates' }).click();
-    expect(onSelect).toHaveBeenCalledWith('Updates', expect.any(Array));
+    expect(onSelect).toHaveBeenCalledWith('Updates', expect.any(Array), expect.any(String));
   });
 
   it('names the kind when the viewer may not see the scenario', () => {

@@ -1,6 +1,7 @@
 import type { ExpectationCard, OccurrenceCard } from '../../engine/score/scorecard';
 import { kindLabels, verdictLabels, verdictMarks } from '../../engine/report/report-wording';
 import { goalText } from '../../scenario/describe';
+import { explainExpectation } from './trace-wording';
 import type { Expectation } from '../../scenario/types';
 
 /**
@@ -18,7 +19,7 @@ export function ExpectationsTable({
   /** The scenario's expectations, for the goal in words; `null` when the viewer may not see them. */
   scenarioExpectations: readonly Expectation[] | null;
   roleName: (role: string) => string;
-  onSelect: (title: string, seqs: readonly (number | null)[]) => void;
+  onSelect: (title: string, seqs: readonly (number | null)[], explanation: string) => void;
 }) {
   const titles = new Map(
     (scenarioExpectations ?? []).map((expectation) => [expectation.id, expectation.title]),
@@ -54,7 +55,11 @@ export function ExpectationsTable({
                   key={expectation.id}
                   className={`verdict-${expectation.verdict}`}
                   onClick={() =>
-                    onSelect(title, [expectation.trace.trigger, expectation.trace.escalation])
+                    onSelect(
+                      title,
+                      [expectation.trace.trigger, expectation.trace.escalation],
+                      explainExpectation(expectation),
+                    )
                   }
                 >
                   <td className="verdict">

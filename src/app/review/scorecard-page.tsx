@@ -35,7 +35,11 @@ export function ScorecardPage({ drillId }: { drillId: string }) {
     ]);
     return { card, snapshot };
   }, `${drillId}:${refresh}`);
-  const [trace, setTrace] = useState<{ title: string; seqs: readonly number[] } | null>(null);
+  const [trace, setTrace] = useState<{
+    title: string;
+    seqs: readonly number[];
+    explanation?: string | undefined;
+  } | null>(null);
   if (!token) return <p className="alert">This browser holds no token for this drill.</p>;
   if (loaded.status === 'loading') return <p className="muted">Scoring the drill…</p>;
   if (loaded.status === 'failed')
@@ -46,8 +50,8 @@ export function ScorecardPage({ drillId }: { drillId: string }) {
     );
   const { card, snapshot } = loaded.value;
   const entries: readonly VisibleEntry[] = snapshot.entries;
-  const show = (title: string, seqs: readonly (number | null)[]) =>
-    setTrace({ title, seqs: seqs.filter((seq): seq is number => seq !== null) });
+  const show = (title: string, seqs: readonly (number | null)[], explanation?: string) =>
+    setTrace({ title, seqs: seqs.filter((seq): seq is number => seq !== null), explanation });
   const facilitator = snapshot.audience === 'facilitator';
   // Titles where the viewer may see the scenario (the facilitator); ids otherwise.
   const titleOf = (id: string) =>
@@ -113,6 +117,7 @@ export function ScorecardPage({ drillId }: { drillId: string }) {
         <TracePanel
           title={trace.title}
           seqs={trace.seqs}
+          explanation={trace.explanation}
           entries={entries}
           onClose={() => setTrace(null)}
         />
