@@ -41,8 +41,24 @@ describe('the scorecard’s expectations table', () => {
     const declare = screen.getByText('Declare SEV2 or worse').closest('tr');
     expect(declare?.textContent).toContain('on time');
     expect(declare?.textContent).toContain('3m'); // met at 3m
-    expect(declare?.textContent).toMatch(/ic$/); // a declaration has no receiving role
+    expect(declare?.textContent).toMatch(/Incident commander$/); // no receiving role, by name
     expect(screen.getByText('Escalate to Status page')).toBeTruthy();
+  });
+
+  it('names each expectation by its title, never its id, for the facilitator', () => {
+    const onSelect = vi.fn();
+    render(
+      <ExpectationsTable
+        expectations={card.expectations}
+        scenarioExpectations={scenario.expectations}
+        roleName={roleName}
+        onSelect={onSelect}
+      />,
+    );
+    const names = screen.getAllByRole('button').map((button) => button.textContent);
+    expect(names).toEqual(['E', 'Updates']);
+    screen.getByRole('button', { name: 'Updates' }).click();
+    expect(onSelect).toHaveBeenCalledWith('Updates', expect.any(Array), expect.any(String));
   });
 
   it('names the kind when the viewer may not see the scenario', () => {
@@ -68,7 +84,7 @@ describe('the scorecard’s expectations table', () => {
       />,
     );
     // 1: due from 10m, met 12m. 2: due from 12m + 30m = 42m; by the end (50m ≥ 47m) missed.
-    const items = within(screen.getByRole('list', { name: 'Occurrences of updates' })).getAllByRole(
+    const items = within(screen.getByRole('list', { name: 'Occurrences of Updates' })).getAllByRole(
       'listitem',
     );
     expect(items.map((item) => item.textContent)).toEqual([

@@ -38,8 +38,15 @@ describe('time to acknowledge in the charts', () => {
 
   it('uses the first acknowledgement in drill order that still counts', () => {
     expect(data.acknowledgements).toEqual([
-      { label: '#4 oncall → ic', seconds: 60, seqs: [4, 6] },
-      { label: '#8 oncall → secondary', seconds: null, seqs: [8] },
+      { label: '#4 oncall → ic', seq: 4, from: 'oncall', to: 'ic', seconds: 60, seqs: [4, 6] },
+      {
+        label: '#8 oncall → secondary',
+        seq: 8,
+        from: 'oncall',
+        to: 'secondary',
+        seconds: null,
+        seqs: [8],
+      },
     ]);
   });
 

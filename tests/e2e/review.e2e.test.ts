@@ -96,7 +96,11 @@ describe('the scorecard page', () => {
 
   it('shows the log entries behind an expectation when it is selected', async () => {
     const page = await openScorecard();
-    await page.getByRole('button', { name: 'page-ic' }).click();
+    await page
+      .getByRole('button', {
+        name: 'Page the incident commander within 5 minutes of the latency alarm',
+      })
+      .click();
     const traced = await page.getByTestId('trace-entry').allTextContents();
     expect(traced).toHaveLength(2);
     expect(traced[0]).toMatch(/inject\.fired/);

@@ -15,22 +15,39 @@ import type { ChartData } from './scorecard-chart-data';
 import type { SelectTrace } from './scorecard-verdict-style';
 import { selectExpectation, verdictColour, verdictShape } from './scorecard-verdict-style';
 import { verdictLabels } from '../../engine/report/report-wording';
+import { labelColumn } from './chart-labels';
+import { fittedTick } from './fitted-tick';
 
 /**
  * The escalation timeline: a row per expectation with its target and deadline bands, the
  * escalation that met it and the line to its acknowledgement; injects, surprises, outages
- * and experiment states along the drill's time.
+ * and experiment states along the drill's time. Rows are labelled by `labelOf` (the
+ * expectation's title where the viewer may see the scenario; its id on the projector), in a
+ * column as wide as the longest label and long ones cut with the full name as a tooltip.
  */
 export function EscalationTimelineChart({
   data,
   durationS,
   onSelect,
+  labelOf = (id) => id,
+  fontPx = 12,
 }: {
   data: ChartData;
   durationS: number;
   onSelect: SelectTrace;
+  labelOf?: (expectationId: string) => string;
+  /** The tick labels' size: larger on the projector. */
+  fontPx?: number;
 }) {
   const { rows, points, injects, ackLinks, surprises, experimentStates, outages } = data;
+  const rowLabel = (value: unknown) => {
+    const row = rows[Number(value) - 1];
+    return row ? labelOf(row.id) : '';
+  };
+  const column = labelColumn(
+    rows.map((row) => labelOf(row.id)),
+    { fontPx },
+  );
   return (
     <div data-testid="timeline-chart">
       <ResponsiveContainer width="100%" height={80 + rows.length * 36}>
@@ -48,8 +65,8 @@ export function EscalationTimelineChart({
             dataKey="y"
             domain={[0, rows.length + 1]}
             ticks={rows.map((row) => row.row)}
-            tickFormatter={(value: number) => rows[value - 1]?.id ?? ''}
-            width={150}
+            tick={fittedTick({ labelOf: rowLabel, fit: column.fit, fontPx })}
+            width={column.width}
           />
           <ZAxis range={[90, 90]} />
           {rows.map((row) => (
@@ -142,7 +159,9 @@ export function EscalationTimelineChart({
               data={points.filter((point) => point.verdict === verdict)}
               shape={verdictShape[verdict]}
               fill={verdictColour[verdict] ?? '#78716c'}
-              onClick={(item: { payload?: unknown }) => selectExpectation(item.payload, onSelect)}
+              onClick={(item: { payload?: unknown }) =>
+                selectExpectation(item.payload, onSelect, labelOf)
+              }
             />
           ))}
         </ScatterChart>

@@ -1,6 +1,7 @@
 import type { ExpectationCard, OccurrenceCard } from '../../engine/score/scorecard';
 import { kindLabels, verdictLabels, verdictMarks } from '../../engine/report/report-wording';
 import { goalText } from '../../scenario/describe';
+import { explainExpectation } from './trace-wording';
 import type { Expectation } from '../../scenario/types';
 
 /**
@@ -18,8 +19,11 @@ export function ExpectationsTable({
   /** The scenario's expectations, for the goal in words; `null` when the viewer may not see them. */
   scenarioExpectations: readonly Expectation[] | null;
   roleName: (role: string) => string;
-  onSelect: (title: string, seqs: readonly (number | null)[]) => void;
+  onSelect: (title: string, seqs: readonly (number | null)[], explanation: string) => void;
 }) {
+  const titles = new Map(
+    (scenarioExpectations ?? []).map((expectation) => [expectation.id, expectation.title]),
+  );
   const goals = new Map(
     (scenarioExpectations ?? []).map((expectation) => [
       expectation.id,
@@ -44,48 +48,52 @@ export function ExpectationsTable({
             </tr>
           </thead>
           <tbody>
-            {expectations.flatMap((expectation) => [
-              <tr
-                key={expectation.id}
-                className={`verdict-${expectation.verdict}`}
-                onClick={() =>
-                  onSelect(expectation.id, [
-                    expectation.trace.trigger,
-                    expectation.trace.escalation,
-                  ])
-                }
-              >
-                <td className="verdict">
-                  <strong>
-                    {verdictMarks[expectation.verdict]} {verdictLabels[expectation.verdict]}
-                  </strong>
-                  {expectation.anticipated ? <span className="muted"> (anticipated)</span> : null}
-                </td>
-                <td>
-                  <button type="button" className="link">
-                    {expectation.id}
-                  </button>
-                </td>
-                <td>
-                  {goals.get(expectation.id) ?? kindLabels[expectation.kind]}
-                  {expectation.occurrences ? <span className="muted"> (recurring)</span> : null}
-                </td>
-                <td>{seconds(expectation.triggered_at_s)}</td>
-                <td>{seconds(expectation.met_at_s)}</td>
-                <td>{seconds(expectation.latency_s)}</td>
-                <td>
-                  {seconds(expectation.target_s)} / {seconds(expectation.deadline_s)}
-                </td>
-                <td>{byTo(expectation)}</td>
-              </tr>,
-              expectation.occurrences && expectation.occurrences.length > 0 ? (
-                <tr key={`${expectation.id}-occurrences`} className="occurrences-row">
-                  <td colSpan={8}>
-                    <Occurrences id={expectation.id} occurrences={expectation.occurrences} />
+            {expectations.flatMap((expectation) => {
+              const title = titles.get(expectation.id) ?? expectation.id;
+              return [
+                <tr
+                  key={expectation.id}
+                  className={`verdict-${expectation.verdict}`}
+                  onClick={() =>
+                    onSelect(
+                      title,
+                      [expectation.trace.trigger, expectation.trace.escalation],
+                      explainExpectation(expectation),
+                    )
+                  }
+                >
+                  <td className="verdict">
+                    <strong>
+                      {verdictMarks[expectation.verdict]} {verdictLabels[expectation.verdict]}
+                    </strong>
+                    {expectation.anticipated ? <span className="muted"> (anticipated)</span> : null}
                   </td>
-                </tr>
-              ) : null,
-            ])}
+                  <td>
+                    <button type="button" className="link expectation-name">
+                      {title}
+                    </button>
+                  </td>
+                  <td>
+                    {goals.get(expectation.id) ?? kindLabels[expectation.kind]}
+                    {expectation.occurrences ? <span className="muted"> (recurring)</span> : null}
+                  </td>
+                  <td>{seconds(expectation.triggered_at_s)}</td>
+                  <td>{seconds(expectation.met_at_s)}</td>
+                  <td>{seconds(expectation.latency_s)}</td>
+                  <td>
+                    {seconds(expectation.target_s)} / {seconds(expectation.deadline_s)}
+                  </td>
+                  <td>{byTo(expectation, roleName)}</td>
+                </tr>,
+                expectation.occurrences && expectation.occurrences.length > 0 ? (
+                  <tr key={`${expectation.id}-occurrences`} className="occurrences-row">
+                    <td colSpan={8}>
+                      <Occurrences title={title} occurrences={expectation.occurrences} />
+                    </td>
+                  </tr>
+                ) : null,
+              ];
+            })}
           </tbody>
         </table>
       </div>
@@ -94,9 +102,15 @@ export function ExpectationsTable({
 }
 
 /** Each occurrence on one short line: number, verdict, when it was due and when it was met. */
-function Occurrences({ id, occurrences }: { id: string; occurrences: readonly OccurrenceCard[] }) {
+function Occurrences({
+  title,
+  occurrences,
+}: {
+  title: string;
+  occurrences: readonly OccurrenceCard[];
+}) {
   return (
-    <ol className="occurrences" aria-label={`Occurrences of ${id}`}>
+    <ol className="occurrences" aria-label={`Occurrences of ${title}`}>
       {occurrences.map((occurrence, index) => (
         <li key={index} className={`verdict-${occurrence.verdict}`}>
           #{index + 1} {verdictMarks[occurrence.verdict]} {verdictLabels[occurrence.verdict]}
@@ -110,9 +124,10 @@ function Occurrences({ id, occurrences }: { id: string; occurrences: readonly Oc
 }
 
 /** Who acted, and to whom; a decision or a declaration has no receiving role. */
-function byTo(expectation: ExpectationCard): string {
+function byTo(expectation: ExpectationCard, roleName: (role: string) => string): string {
   if (expectation.by === null) return '—';
-  return expectation.to === null ? expectation.by : `${expectation.by} → ${expectation.to}`;
+  const by = roleName(expectation.by);
+  return expectation.to === null ? by : `${by} → ${roleName(expectation.to)}`;
 }
 
 /** Drill seconds as the scorecard page writes them: `4m30s`, `45s`. */

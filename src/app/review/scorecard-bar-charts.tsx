@@ -12,36 +12,65 @@ import type { ChartData } from './scorecard-chart-data';
 import type { SelectTrace } from './scorecard-verdict-style';
 import { selectExpectation, verdictColour } from './scorecard-verdict-style';
 import type { Scorecard } from '../../protocol/scorecard';
+import { dimensionLabels } from '../../engine/report/report-wording';
+import { labelColumn } from './chart-labels';
+import { fittedTick } from './fitted-tick';
 
-/** Latency against target, the dimensions, and the time to acknowledge each escalation. */
+/**
+ * Latency against target, the dimensions, and the time to acknowledge each escalation. Every
+ * chart is a horizontal bar chart, so its names read across in a column that fits them.
+ */
 export function ScorecardBarCharts({
   data,
   trace,
   onSelect,
+  labelOf,
+  roleName,
 }: {
   data: ChartData;
   trace: Scorecard['trace'];
   onSelect: SelectTrace;
+  /** An expectation's title (or its id where the viewer may not see the scenario). */
+  labelOf: (expectationId: string) => string;
+  roleName: (roleId: string) => string;
 }) {
-  const { latency, dimensions, acknowledgements: acks } = data;
+  const { latency, dimensions } = data;
+  const acks = data.acknowledgements.map((ack) => ({
+    ...ack,
+    label: `${ack.from === null ? '' : `${roleName(ack.from)} → `}${roleName(ack.to)} (#${ack.seq})`,
+  }));
+  const latencyRows = latency.map((row) => ({ ...row, label: labelOf(row.id) }));
+  const dimensionRows = dimensions.map((row) => ({ ...row, label: dimensionLabels[row.name] }));
+  const latencyColumn = labelColumn(latencyRows.map((row) => row.label));
+  const dimensionColumn = labelColumn(dimensionRows.map((row) => row.label));
+  const ackColumn = labelColumn(acks.map((row) => row.label));
+  const asIs = (value: unknown) => String(value ?? '');
   return (
     <>
       <div className="chart-pair">
         <figure>
           <figcaption>Latency against target (seconds)</figcaption>
           <ResponsiveContainer width="100%" height={220}>
-            <BarChart data={latency} layout="vertical" margin={{ left: 10, right: 20 }}>
+            <BarChart data={latencyRows} layout="vertical" margin={{ left: 10, right: 20 }}>
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis type="number" />
-              <YAxis type="category" dataKey="id" width={150} />
+              <YAxis
+                type="category"
+                dataKey="label"
+                width={latencyColumn.width}
+                interval={0}
+                tick={fittedTick({ labelOf: asIs, fit: latencyColumn.fit })}
+              />
               <Tooltip />
               <Bar dataKey="target" name="target" fill="#d6d3d1" />
               <Bar
                 dataKey="latency"
                 name="latency"
-                onClick={(item: { payload?: unknown }) => selectExpectation(item.payload, onSelect)}
+                onClick={(item: { payload?: unknown }) =>
+                  selectExpectation(item.payload, onSelect, labelOf)
+                }
               >
-                {latency.map((row) => (
+                {latencyRows.map((row) => (
                   <Cell key={row.id} fill={verdictColour[row.verdict] ?? '#78716c'} />
                 ))}
               </Bar>
@@ -51,19 +80,25 @@ export function ScorecardBarCharts({
         <figure>
           <figcaption>Dimensions (0–100; grey: nothing to measure)</figcaption>
           <ResponsiveContainer width="100%" height={220}>
-            <BarChart data={dimensions} margin={{ left: 0, right: 20 }}>
+            <BarChart data={dimensionRows} layout="vertical" margin={{ left: 10, right: 20 }}>
               <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="name" interval={0} />
-              <YAxis domain={[0, 100]} />
+              <XAxis type="number" domain={[0, 100]} />
+              <YAxis
+                type="category"
+                dataKey="label"
+                width={dimensionColumn.width}
+                interval={0}
+                tick={fittedTick({ labelOf: asIs, fit: dimensionColumn.fit })}
+              />
               <Tooltip />
               <Bar
                 dataKey="value"
                 onClick={(item: { payload?: unknown }) => {
                   const name = (item.payload as { name: keyof Scorecard['dimensions'] }).name;
-                  onSelect(name, trace[name]);
+                  onSelect(dimensionLabels[name], trace[name]);
                 }}
               >
-                {dimensions.map((row) => (
+                {dimensionRows.map((row) => (
                   <Cell key={row.name} fill={row.measured ? '#1e3a8a' : '#d6d3d1'} />
                 ))}
               </Bar>
@@ -79,7 +114,13 @@ export function ScorecardBarCharts({
           <BarChart data={acks} layout="vertical" margin={{ left: 10, right: 20 }}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis type="number" />
-            <YAxis type="category" dataKey="label" width={200} />
+            <YAxis
+              type="category"
+              dataKey="label"
+              width={ackColumn.width}
+              interval={0}
+              tick={fittedTick({ labelOf: asIs, fit: ackColumn.fit })}
+            />
             <Tooltip />
             <Bar
               dataKey="seconds"

@@ -43,6 +43,9 @@ export interface ChartData {
   /** Each team escalation that got through and still counts (not to an audience), with its time to acknowledge. */
   readonly acknowledgements: readonly {
     label: string;
+    seq: number;
+    from: string | null;
+    to: string;
     seconds: number | null;
     seqs: readonly number[];
   }[];
@@ -146,6 +149,9 @@ export function chartData(
       )
       .map((escalation) => ({
         label: `#${escalation.seq} ${escalation.from ?? ''} → ${escalation.to}`,
+        seq: escalation.seq,
+        from: escalation.from,
+        to: escalation.to,
         seconds: escalation.ackLatencyMs === null ? null : escalation.ackLatencyMs / 1000,
         seqs:
           escalation.acknowledgementSeq === null

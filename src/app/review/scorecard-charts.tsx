@@ -15,12 +15,16 @@ export function ScorecardCharts({
   scenario,
   entries,
   onSelect,
+  labelOf,
 }: {
   card: Scorecard;
   scenario: PublicScenario;
   entries: readonly VisibleEntry[];
   onSelect: SelectTrace;
+  /** An expectation's title, or its id where the viewer may not see the scenario. */
+  labelOf: (expectationId: string) => string;
 }) {
+  const roleName = (id: string) => scenario.roles.find((role) => role.id === id)?.name ?? id;
   const data = useScorecardChartData(card, scenario, entries);
   return (
     <section className="charts" aria-labelledby="charts-title">
@@ -31,8 +35,19 @@ export function ScorecardCharts({
         acknowledgement. Diamonds at the bottom are injects; dashed orange lines are surprises; red
         spans are people unreachable or channels down.
       </p>
-      <EscalationTimelineChart data={data} durationS={card.duration_s} onSelect={onSelect} />
-      <ScorecardBarCharts data={data} trace={card.trace} onSelect={onSelect} />
+      <EscalationTimelineChart
+        data={data}
+        durationS={card.duration_s}
+        onSelect={onSelect}
+        labelOf={labelOf}
+      />
+      <ScorecardBarCharts
+        data={data}
+        trace={card.trace}
+        onSelect={onSelect}
+        labelOf={labelOf}
+        roleName={roleName}
+      />
     </section>
   );
 }

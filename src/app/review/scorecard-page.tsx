@@ -2,7 +2,13 @@ import { lazy, Suspense, useState } from 'react';
 import type { VisibleEntry } from '../../protocol/drill-snapshot';
 import { drillSnapshot } from '../../protocol/drill-snapshot';
 import { scorecardReply } from '../../protocol/scorecard';
-import { dimensionOrder, metricOrder } from '../../engine/report/report-wording';
+import {
+  dimensionLabels,
+  dimensionOrder,
+  durationMetrics,
+  metricLabels,
+  metricOrder,
+} from '../../engine/report/report-wording';
 import { apiRequest } from '../api/api-client';
 import { formatDrillClock } from '../drill/drill-time';
 import { facilitatorToken, participantToken } from '../api/credentials';
@@ -29,7 +35,11 @@ export function ScorecardPage({ drillId }: { drillId: string }) {
     ]);
     return { card, snapshot };
   }, `${drillId}:${refresh}`);
-  const [trace, setTrace] = useState<{ title: string; seqs: readonly number[] } | null>(null);
+  const [trace, setTrace] = useState<{
+    title: string;
+    seqs: readonly number[];
+    explanation?: string | undefined;
+  } | null>(null);
   if (!token) return <p className="alert">This browser holds no token for this drill.</p>;
   if (loaded.status === 'loading') return <p className="muted">Scoring the drill…</p>;
   if (loaded.status === 'failed')
@@ -40,17 +50,22 @@ export function ScorecardPage({ drillId }: { drillId: string }) {
     );
   const { card, snapshot } = loaded.value;
   const entries: readonly VisibleEntry[] = snapshot.entries;
-  const show = (title: string, seqs: readonly (number | null)[]) =>
-    setTrace({ title, seqs: seqs.filter((seq): seq is number => seq !== null) });
+  const show = (title: string, seqs: readonly (number | null)[], explanation?: string) =>
+    setTrace({ title, seqs: seqs.filter((seq): seq is number => seq !== null), explanation });
   const facilitator = snapshot.audience === 'facilitator';
+  // Titles where the viewer may see the scenario (the facilitator); ids otherwise.
+  const titleOf = (id: string) =>
+    snapshot.fullScenario?.expectations.find((expectation) => expectation.id === id)?.title ?? id;
+  const roleName = (id: string) =>
+    snapshot.scenario.roles.find((role) => role.id === id)?.name ?? id;
   return (
     <article className="scorecard">
       <p className="exercise">Exercise data from a Firedrill drill — not real incident metrics.</p>
       <div className="page-head">
         <div>
-          <p className="muted">
+          <nav className="breadcrumb muted no-print" aria-label="Breadcrumb">
             <a href={`/drills/${drillId}`}>Console</a> / scorecard
-          </p>
+          </nav>
           <h1>{snapshot.scenario.title}</h1>
           <p className="muted">
             {card.team ? `${card.team} · ` : ''}
@@ -82,9 +97,9 @@ export function ScorecardPage({ drillId }: { drillId: string }) {
               key={name}
               type="button"
               className="dimension"
-              onClick={() => show(name, card.trace[name])}
+              onClick={() => show(dimensionLabels[name], card.trace[name])}
             >
-              <span className="dimension-name">{name}</span>
+              <span className="dimension-name">{dimensionLabels[name]}</span>
               <span className="dimension-value">{card.dimensions[name] ?? '—'}</span>
             </button>
           ))}
@@ -94,7 +109,7 @@ export function ScorecardPage({ drillId }: { drillId: string }) {
       <ExpectationsTable
         expectations={card.expectations}
         scenarioExpectations={snapshot.fullScenario?.expectations ?? null}
-        roleName={(id) => snapshot.scenario.roles.find((role) => role.id === id)?.name ?? id}
+        roleName={roleName}
         onSelect={show}
       />
 
@@ -102,6 +117,7 @@ export function ScorecardPage({ drillId }: { drillId: string }) {
         <TracePanel
           title={trace.title}
           seqs={trace.seqs}
+          explanation={trace.explanation}
           entries={entries}
           onClose={() => setTrace(null)}
         />
@@ -113,6 +129,7 @@ export function ScorecardPage({ drillId }: { drillId: string }) {
           scenario={snapshot.scenario}
           entries={entries}
           onSelect={show}
+          labelOf={titleOf}
         />
       </Suspense>
 
@@ -121,7 +138,7 @@ export function ScorecardPage({ drillId }: { drillId: string }) {
         titleOf={(id) =>
           snapshot.fullScenario?.decisions.find((decision) => decision.id === id)?.title ?? id
         }
-        roleName={(id) => snapshot.scenario.roles.find((role) => role.id === id)?.name ?? id}
+        roleName={roleName}
         onSelect={show}
       />
 
@@ -134,9 +151,10 @@ export function ScorecardPage({ drillId }: { drillId: string }) {
                 <button
                   type="button"
                   className="link"
-                  onClick={() => show(name, card.trace.metrics[name])}
+                  onClick={() => show(metricLabels[name], card.trace.metrics[name])}
                 >
-                  {name.replaceAll('_', ' ').replace(/ s$/, ' (s)')}
+                  {metricLabels[name]}
+                  {durationMetrics.has(name) ? ' (s)' : ''}
                 </button>
               </dt>
               <dd>

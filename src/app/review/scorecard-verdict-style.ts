@@ -1,7 +1,12 @@
 /** How the scorecard's charts tell verdicts apart: by colour and by shape. */
 import type { ExpectationCard } from '../../protocol/scorecard';
 
-export type SelectTrace = (title: string, seqs: readonly (number | null)[]) => void;
+/** Opens the trace of a figure: its name, the log entries behind it, and why, in words. */
+export type SelectTrace = (
+  title: string,
+  seqs: readonly (number | null)[],
+  explanation?: string,
+) => void;
 
 export const verdictColour: Record<ExpectationCard['verdict'], string> = {
   on_time: '#15803d',
@@ -20,10 +25,15 @@ export const verdictShape = {
 } as const;
 
 /** Opens the trace of the expectation behind a clicked chart mark. */
-export function selectExpectation(payload: unknown, onSelect: SelectTrace): void {
+export function selectExpectation(
+  payload: unknown,
+  onSelect: SelectTrace,
+  labelOf: (expectationId: string) => string = (id) => id,
+  explainOf?: (expectationId: string) => string,
+): void {
   const point = payload as {
     id: string;
     trace: { trigger: number | null; escalation: number | null };
   };
-  onSelect(point.id, [point.trace.trigger, point.trace.escalation]);
+  onSelect(labelOf(point.id), [point.trace.trigger, point.trace.escalation], explainOf?.(point.id));
 }

@@ -6,9 +6,12 @@ export function TracePanel({
   title,
   seqs,
   entries,
+  explanation,
   onClose,
 }: {
   title: string;
+  /** Why the figure is what it is, in words from the scorecard; absent for plain counts. */
+  explanation?: string | undefined;
   seqs: readonly number[];
   entries: readonly VisibleEntry[];
   onClose: () => void;
@@ -23,6 +26,7 @@ export function TracePanel({
           Close
         </button>
       </header>
+      {explanation ? <p className="trace-explanation">{explanation}</p> : null}
       {behind.length === 0 ? (
         <p className="muted">No log entry stands behind this figure.</p>
       ) : null}
