@@ -62,9 +62,34 @@ describe('when a second browser holds only the server key', () => {
     await page.goto(`${app.url}/drills/${drill.id}`);
     await page.getByRole('heading', { name: /Result/ }).waitFor();
     await expect(page.getByText('does not hold the facilitator token').count()).resolves.toBe(0);
+    const result = (await page.locator('.result').textContent()) ?? '';
+    expect(result).toContain('Page the incident commander');
+    expect(result).not.toMatch(/page-ic|\/api\//);
+    await page.getByRole('link', { name: 'Write the debrief' }).waitFor();
+    await expect(
+      page.getByRole('textbox', { name: 'Share facilitator link' }).count(),
+    ).resolves.toBe(0);
     await page.screenshot({ path: `${shots}/console-by-key.png`, fullPage: true });
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await context.close();
+  });
+});
+
+describe('when the creating browser shares the console', () => {
+  it('offers its own token as a facilitator link that opens the console elsewhere', async () => {
+    const first = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await first.newPage();
+    await page.goto(`${app.url}/drills/${drill.id}#token=${drill.facilitatorToken}`);
+    const field = page.getByRole('textbox', { name: 'Share facilitator link' });
+    const link = await field.inputValue();
+    expect(link).toBe(`${app.url}/drills/${drill.id}#token=${drill.facilitatorToken}`);
+    await page.getByRole('heading', { name: /Result/ }).waitFor();
+    await page.screenshot({ path: `${shots}/console-facilitator.png` });
+    const other = await browser.newContext();
+    const shared = await other.newPage();
+    await shared.goto(link);
+    await shared.getByRole('heading', { name: /Result/ }).waitFor();
+    await Promise.all([first.close(), other.close()]);
   });
 });
 
