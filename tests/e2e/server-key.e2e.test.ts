@@ -75,6 +75,31 @@ describe('when a second browser holds only the server key', () => {
   });
 });
 
+describe('when a drill runs and an expectation’s clock is running', () => {
+  it('shows the console header and the action expected next to the key holder', async () => {
+    const running = (await call(
+      '/api/drills',
+      { scenario: 'db-failover-sev2', seed: 5, team: 'Green' },
+      app.key,
+    )) as typeof drill;
+    const act = (action: unknown) => call(`/api/drills/${running.id}/actions`, action, app.key);
+    await act({ start: {} });
+    await act({ fire_inject: { inject: 'latency-alarm' } });
+    const { context, page } = await secondBrowser(true);
+    await page.goto(`${app.url}/drills/${running.id}`);
+    await page
+      .getByText(/^Expected next: escalate to /)
+      .first()
+      .waitFor();
+    const facts = (await page.getByLabel('This run').textContent()) ?? '';
+    expect(facts).toContain('TeamGreen');
+    expect(facts).toContain('Seed5');
+    await page.screenshot({ path: `${shots}/console-running.png` });
+    await act({ end: {} });
+    await context.close();
+  });
+});
+
 describe('when the creating browser shares the console', () => {
   it('offers its own token as a facilitator link that opens the console elsewhere', async () => {
     const first = await browser.newContext({ viewport: { width: 1440, height: 900 } });
