@@ -22,7 +22,7 @@ import { LiveDrill } from './live-drill';
 import type { LibraryScenario } from './scenario-library';
 import { newDrill } from './new-drill';
 import type { NewDrillInput } from './new-drill';
-import { hashToken, newJoinCode, newToken } from './security/tokens';
+import { hashToken, newJoinCode, newToken, sameSecret } from './security/tokens';
 import type { DrillRepository, StoredDrill, StoredParticipant } from './store/drill-repository';
 
 export interface DrillHostOptions {
@@ -37,6 +37,11 @@ export interface DrillHostOptions {
   readonly stoppingFis?: FisGateway;
   /** Where phones reach this server (public-url.ts), or null when unknown: no join URL then. */
   readonly joinBaseUrl?: () => string | null;
+  /**
+   * The server's facilitator key (`--key`): api.md v2 makes it a facilitator token for every
+   * drill, so a co-facilitator or a new laptop holding it opens any drill's console and scorecard.
+   */
+  readonly serverKey?: string;
 }
 
 export interface CreatedDrill {
@@ -188,7 +193,7 @@ export class DrillHost {
     return scenario;
   }
 
-  /** Who holds this token for this drill: its facilitator, its projector, or a participant. */
+  /** Who holds this token for this drill: its facilitator (or the server key), its projector, or a participant. */
   identify(
     stored: StoredDrill,
     token: string | undefined,
@@ -198,6 +203,9 @@ export class DrillHost {
     | { kind: 'participant'; participant: StoredParticipant }
     | null {
     if (token === undefined || token === '') return null;
+    const { serverKey } = this.options;
+    if (serverKey !== undefined && serverKey !== '' && sameSecret(token, serverKey))
+      return { kind: 'facilitator' };
     const hash = hashToken(token);
     if (hash === stored.facilitatorTokenHash) return { kind: 'facilitator' };
     if (hash === stored.projectorKeyHash) return { kind: 'projector' };

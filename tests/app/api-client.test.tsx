@@ -43,7 +43,7 @@ describe('when a reply fails its schema', () => {
 
   it('shows that error on the page instead of crashing', async () => {
     serverAnswers(200, { overall: 80, dimensions: {}, expectations: 'none' });
-    render(<DrillResult drillId="d1" token="t1" seq={3} />);
+    render(<DrillResult drillId="d1" token="t1" seq={3} titles={new Map()} />);
     expect(await screen.findByText(/was not what this page expects/)).toBeTruthy();
   });
 });

@@ -1,10 +1,14 @@
 // @vitest-environment happy-dom
-/** The console's phase panel (format v2): the scene, the story time, a phase's pause, questions. */
+/**
+ * The console's phase panel (format v2): the scene, a phase's pause, questions; and the
+ * header's story time (console-facts.tsx), which jumps as a phase sets it.
+ */
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ConsoleFacts } from '../../src/app/console/console-facts';
 import { PhasePanel } from '../../src/app/console/phase-panel';
 import { projectLog } from '../../src/engine/projection/drill-projection';
-import { DrillHarness, ms } from '../support/drill-harness';
+import { DrillHarness } from '../support/drill-harness';
 
 afterEach(cleanup);
 
@@ -29,14 +33,19 @@ function panelAt(wall: string) {
   const harness = DrillHarness.started(phased).runTo(wall);
   const view = projectLog(harness.scenario, harness.drill.log).view();
   const act = vi.fn();
+  const nowMs = harness.drill.drillTimeAt(harness.wallMs);
   render(
-    <PhasePanel
-      view={view}
-      story={harness.scenario.story}
-      phases={harness.scenario.phases}
-      nowMs={harness.drill.drillTimeAt(harness.wallMs)}
-      act={act}
-    />,
+    <>
+      <ConsoleFacts
+        team="Blue"
+        seed={7}
+        speed={4}
+        story={harness.scenario.story}
+        view={view}
+        nowMs={nowMs}
+      />
+      <PhasePanel view={view} phases={harness.scenario.phases} act={act} />
+    </>,
   );
   return act;
 }
@@ -44,6 +53,10 @@ function panelAt(wall: string) {
 describe('when a phase is running', () => {
   it('shows its title, the story time in the story’s zone, and its questions', () => {
     panelAt('12m');
+    const facts = screen.getByRole('definition', { name: 'Story time' }).closest('dl');
+    expect(facts?.textContent).toContain('TeamBlue');
+    expect(facts?.textContent).toContain('Seed7');
+    expect(facts?.textContent).toContain('Speed×4');
     expect(screen.getByRole('heading', { name: 'Scene 1: the wrong host' })).toBeTruthy();
     expect(screen.getByLabelText('Story time').textContent).toBe('23:12 Tue 31 Jan 2017 · CET');
     expect(screen.getByText('What do you check first?')).toBeTruthy();
@@ -69,15 +82,7 @@ describe('when a phase paused the drill', () => {
     const harness = DrillHarness.started(phased).runTo('50m');
     harness.expectOk({ type: 'resume' });
     const view = projectLog(harness.scenario, harness.drill.log).view();
-    render(
-      <PhasePanel
-        view={view}
-        story={null}
-        phases={harness.scenario.phases}
-        nowMs={ms('36m')}
-        act={vi.fn()}
-      />,
-    );
+    render(<PhasePanel view={view} phases={harness.scenario.phases} act={vi.fn()} />);
     expect(screen.queryByText(/^Next phase/)).toBeNull();
     expect(screen.queryByRole('status')).toBeNull();
     expect(screen.getByRole('heading', { name: 'Scene 2: the next morning' })).toBeTruthy();

@@ -23,7 +23,15 @@ function write(name: string, value: string): void {
 }
 
 export const serverKey = () => read('firedrill.key');
-export const facilitatorToken = (drillId: string) => read(`firedrill.drill.${drillId}.facilitator`);
+/** The drill's own facilitator token, the one a "share facilitator link" may hand on. */
+export const drillFacilitatorToken = (drillId: string) =>
+  read(`firedrill.drill.${drillId}.facilitator`);
+/**
+ * What this browser opens a drill's console and scorecard with: the drill's own token, else
+ * the server's key, which api.md v2 makes a facilitator token for every drill (a
+ * co-facilitator, or a facilitator on a new laptop, opens any drill from History).
+ */
+export const facilitatorToken = (drillId: string) => drillFacilitatorToken(drillId) ?? serverKey();
 export const participantToken = (drillId: string) => read(`firedrill.drill.${drillId}.participant`);
 export const rememberFacilitatorToken = (drillId: string, token: string) =>
   write(`firedrill.drill.${drillId}.facilitator`, token);

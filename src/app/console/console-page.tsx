@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { followLog } from '../../engine/follow-log';
+import type { Scenario } from '../../scenario/types';
 import { facilitatorToken } from '../api/credentials';
 import { ConnectionBanner } from '../components/connection-banner';
 import { DrillFeed } from '../components/drill-feed';
@@ -16,7 +17,13 @@ import { Recorder } from './recorder';
 import { ExpectationsDue } from './expectations-due';
 import { ExperimentsPanel } from './experiments-panel';
 import { TeamRecorder } from './team-recorder';
+import { ConsoleFacts } from './console-facts';
+import { ShareFacilitatorLink } from './share-facilitator-link';
 import type { TeamRecordKind } from './team-recorder';
+
+/** Expectation titles by id, for the result: people read titles, not ids. */
+const expectationTitles = (scenario: Scenario | null): ReadonlyMap<string, string> =>
+  new Map((scenario?.expectations ?? []).map(({ id, title }) => [id, title]));
 
 /** The facilitator's console: the clock, the controls, the recorder, the room and the feed. */
 export function ConsolePage({ drillId }: { drillId: string }) {
@@ -58,6 +65,14 @@ export function ConsolePage({ drillId }: { drillId: string }) {
           <div className="clock" aria-label="Drill clock">
             {formatDrillClock(nowMs)}
           </div>
+          <ConsoleFacts
+            team={snapshot?.drill.team ?? ''}
+            seed={engine?.seed ?? null}
+            speed={engine?.clock.speed ?? snapshot?.drill.speed ?? 1}
+            story={snapshot?.scenario.story ?? null}
+            view={view}
+            nowMs={nowMs}
+          />
           <p className={`phase phase-${phase}`}>
             {phase}
             {view?.severity ? <span className="severity">{view.severity}</span> : null}
@@ -88,16 +103,15 @@ export function ConsolePage({ drillId }: { drillId: string }) {
         </p>
       ) : null}
       {view ? (
-        <PhasePanel
-          view={view}
-          story={snapshot?.scenario.story ?? null}
-          phases={snapshot?.fullScenario?.phases ?? []}
-          nowMs={nowMs}
-          act={act}
-        />
+        <PhasePanel view={view} phases={snapshot?.fullScenario?.phases ?? []} act={act} />
       ) : null}
       {phase === 'ended' || phase === 'aborted' ? (
-        <DrillResult drillId={drillId} token={token} seq={view?.lastSeq ?? 0} />
+        <DrillResult
+          drillId={drillId}
+          token={token}
+          seq={view?.lastSeq ?? 0}
+          titles={expectationTitles(snapshot?.fullScenario ?? null)}
+        />
       ) : null}
       <div className="console-grid">
         <section aria-labelledby="feed-title">
@@ -136,6 +150,7 @@ export function ConsolePage({ drillId }: { drillId: string }) {
               act={act}
             />
           ) : null}
+          <ShareFacilitatorLink drillId={drillId} />
         </section>
       </div>
       {teamRecording && snapshot?.fullScenario ? (

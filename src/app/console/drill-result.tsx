@@ -3,15 +3,21 @@ import { scorecardReply } from '../../protocol/scorecard';
 import { apiRequest } from '../api/api-client';
 import { useAsync } from '../components/use-async';
 
-/** The drill's result, as soon as it ends: the overall score and a verdict per expectation. */
+/**
+ * The drill's result, as soon as it ends: the overall score and a verdict per expectation,
+ * named by its title (the facilitator's scenario), and the way on to the scorecard and debrief.
+ */
 export function DrillResult({
   drillId,
   token,
   seq,
+  titles,
 }: {
   drillId: string;
   token: string;
   seq: number;
+  /** Expectation titles by id; an expectation missing here shows its id rather than nothing. */
+  titles: ReadonlyMap<string, string>;
 }) {
   const card = useAsync(
     () => apiRequest(`/api/drills/${drillId}/scorecard`, scorecardReply, { token }),
@@ -20,6 +26,7 @@ export function DrillResult({
   if (card.status !== 'ready')
     return <p className="muted">{card.status === 'failed' ? card.error : 'Scoring…'}</p>;
   const { overall, dimensions, expectations } = card.value;
+  const scorecard = `/drills/${drillId}/scorecard`;
   return (
     <section className="result" aria-labelledby="result-title">
       <h2 id="result-title">
@@ -37,7 +44,7 @@ export function DrillResult({
             <strong>
               {verdictMarks[expectation.verdict]} {verdictLabels[expectation.verdict]}
             </strong>{' '}
-            {expectation.id}
+            {titles.get(expectation.id) ?? expectation.id}
             {expectation.latency_s !== null ? (
               <span className="muted">
                 {' '}
@@ -47,14 +54,17 @@ export function DrillResult({
           </li>
         ))}
       </ul>
-      <p>
-        <a className="button primary" href={`/drills/${drillId}/scorecard`}>
+      <p className="result-links">
+        <a className="button primary" href={scorecard}>
           Open the scorecard
         </a>{' '}
-        <span className="muted">
-          charts, every expectation and decision, the debrief and the report. Exercise data, not
-          real incident metrics.
-        </span>
+        <a className="button" href={`${scorecard}#debrief-title`}>
+          Write the debrief
+        </a>
+      </p>
+      <p className="muted">
+        The scorecard has the charts, every expectation and decision, and the report; the debrief is
+        at its foot. Exercise data, not real incident metrics.
       </p>
     </section>
   );

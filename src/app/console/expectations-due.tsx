@@ -1,7 +1,11 @@
 import type { DrillState } from '../../engine/drill-state';
 import { formatDuration } from '../../scenario/duration';
+import { expectedActionText } from './expected-action';
 
-/** Expectations whose clock is running: how long until their target, and their deadline. */
+/**
+ * Expectations whose clock is running: the action the team is expected to take next, how
+ * long until its target, and its deadline.
+ */
 export function ExpectationsDue({ state, nowMs }: { state: Readonly<DrillState>; nowMs: number }) {
   const due = state.scenario.expectations.flatMap((expectation) => {
     const tracked = state.expectations.get(expectation.id);
@@ -17,6 +21,7 @@ export function ExpectationsDue({ state, nowMs }: { state: Readonly<DrillState>;
       {due.map(({ expectation, toTarget, toDeadline }) => (
         <li key={expectation.id} className={toTarget < 0 ? 'late' : ''}>
           <strong>{expectation.title}</strong>
+          <span className="expected-action">{expectedActionText(expectation, state.scenario)}</span>
           <span className="muted">
             {toTarget >= 0
               ? `target in ${formatDuration(toTarget)}`

@@ -1,36 +1,31 @@
 import type { DrillView } from '../../engine/projection/projection-views';
-import type { Phase, Story } from '../../scenario/types';
+import type { Phase } from '../../scenario/types';
 import { formatDrillClock } from '../drill/drill-time';
-import { storyTimeText } from '../drill/story-time';
 
 /** How many earlier prompts stay in view under the newest one. */
 const earlierPromptsShown = 3;
 
 /**
- * The scene the drill is in (format v2): the phase's title and the story time; when a phase
+ * The scene the drill is in (format v2): the phase's title (the story time is in the header,
+ * console-facts.tsx); when a phase
  * paused the drill for discussion, says so with a Resume; and the questions for the room as
  * they came up (phases' and injects'), the newest first; and the phase to come next.
  */
 export function PhasePanel({
   view,
-  story,
   phases,
-  nowMs,
   act,
 }: {
   view: DrillView;
-  story: Story | null;
   /** The scenario's phases (the facilitator's snapshot), for the one to come next. */
   phases: readonly Phase[];
-  nowMs: number;
   act: (action: Record<string, unknown>) => void;
 }) {
   const phase = view.currentPhase;
   const begun = new Set(view.phases.map(({ id }) => id));
   const next = phases.find(({ id }) => !begun.has(id));
-  const storyTime = storyTimeText(story, view, nowMs);
   const prompts = [...view.prompts].reverse().slice(0, earlierPromptsShown + 1);
-  if (!phase && !storyTime && !next && prompts.length === 0) return null;
+  if (!phase && !next && prompts.length === 0) return null;
   const pausedForDiscussion = view.phase === 'paused' && view.pausedBy === 'phase';
   return (
     <section
@@ -43,14 +38,6 @@ export function PhasePanel({
             <p className="muted">Phase since {formatDrillClock(phase.startedAtMs)}</p>
             <h2 className="phase-title">{phase.title}</h2>
           </div>
-        ) : null}
-        {storyTime ? (
-          <p className="story-time" aria-label="Story time">
-            <strong>{storyTime.time}</strong>{' '}
-            <span className="muted">
-              {storyTime.date} · {storyTime.zone}
-            </span>
-          </p>
         ) : null}
       </div>
       {next ? (

@@ -82,6 +82,7 @@ export async function createServer(
     ...(options.realFis ? { realFis: options.realFis.gateway } : {}),
     ...(options.stoppingFis ? { stoppingFis: options.stoppingFis } : {}),
     joinBaseUrl: () => options.publicUrl ?? listeningJoinBase(app, options.host),
+    serverKey: options.key,
     log: {
       info: (message) => app.log.info(message),
       error: (error, message) => app.log.error({ err: error }, message),
