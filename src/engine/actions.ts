@@ -94,6 +94,8 @@ export const actionShapes = {
     category: name.optional(),
     owner: name.optional(),
     due: z.iso.date().optional(),
+    /** An edit: the seq of the item's latest version, which this one replaces. */
+    supersedes: z.number().int().positive().optional(),
   }),
 } as const;
 

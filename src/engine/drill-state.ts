@@ -10,7 +10,8 @@ import type { Scenario } from '../scenario/types';
 import type { ConditionFact } from './condition-facts';
 import type { DrillClock } from './drill-clock';
 import type { ConditionWatcher } from './evolve-conditions';
-import type { DebriefKind, LogEntry } from './log';
+import type { LogEntry } from './log';
+import type { DebriefItem } from './projection/debrief-book';
 import { DrillProjection } from './projection/drill-projection';
 import type { EffectView, Phase } from './projection/projection-views';
 import { createSchedule } from './schedule';
@@ -93,7 +94,8 @@ export interface DrillState {
   readonly retracted: ReadonlySet<number>;
   /** Client action ids already applied, with the sequence numbers they produced. */
   readonly appliedActions: Map<string, number[]>;
-  readonly debrief: { seq: number; kind: DebriefKind; text: string }[];
+  /** The debrief as it stands (the projection's). */
+  readonly debrief: readonly DebriefItem[];
 }
 
 export function createDrillState(scenario: Scenario, phase?: () => Phase): DrillState {
@@ -146,7 +148,9 @@ export function createDrillState(scenario: Scenario, phase?: () => Phase): Drill
       return view.retractedSeqs;
     },
     appliedActions: new Map(),
-    debrief: [],
+    get debrief() {
+      return view.debrief;
+    },
   };
 }
 

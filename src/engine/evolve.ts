@@ -144,8 +144,7 @@ function apply(state: DrillState, entry: LogEntry): void {
       state.branchedInjects.add(entry.payload.inject);
       return;
     case 'debrief.recorded':
-      state.debrief.push({ seq: entry.seq, kind: entry.payload.kind, text: entry.payload.text });
-      return;
+      return; // the projection keeps the debrief (`state.debrief`)
     case 'experiments.armed':
       state.armed = true;
       return;

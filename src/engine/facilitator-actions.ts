@@ -103,6 +103,7 @@ export function decideFacilitatorAction(
     case 'retract':
       return retract(state, recorder, action, atMs);
     case 'debrief':
+      if (action.supersedes !== undefined) checkDebriefEdit(state, action.supersedes);
       recorder.record(
         'debrief.recorded',
         {
@@ -111,6 +112,7 @@ export function decideFacilitatorAction(
           category: action.category ?? null,
           owner: action.owner ?? null,
           due: action.due ?? null,
+          ...(action.supersedes === undefined ? {} : { supersedes: action.supersedes }),
         },
         atMs,
       );
@@ -159,6 +161,19 @@ function retract(
     refuse(400, `a ${target.type} entry cannot be retracted; only what people recorded can`);
   if (state.retracted.has(action.seq)) refuse(409, `entry ${action.seq} is already retracted`);
   recorder.record('fact.retracted', { seq: action.seq, reason: action.reason }, atMs);
+}
+
+/** An edit replaces the latest version of an item that stands; anything else is refused. */
+function checkDebriefEdit(state: DrillState, supersedes: number): void {
+  const target = state.log[supersedes - 1];
+  if (target?.type !== 'debrief.recorded') refuse(400, `entry ${supersedes} is no debrief item`);
+  const item = state.view.debriefItemWith(supersedes);
+  if (!item) refuse(409, `debrief item ${supersedes} was deleted`);
+  if (item.seq !== supersedes)
+    refuse(
+      409,
+      `debrief item ${supersedes} was edited since: edit its latest version, ${item.seq}`,
+    );
 }
 
 function stopActiveExperiments(

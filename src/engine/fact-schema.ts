@@ -199,6 +199,8 @@ export const factPayloadSchemas = {
     category: z.string().nullable(),
     owner: z.string().nullable(),
     due: z.string().nullable(),
+    /** An edit: the earlier version this one replaces (absent for a new item). */
+    supersedes: seq.optional(),
   }),
 } satisfies Record<string, z.ZodType<object>>;
 

@@ -67,6 +67,7 @@ export const retractableTypes: readonly FactType[] = [
   'decision.recorded',
   'severity.declared',
   'note.recorded',
+  'debrief.recorded',
 ];
 
 /** The sequence numbers of retracted facts. */

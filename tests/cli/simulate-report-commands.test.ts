@@ -284,6 +284,24 @@ describe('firedrill report of a simulated drill', () => {
     },
   );
 
+  it(
+    'prints, with --markdown, the after-action report: overview, roster, objectives, plan',
+    slow,
+    async () => {
+      const reported = await run('report', exported, '--markdown');
+      expect(reported).toMatchObject({ code: 0, stderr: '' });
+      expect(reported.stdout).toMatch(/^# After-action report: /);
+      for (const heading of [
+        '### Roster',
+        '### Decisions',
+        '## 4. Improvement plan',
+        '## 5. Timeline',
+      ])
+        expect(reported.stdout).toContain(heading);
+      expect(reported.stdout).toContain('EXERCISE DATA');
+    },
+  );
+
   it.each([
     {
       args: ['--csv'],

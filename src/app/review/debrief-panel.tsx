@@ -1,18 +1,17 @@
 import { useState } from 'react';
+import { currentDebrief } from '../../engine/projection/debrief-book';
+import type { DebriefItem } from '../../engine/projection/debrief-book';
 import type { VisibleEntry } from '../../protocol/drill-snapshot';
 import { actionReply } from '../../protocol/http-bodies';
 import { apiRequest } from '../api/api-client';
-
-const kinds = [
-  ['went_well', 'What went well'],
-  ['improve', 'What to improve'],
-  ['lesson', 'Lesson learned'],
-  ['action_item', 'Action item'],
-] as const;
+import type { DebriefFields } from './debrief-form';
+import { DebriefForm, debriefKinds } from './debrief-form';
 
 /**
  * The hot wash: what went well, what to improve, lessons by category, action items with an
- * owner and a due date. Each is appended to the drill's log, never rewritten.
+ * owner and a due date. Each is a fact in the drill's log: an edit is a new fact that
+ * supersedes the item's latest version, a delete a retraction that withdraws it, so nothing
+ * recorded is lost. The debrief shown is the projection's (`currentDebrief`).
  */
 export function DebriefPanel({
   drillId,
@@ -27,61 +26,72 @@ export function DebriefPanel({
   canWrite: boolean;
   onSaved: () => void;
 }) {
-  const [kind, setKind] = useState<(typeof kinds)[number][0]>('went_well');
-  const [text, setText] = useState('');
-  const [category, setCategory] = useState('');
-  const [owner, setOwner] = useState('');
-  const [due, setDue] = useState('');
+  const [editing, setEditing] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const debrief = entries.filter((entry) => entry.type === 'debrief.recorded');
+  const debrief = currentDebrief(entries);
   const notes = entries.filter((entry) => entry.type === 'note.recorded');
   if (!canWrite && debrief.length === 0) return null;
-  const save = async () => {
+  const send = async (body: object): Promise<boolean> => {
     setError(null);
-    const item = {
-      kind,
-      text: text.trim(),
-      ...(category.trim() ? { category: category.trim() } : {}),
-      ...(kind === 'action_item' && owner.trim() ? { owner: owner.trim() } : {}),
-      ...(kind === 'action_item' && due ? { due } : {}),
-    };
     try {
-      await apiRequest(`/api/drills/${drillId}/actions`, actionReply, {
-        body: { debrief: item },
-        token,
-      });
-      setText('');
+      await apiRequest(`/api/drills/${drillId}/actions`, actionReply, { body, token });
+      setEditing(null);
       onSaved();
+      return true;
     } catch (caught) {
       setError(caught instanceof Error ? caught.message : String(caught));
+      return false;
     }
   };
+  const save = (fields: DebriefFields, supersedes?: number) =>
+    send({ debrief: supersedes === undefined ? fields : { ...fields, supersedes } });
+  const remove = (item: DebriefItem) =>
+    send({ retract: { seq: item.seq, reason: 'deleted from the debrief' } });
   return (
     <section className="debrief" aria-labelledby="debrief-title">
       <h2 id="debrief-title">Debrief</h2>
-      {kinds.map(([value, label]) => {
-        const items = debrief.filter(
-          (entry) => entry.type === 'debrief.recorded' && entry.payload.kind === value,
-        );
+      {debriefKinds.map(([value, label]) => {
+        const items = debrief.filter((item) => item.kind === value);
         return items.length === 0 ? null : (
           <div key={value}>
             <h3>{label}</h3>
             <ul>
-              {items.map((entry) =>
-                entry.type === 'debrief.recorded' ? (
-                  <li key={entry.seq}>
-                    {entry.payload.category ? (
-                      <span className="badge">{entry.payload.category}</span>
-                    ) : null}{' '}
-                    {entry.payload.text}
-                    {entry.payload.owner ? (
-                      <span className="muted"> — {entry.payload.owner}</span>
-                    ) : null}
-                    {entry.payload.due ? (
-                      <span className="muted">, due {entry.payload.due}</span>
+              {items.map((item) =>
+                editing === item.seq ? (
+                  <li key={item.firstSeq}>
+                    <DebriefForm
+                      drillId={drillId}
+                      editing={item}
+                      onSubmit={(fields) => save(fields, item.seq)}
+                      onCancel={() => setEditing(null)}
+                    />
+                  </li>
+                ) : (
+                  <li key={item.firstSeq}>
+                    <DebriefLine item={item} />
+                    {canWrite ? (
+                      <span className="debrief-item-actions no-print">
+                        {' '}
+                        <button
+                          type="button"
+                          className="link"
+                          aria-label={`Edit “${item.text}”`}
+                          onClick={() => setEditing(item.seq)}
+                        >
+                          Edit
+                        </button>{' '}
+                        <button
+                          type="button"
+                          className="link"
+                          aria-label={`Delete “${item.text}”`}
+                          onClick={() => void remove(item)}
+                        >
+                          Delete
+                        </button>
+                      </span>
                     ) : null}
                   </li>
-                ) : null,
+                ),
               )}
             </ul>
           </div>
@@ -97,63 +107,23 @@ export function DebriefPanel({
           </ul>
         </div>
       ) : null}
-      {canWrite ? (
-        <form
-          className="debrief-form no-print"
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (text.trim()) void save();
-          }}
-        >
-          <div className="row">
-            <label>
-              Kind
-              <select value={kind} onChange={(event) => setKind(event.target.value as typeof kind)}>
-                {kinds.map(([value, label]) => (
-                  <option key={value} value={value}>
-                    {label}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              Category <span className="muted">(optional)</span>
-              <input
-                value={category}
-                onChange={(event) => setCategory(event.target.value)}
-                placeholder="paging, comms, tooling…"
-              />
-            </label>
-          </div>
-          <label>
-            What
-            <textarea
-              aria-label="What"
-              value={text}
-              onChange={(event) => setText(event.target.value)}
-              rows={2}
-            />
-          </label>
-          {kind === 'action_item' ? (
-            <div className="row">
-              <label>
-                Owner
-                <input value={owner} onChange={(event) => setOwner(event.target.value)} />
-              </label>
-              <label>
-                Due
-                <input type="date" value={due} onChange={(event) => setDue(event.target.value)} />
-              </label>
-            </div>
-          ) : null}
-          {error ? <p className="error">{error}</p> : null}
-          <div className="buttons left">
-            <button type="submit" className="primary">
-              Add to the debrief
-            </button>
-          </div>
-        </form>
+      {error ? (
+        <p className="error" role="alert">
+          {error}
+        </p>
       ) : null}
+      {canWrite ? <DebriefForm drillId={drillId} onSubmit={(fields) => save(fields)} /> : null}
     </section>
+  );
+}
+
+function DebriefLine({ item }: { item: DebriefItem }) {
+  return (
+    <>
+      {item.category ? <span className="badge">{item.category}</span> : null} {item.text}
+      {item.owner ? <span className="muted"> — {item.owner}</span> : null}
+      {item.due ? <span className="muted">, due {item.due}</span> : null}
+      {item.earlier.length > 0 ? <span className="muted"> (edited)</span> : null}
+    </>
   );
 }

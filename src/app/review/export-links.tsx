@@ -1,7 +1,7 @@
 import { useState } from 'react';
 
 const downloads = [
-  { label: 'Markdown', path: 'report?format=markdown', file: 'md' },
+  { label: 'After-action report (Markdown)', path: 'report?format=markdown', file: 'md' },
   {
     label: 'CSV: expectations',
     path: 'report?format=csv&table=expectations',

@@ -12,6 +12,8 @@
 import type { DrillClock } from '../drill-clock';
 import { anchored, stoppedClock } from '../drill-clock';
 import type { EntryOf } from '../log';
+import type { DebriefItem } from './debrief-book';
+import { DebriefBook } from './debrief-book';
 import { DrillOrderRegister } from './drill-order-register';
 import type { RoleName } from './feed-item';
 import { EffectBook } from './effect-book';
@@ -51,6 +53,7 @@ export class DrillProjection {
   private lastSeqSeen = 0;
   private readonly effectBook = new EffectBook();
   private readonly pageBook = new PageBook();
+  private readonly debriefBook = new DebriefBook();
   private readonly checks = new DrillOrderRegister<Check>('latest');
   private readonly severities = new DrillOrderRegister<SeverityFact>('latest');
   private readonly handoffs = new DrillOrderRegister<Handoff>('latest');
@@ -100,6 +103,14 @@ export class DrillProjection {
   }
   get retractedSeqs(): ReadonlySet<number> {
     return this.retracted;
+  }
+  /** The debrief as it stands: each item in its latest version, withdrawn ones left out. */
+  get debrief(): readonly DebriefItem[] {
+    return this.debriefBook.current;
+  }
+  /** The debrief item a version belongs to, while it stands. */
+  debriefItemWith(seq: number): DebriefItem | undefined {
+    return this.debriefBook.itemWith(seq);
   }
   /** Whether a phase (format v2) has begun. */
   hasPhaseStarted(phase: string): boolean {
@@ -218,6 +229,8 @@ export class DrillProjection {
         if (entry.payload.delivered === false) return;
         if (this.handoffs.add(entry.payload.from, entry)) this.refreshHolder(entry.payload.from);
         return;
+      case 'debrief.recorded':
+        return this.debriefBook.record(entry);
       case 'fact.retracted':
         return this.retract(entry.payload.seq);
       default:
@@ -261,6 +274,7 @@ export class DrillProjection {
     if (this.retracted.has(seq)) return;
     this.retracted.add(seq);
     this.pageBook.retract(seq);
+    this.debriefBook.retract(seq);
     const item = this.checks.retract(seq);
     if (item !== null) {
       const [checklist = '', index = '0'] = item.split('\u0000');

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { anonymiseLog } from '../../engine/anonymise-log';
 import { parseExport } from '../../engine/drill-export';
 import { csvTableNames, renderScorecardCsv } from '../../engine/report/render-scorecard-csv';
-import { renderScorecardMarkdown } from '../../engine/report/render-scorecard-markdown';
+import { renderAfterActionMarkdown } from '../../engine/report/render-aar-markdown';
 import { renderScorecardText } from '../../engine/report/render-scorecard-text';
 import { scoreDrill } from '../../engine/score/score-drill';
 import { formatProblem } from '../../scenario/problems';
@@ -44,7 +44,8 @@ export async function runReport(args: readonly string[], io: CliIo): Promise<num
   const log = values.anonymise ? anonymiseLog(parsed.export.log) : parsed.export.log;
   const card = scoreDrill(scenario, log);
   if (format === 'json') io.stdout(`${JSON.stringify(card, null, 2)}\n`);
-  else if (format === 'markdown') io.stdout(renderScorecardMarkdown(card, scenario));
+  // The Markdown is the after-action report: the scorecard with the debrief, roster and plan.
+  else if (format === 'markdown') io.stdout(renderAfterActionMarkdown(card, scenario, log));
   else if (format === 'csv')
     io.stdout(renderScorecardCsv(card, scenario, log, table as (typeof csvTables)[number]));
   else io.stdout(renderScorecardText(card, scenario));

@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { anonymiseLog } from '../../engine/anonymise-log';
 import { buildExport } from '../../engine/drill-export';
 import { csvTableNames, renderScorecardCsv } from '../../engine/report/render-scorecard-csv';
+import { renderAfterActionMarkdown } from '../../engine/report/render-aar-markdown';
 import { renderScorecardMarkdown } from '../../engine/report/render-scorecard-markdown';
 import { scoreDrill } from '../../engine/score/score-drill';
 import { buildDamagedExport } from '../damaged-drill-export';
@@ -78,7 +79,13 @@ export function reviewRoutes(app: FastifyInstance, host: DrillHost, access: Serv
       return reply
         .type('text/markdown; charset=utf-8')
         .header('content-disposition', `attachment; filename="${name}.md"`)
-        .send(renderScorecardMarkdown(card, live.drill.scenario));
+        .send(
+          // The facilitator's is the after-action report, debrief included; the debrief is
+          // the facilitator's alone, so a participant's is the scorecard.
+          caller.viewer.audience === 'facilitator'
+            ? renderAfterActionMarkdown(card, live.drill.scenario, log)
+            : renderScorecardMarkdown(card, live.drill.scenario),
+        );
     }
     const csvTable = csvTableNames.find((name) => name === table);
     if (format === 'csv' && csvTable !== undefined) {
