@@ -115,3 +115,16 @@ describe('the team recorder', () => {
     });
   });
 });
+
+describe('when an ad-hoc inject is for some roles only', () => {
+  it('sends it to the roles ticked, of the kind chosen, and says whom to', () => {
+    const act = renderKind('adhoc');
+    fireEvent.change(screen.getByLabelText('Title'), { target: { value: 'Your phone died' } });
+    fireEvent.change(screen.getByLabelText('Kind'), { target: { value: 'surprise' } });
+    fireEvent.click(screen.getByRole('checkbox', { name: 'On-call' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Send to On-call' }));
+    expect(act).toHaveBeenCalledWith({
+      adhoc_inject: { kind: 'surprise', title: 'Your phone died', body: '', to: ['oncall'] },
+    });
+  });
+});

@@ -47,6 +47,8 @@ describe('a drill from start to result', () => {
     await console
       .getByRole('button', { name: /^Fire now: \[FIRING:1\] CheckoutLatencyP99High/ })
       .click();
+    // Fire now is confirmed (a fired inject cannot be taken back).
+    await console.getByRole('dialog').getByRole('button', { name: 'Fire now' }).click();
     await console.locator('.feed-item', { hasText: 'CheckoutLatencyP99High' }).first().waitFor();
 
     const projectorHref = await console

@@ -53,6 +53,7 @@ describe('a format v2 drill', () => {
 
     // The facilitator brings the database alarm forward; it pages the database path.
     await console.getByRole('button', { name: /^Fire now: \[FIRING\] PostgreSQLDown/ }).click();
+    await console.getByRole('dialog').getByRole('button', { name: 'Fire now' }).click();
     await oncall.locator('.pager', { hasText: 'PostgreSQLDown' }).waitFor();
     await saveScreenshot(oncall, 'v2-system-page-phone');
     await oncall.getByRole('button', { name: 'Acknowledge' }).click();

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { isModalDialogOpen } from '../components/dialog';
 
 const shortcuts = [
   ['Space', 'Pause or resume the drill'],
@@ -28,13 +29,21 @@ export function ConsoleControls({
         (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
       )
         return;
+      // A modal dialog owns the keyboard: Space must not resume the drill behind it.
+      if (isModalDialogOpen()) return;
       if (event.key === ' ' && live) {
         event.preventDefault();
         act(phase === 'running' ? { pause: {} } : { resume: {} });
       } else if (event.key === '?') setHelp((shown) => !shown);
       else if (event.key === 'Escape') setHelp(false);
-      else if ((event.key === 'e' || event.key === 'E') && live) onRecord('escalation');
-      else if ((event.key === 'n' || event.key === 'N') && live) onRecord('note');
+      else if ((event.key === 'e' || event.key === 'E') && live) {
+        // The key opens a form whose field takes focus at once: it must not type itself there.
+        event.preventDefault();
+        onRecord('escalation');
+      } else if ((event.key === 'n' || event.key === 'N') && live) {
+        event.preventDefault();
+        onRecord('note');
+      }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

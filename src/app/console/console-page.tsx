@@ -3,7 +3,6 @@ import { followLog } from '../../engine/follow-log';
 import type { Scenario } from '../../scenario/types';
 import { facilitatorToken } from '../api/credentials';
 import { ConnectionBanner } from '../components/connection-banner';
-import { DrillFeed } from '../components/drill-feed';
 import { formatDrillClock } from '../drill/drill-time';
 import { useDrillConnection } from '../drill/use-drill-connection';
 import { useDrillScreen } from '../drill/use-drill-screen';
@@ -14,6 +13,7 @@ import { InjectTimeline } from './inject-timeline';
 import { JoinPanel } from './join-panel';
 import { PhasePanel } from './phase-panel';
 import { Recorder } from './recorder';
+import { RetractableFeed } from './retractable-feed';
 import { ExpectationsDue } from './expectations-due';
 import { ExperimentsPanel } from './experiments-panel';
 import { TeamRecorder } from './team-recorder';
@@ -116,10 +116,7 @@ export function ConsolePage({ drillId }: { drillId: string }) {
       <div className="console-grid">
         <section aria-labelledby="feed-title">
           <h2 id="feed-title">Live feed</h2>
-          <DrillFeed
-            items={view?.feed ?? []}
-            onRetract={(seq) => act({ retract: { seq, reason: 'corrected by the facilitator' } })}
-          />
+          <RetractableFeed items={view?.feed ?? []} act={act} />
         </section>
         <section aria-labelledby="timeline-title">
           {engine ? (

@@ -40,6 +40,6 @@ export function TeamRecorder({
     case 'severity':
       return <SeverityForm {...form} />;
     case 'adhoc':
-      return <AdhocInjectForm act={act} onClose={onClose} />;
+      return <AdhocInjectForm scenario={scenario} act={act} onClose={onClose} />;
   }
 }

@@ -1,0 +1,42 @@
+import { useState } from 'react';
+import type { FeedItem } from '../../engine/projection/projection-views';
+import { DrillFeed } from '../components/drill-feed';
+import { RetractDialog } from './retract-dialog';
+import { UndoToast } from './undo-toast';
+import { useHeldAction } from './use-held-action';
+
+/**
+ * The console's feed: Retract asks for a reason, then waits five seconds for Undo before it
+ * is sent (use-held-action.ts says why a retraction is held rather than reversed).
+ */
+export function RetractableFeed({
+  items,
+  act,
+}: {
+  items: readonly FeedItem[];
+  act: (action: Record<string, unknown>) => void;
+}) {
+  const [retracting, setRetracting] = useState<FeedItem | null>(null);
+  const { held, hold, undo, sendNow } = useHeldAction(act);
+  return (
+    <>
+      <UndoToast held={held} onUndo={undo} onSendNow={sendNow} />
+      <DrillFeed
+        items={items}
+        onRetract={(seq) => setRetracting(items.find((item) => item.seq === seq) ?? null)}
+      />
+      {retracting ? (
+        <RetractDialog
+          entryTitle={retracting.title}
+          onClose={() => setRetracting(null)}
+          onRetract={(reason) => {
+            hold(`Retracted “${retracting.title}”`, `seq:${retracting.seq}`, {
+              retract: { seq: retracting.seq, reason },
+            });
+            setRetracting(null);
+          }}
+        />
+      ) : null}
+    </>
+  );
+}
