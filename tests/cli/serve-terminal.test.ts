@@ -92,6 +92,7 @@ describe('when the server runs with the default terminal log', () => {
       ).toBe(true);
       expect(lines.filter((line) => line.trimStart().startsWith('{'))).toEqual([]);
       expect(server.output()).not.toContain('incoming request');
+      expect(server.output()).not.toMatch(/Deprecation/);
     } finally {
       await server.stop();
     }

@@ -7,7 +7,7 @@ import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
-import Fastify from 'fastify';
+import Fastify, { LogController } from 'fastify';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { maxClientFrameBytes } from '../../protocol/ws-messages';
 import { DrillHost } from '../drill-host';
@@ -71,7 +71,9 @@ export async function createServer(
   const loopback = isLoopbackHost(options.host);
   const app = Fastify({
     logger: options.logger ?? false,
-    disableRequestLogging: options.disableRequestLogging ?? false,
+    logController: new LogController({
+      disableRequestLogging: options.disableRequestLogging ?? false,
+    }),
     bodyLimit: maxJsonBodyBytes,
     return503OnClosing: true,
   });
