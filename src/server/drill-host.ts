@@ -18,6 +18,7 @@ import { reconcileArmedDrills, resumeUnfinishedDrills } from './drill-recovery';
 import type { ImportResult } from './import-drill';
 import { importFinishedDrill } from './import-drill';
 import { storeCheckpoint } from './drill-checkpoint';
+import { lifecycleLines } from './drill-lifecycle-log';
 import { LiveDrill } from './live-drill';
 import type { LibraryScenario } from './scenario-library';
 import { newDrill } from './new-drill';
@@ -124,6 +125,7 @@ export class DrillHost {
     await this.store.createDrill(stored, drill.log);
     this.scenarios.set(stored.id, entry.scenario);
     this.host(stored, drill, []);
+    this.options.log.info(`drill ${stored.id} (${stored.team}) created: ${entry.scenario.title}`);
     return { id: stored.id, joinCode, facilitatorToken, projectorKey };
   }
 
@@ -280,6 +282,10 @@ export class DrillHost {
         this.options.log.error(error, `drill ${stored.id}: a fact could not be stored`);
         this.options.onStorageFailure?.(error);
       },
+    });
+    // The facilitator's terminal hears of each drill starting and ending (cli/terminal-log.ts).
+    live.subscribe((entries) => {
+      for (const line of lifecycleLines(stored, entries)) this.options.log.info(line);
     });
     this.live.set(stored.id, live);
     return live;

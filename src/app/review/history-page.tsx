@@ -6,8 +6,10 @@ import type { DrillSummary } from '../../protocol/drill-summary';
 import { historyReply } from '../../protocol/drill-summary';
 import { deleteDrillReply } from '../../protocol/http-bodies';
 import { countsInTrends, trendNote } from './counts-in-trends';
+import { drillDateTime } from './drill-dates';
 import { DamagedDrillNote } from './damaged-drill-note';
 import { RunComparison } from './run-comparison';
+import { usePendingExclusions } from './use-pending-exclusions';
 
 const TrendChart = lazy(() =>
   import('./trend-chart').then((module) => ({ default: module.TrendChart })),
@@ -24,8 +26,15 @@ export function HistoryPage() {
   const shown = drills.filter(
     (drill) => (!scenario || drill.scenario === scenario) && (!team || drill.team === team),
   );
-  const trend = shown.filter(countsInTrends);
-  const change = async (drill: DrillSummary, exclude: boolean) => {
+  const exclusions = usePendingExclusions((id) => {
+    const drill = drills.find((listed) => listed.id === id);
+    if (drill) void change(drill, true);
+  });
+  // A drill waiting out its undo window is already out of the trend, as it will be.
+  const trend = shown.filter(
+    (drill) => countsInTrends(drill) && !exclusions.pending.includes(drill.id),
+  );
+  async function change(drill: DrillSummary, exclude: boolean) {
     const token = facilitatorToken(drill.id);
     if (!token) return;
     if (!exclude && !window.confirm('Delete this drill and its log for good?')) return;
@@ -34,7 +43,7 @@ export function HistoryPage() {
       token,
     }).catch(() => undefined);
     setVersion((count) => count + 1);
-  };
+  }
   if (loaded.status === 'failed')
     return (
       <p className="alert" role="alert">
@@ -96,7 +105,7 @@ export function HistoryPage() {
                 key={drill.id}
                 className={drill.damaged ? 'damaged' : drill.excluded ? 'excluded' : ''}
               >
-                <td>{new Date(drill.createdWallMs).toLocaleString()}</td>
+                <td>{drillDateTime(drill.createdWallMs)}</td>
                 <td>{drill.scenario}</td>
                 <td>{drill.team || '—'}</td>
                 <td>
@@ -119,7 +128,7 @@ export function HistoryPage() {
                 <td>
                   <input
                     type="checkbox"
-                    aria-label={`Compare ${drill.scenario} of ${new Date(drill.createdWallMs).toLocaleString()}`}
+                    aria-label={`Compare ${drill.scenario} of ${drillDateTime(drill.createdWallMs)}`}
                     checked={compared.includes(drill.id)}
                     onChange={(event) =>
                       setCompared((current) =>
@@ -135,11 +144,22 @@ export function HistoryPage() {
                     {drill.damaged ? null : <a href={`/drills/${drill.id}/scorecard`}>Scorecard</a>}
                     {facilitatorToken(drill.id) ? (
                       <>
-                        {!drill.excluded ? (
+                        {exclusions.pending.includes(drill.id) ? (
+                          <span role="status">
+                            Kept out of trends{' '}
+                            <button
+                              type="button"
+                              className="link"
+                              onClick={() => exclusions.undo(drill.id)}
+                            >
+                              Undo
+                            </button>
+                          </span>
+                        ) : !drill.excluded ? (
                           <button
                             type="button"
                             className="link"
-                            onClick={() => void change(drill, true)}
+                            onClick={() => exclusions.keepOut(drill.id)}
                           >
                             Keep out of trends
                           </button>

@@ -1,27 +1,48 @@
 import type { DrillSummary } from '../../protocol/drill-summary';
 import { dimensionOrder, verdictLabels, verdictMarks } from '../../engine/report/report-wording';
+import { drillDateTime, drillLength } from './drill-dates';
 
-/** Two runs of the same scenario side by side: dimensions, then each expectation's verdict. */
+/** Runs whose lengths differ by more than this share are flagged: their figures compare less. */
+const lengthTolerance = 0.1;
+
+/** Two runs of the same scenario side by side, older first: dimensions, verdicts, the change. */
 export function RunComparison({ drills }: { drills: readonly DrillSummary[] }) {
-  const [first, second] = drills;
-  if (!first || !second)
+  const [picked, other] = drills;
+  if (!picked || !other)
     return <p className="muted">Tick two runs of the same scenario to compare them.</p>;
-  if (first.scenario !== second.scenario)
+  if (picked.scenario !== other.scenario)
     return (
       <p className="error">
-        Compare two runs of the same scenario: these are {first.scenario} and {second.scenario}.
+        Compare two runs of the same scenario: these are {picked.scenario} and {other.scenario}.
       </p>
     );
+  const [first, second] =
+    picked.createdWallMs <= other.createdWallMs ? [picked, other] : [other, picked];
   const label = (drill: DrillSummary) =>
-    `${drill.team || '(no team)'}, ${new Date(drill.createdWallMs).toLocaleDateString()}`;
+    `${drill.team || '(no team)'}, ${drillDateTime(drill.createdWallMs)}`;
   const verdict = (drill: DrillSummary, id: string) => {
     const found = drill.expectations.find((expectation) => expectation.id === id);
     if (!found) return '—';
     return `${verdictMarks[found.verdict]} ${verdictLabels[found.verdict]}${found.latencyS === null ? '' : ` (${Math.round(found.latencyS)}s)`}`;
   };
+  const row = (name: string, a: number | null | undefined, b: number | null | undefined) => (
+    <tr key={name}>
+      <th>{name}</th>
+      <td>{a ?? '—'}</td>
+      <td>{b ?? '—'}</td>
+      <td>{scoreChange(a, b)}</td>
+    </tr>
+  );
+  const lengths = [first, second].map(lengthOf);
   return (
     <section className="comparison" aria-labelledby="comparison-title">
       <h2 id="comparison-title">Comparison: {first.scenario}</h2>
+      {lengthsDiffer(lengths[0], lengths[1]) ? (
+        <p className="alert" role="note" data-testid="length-warning">
+          These runs differ in length ({lengths.map(shownLength).join(' and ')}): a longer run had
+          more time to act, so their figures compare less well.
+        </p>
+      ) : null}
       <div className="table-scroll">
         <table className="table" data-testid="comparison">
           <thead>
@@ -29,26 +50,26 @@ export function RunComparison({ drills }: { drills: readonly DrillSummary[] }) {
               <th />
               <th>{label(first)}</th>
               <th>{label(second)}</th>
+              <th>Change</th>
             </tr>
           </thead>
           <tbody>
+            {row('overall', first.overall, second.overall)}
+            {dimensionOrder.map((name) =>
+              row(name, first.dimensions[name], second.dimensions[name]),
+            )}
             <tr>
-              <th>overall</th>
-              <td>{first.overall ?? '—'}</td>
-              <td>{second.overall ?? '—'}</td>
+              <th>length</th>
+              <td>{shownLength(lengths[0])}</td>
+              <td>{shownLength(lengths[1])}</td>
+              <td />
             </tr>
-            {dimensionOrder.map((name) => (
-              <tr key={name}>
-                <th>{name}</th>
-                <td>{first.dimensions[name] ?? '—'}</td>
-                <td>{second.dimensions[name] ?? '—'}</td>
-              </tr>
-            ))}
             {first.expectations.map((expectation) => (
               <tr key={expectation.id}>
                 <th>{expectation.id}</th>
                 <td>{verdict(first, expectation.id)}</td>
                 <td>{verdict(second, expectation.id)}</td>
+                <td />
               </tr>
             ))}
           </tbody>
@@ -56,4 +77,25 @@ export function RunComparison({ drills }: { drills: readonly DrillSummary[] }) {
       </div>
     </section>
   );
+}
+
+/** "+12", "−5", "±0"; blank when either run has no figure. */
+export function scoreChange(a: number | null | undefined, b: number | null | undefined): string {
+  if (a === null || a === undefined || b === null || b === undefined) return '';
+  const change = Math.round((b - a) * 10) / 10;
+  if (change === 0) return '±0';
+  return change > 0 ? `+${change}` : `−${Math.abs(change)}`;
+}
+
+function lengthOf(drill: DrillSummary): number | null {
+  return drill.endedWallMs === null ? null : drill.endedWallMs - drill.createdWallMs;
+}
+
+function shownLength(ms: number | null | undefined): string {
+  return ms === null || ms === undefined ? 'unfinished' : drillLength(ms);
+}
+
+function lengthsDiffer(a: number | null | undefined, b: number | null | undefined): boolean {
+  if (a === null || a === undefined || b === null || b === undefined) return a !== b;
+  return Math.abs(a - b) > lengthTolerance * Math.max(a, b);
 }

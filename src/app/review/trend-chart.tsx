@@ -9,6 +9,7 @@ import {
   YAxis,
 } from 'recharts';
 import type { DrillSummary } from '../../protocol/drill-summary';
+import { drillDateTime, drillTick } from './drill-dates';
 
 const palette = ['#1e3a8a', '#b91c1c', '#15803d', '#7c3aed', '#b45309', '#0f766e'];
 
@@ -66,10 +67,10 @@ function TeamTrend({
             dataKey="at"
             type="number"
             domain={['dataMin', 'dataMax']}
-            tickFormatter={(value: number) => new Date(value).toLocaleDateString()}
+            tickFormatter={(value: number) => drillTick(value)}
           />
           <YAxis domain={domain} />
-          <Tooltip labelFormatter={(value) => new Date(Number(value)).toLocaleString()} />
+          <Tooltip labelFormatter={(value) => drillDateTime(Number(value))} />
           <Legend />
           {teams.map((team, index) => (
             <Line

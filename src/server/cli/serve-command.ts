@@ -18,9 +18,10 @@ import type { LeftByDrill } from '../drill-recovery';
 import type { CliIo } from './cli-io';
 import { exitCode, UsageError } from './cli-io';
 import { parseOptions } from './parse-options';
+import { chooseLogFormat, chooseLogLevel, terminalLogger } from './terminal-log';
 
 export const serveUsage =
-  'firedrill serve [--port 8080] [--host 127.0.0.1] [--data ./data] [--scenarios ./scenarios] [--key K] [--public-url http://ADDRESS:PORT] [--allow-real-fis] [--experiments-stopped-by-hand]';
+  'firedrill serve [--port 8080] [--host 127.0.0.1] [--data ./data] [--scenarios ./scenarios] [--key K] [--public-url http://ADDRESS:PORT] [--allow-real-fis] [--experiments-stopped-by-hand] [--log-level info] [--log-format text|json]';
 
 export async function runServe(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseOptions(args, {
@@ -33,6 +34,8 @@ export async function runServe(args: readonly string[], io: CliIo): Promise<numb
     'allow-real-fis': { type: 'boolean' },
     'experiments-stopped-by-hand': { type: 'boolean' },
     quiet: { type: 'boolean' },
+    'log-level': { type: 'string' },
+    'log-format': { type: 'string' },
   });
   if (positionals.length > 0)
     throw new UsageError(`serve takes no file arguments (got ${positionals.join(' ')})`);
@@ -50,6 +53,10 @@ export async function runServe(args: readonly string[], io: CliIo): Promise<numb
   const publicUrl = publicUrlText === undefined ? undefined : checkPublicUrl(publicUrlText);
   if (publicUrl && !publicUrl.ok) throw new UsageError(publicUrl.error);
 
+  const logLevel = chooseLogLevel(values['log-level'] ?? env.LOG_LEVEL ?? 'info');
+  const logFormat = chooseLogFormat(values['log-format'] ?? env.FIREDRILL_LOG_FORMAT ?? 'text');
+  const terminal = terminalLogger(values.quiet ? 'silent' : logLevel, logFormat, io);
+
   const staticDirectory = resolve('dist');
   if (!existsSync(resolve(staticDirectory, 'index.html'))) await buildApp(io);
 
@@ -63,7 +70,8 @@ export async function runServe(args: readonly string[], io: CliIo): Promise<numb
     key,
     staticDirectory,
     ...(publicUrl?.ok ? { publicUrl: publicUrl.baseUrl } : {}),
-    logger: values.quiet ? false : { level: env.LOG_LEVEL ?? 'info' },
+    logger: values.quiet ? false : terminal.logger,
+    disableRequestLogging: terminal.disableRequestLogging,
     ...(values['allow-real-fis'] ? { realFis: fis } : {}),
     // Built whatever the flags, with the same endpoint: it only follows and stops experiments.
     stoppingFis: fis.gateway,

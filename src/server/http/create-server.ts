@@ -7,7 +7,7 @@ import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
-import Fastify from 'fastify';
+import Fastify, { LogController } from 'fastify';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { maxClientFrameBytes } from '../../protocol/ws-messages';
 import { DrillHost } from '../drill-host';
@@ -42,6 +42,8 @@ export interface ServerOptions {
   /** The built web app (dist/); the API works without it. */
   readonly staticDirectory?: string;
   readonly logger?: FastifyServerOptions['logger'];
+  /** No log line per HTTP request: the facilitator's terminal shows only what matters. */
+  readonly disableRequestLogging?: boolean;
   readonly now?: () => number;
   readonly onStorageFailure?: (error: unknown) => void;
   /** `--allow-real-fis`: drills may arm real experiments, sent through this gateway. */
@@ -69,6 +71,9 @@ export async function createServer(
   const loopback = isLoopbackHost(options.host);
   const app = Fastify({
     logger: options.logger ?? false,
+    logController: new LogController({
+      disableRequestLogging: options.disableRequestLogging ?? false,
+    }),
     bodyLimit: maxJsonBodyBytes,
     return503OnClosing: true,
   });
