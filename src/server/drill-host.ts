@@ -18,6 +18,7 @@ import { reconcileArmedDrills, resumeUnfinishedDrills } from './drill-recovery';
 import type { ImportResult } from './import-drill';
 import { importFinishedDrill } from './import-drill';
 import { storeCheckpoint } from './drill-checkpoint';
+import type { CreatedDrill, DrillHostOptions } from './drill-host-options';
 import { lifecycleLines } from './drill-lifecycle-log';
 import { LiveDrill } from './live-drill';
 import type { LibraryScenario } from './scenario-library';
@@ -26,31 +27,7 @@ import type { NewDrillInput } from './new-drill';
 import { hashToken, newJoinCode, newToken, sameSecret } from './security/tokens';
 import type { DrillRepository, StoredDrill, StoredParticipant } from './store/drill-repository';
 
-export interface DrillHostOptions {
-  readonly store: DrillRepository;
-  readonly now?: () => number;
-  readonly log: { info(message: string): void; error(error: unknown, message: string): void };
-  /** What to do when the store refuses a write; by default the error propagates. */
-  readonly onStorageFailure?: (error: unknown) => void;
-  /** The gateway for drills whose real experiments are armed (`--allow-real-fis`); none: dry runs only. */
-  readonly realFis?: FisGateway;
-  /** Follows and stops the real experiments logs show, whatever the flags; by default `realFis`. */
-  readonly stoppingFis?: FisGateway;
-  /** Where phones reach this server (public-url.ts), or null when unknown: no join URL then. */
-  readonly joinBaseUrl?: () => string | null;
-  /**
-   * The server's facilitator key (`--key`): api.md v2 makes it a facilitator token for every
-   * drill, so a co-facilitator or a new laptop holding it opens any drill's console and scorecard.
-   */
-  readonly serverKey?: string;
-}
-
-export interface CreatedDrill {
-  readonly id: string;
-  readonly joinCode: string;
-  readonly facilitatorToken: string;
-  readonly projectorKey: string;
-}
+export type { CreatedDrill, DrillHostOptions } from './drill-host-options';
 
 /** The clock checkpoint bounds how much downtime a crash can hide. */
 const checkpointEveryMs = 1_000;

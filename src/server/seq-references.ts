@@ -17,6 +17,8 @@ export function referencedSeqs(entry: LogEntry): readonly number[] {
       return entry.payload.escalation === null ? [] : [entry.payload.escalation];
     case 'fact.retracted':
       return [entry.payload.seq];
+    case 'debrief.recorded':
+      return entry.payload.supersedes === undefined ? [] : [entry.payload.supersedes];
     default:
       return [];
   }
@@ -50,6 +52,13 @@ export function renumbered<T extends LogEntry>(
     case 'fact.retracted': {
       const target = moved(entry.payload.seq);
       return target === null ? null : { ...entry, seq, payload: { ...entry.payload, seq: target } };
+    }
+    case 'debrief.recorded': {
+      if (entry.payload.supersedes === undefined) return { ...entry, seq };
+      const supersedes = moved(entry.payload.supersedes);
+      return supersedes === null
+        ? null
+        : { ...entry, seq, payload: { ...entry.payload, supersedes } };
     }
     default:
       return { ...entry, seq };
