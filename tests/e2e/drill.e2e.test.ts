@@ -117,7 +117,9 @@ describe('a drill from start to result', () => {
     await console.getByRole('heading', { name: /^Result:/ }).waitFor();
     expect(await console.locator('.verdict').count()).toBeGreaterThan(0);
     await expect(
-      console.locator('.verdict', { hasText: 'page-ic' }).textContent(),
+      console
+        .locator('.verdict', { hasText: 'Page the incident commander within 5 minutes' })
+        .textContent(),
     ).resolves.toMatch(/on time/);
     await saveScreenshot(console, 'console-result-desktop');
 

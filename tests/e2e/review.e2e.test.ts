@@ -138,6 +138,7 @@ describe('the history page', () => {
       '',
       expect.stringMatching(/^(Blue|Green), /),
       expect.stringMatching(/^(Blue|Green), /),
+      'Change',
     ]);
     await expect(comparison.locator('tr', { hasText: 'page-ic' }).textContent()).resolves.toMatch(
       /on time/,
