@@ -77,7 +77,7 @@ describe('the projector in a room', () => {
     for (const inject of ['support-tickets', 'aws-health-investigating', 'patroni-status'])
       await act({ fire_inject: { inject } });
     const feed = projector.getByLabel('Drill feed');
-    await feed.locator('.projector-feed-item', { hasText: 'Patroni' }).waitFor();
+    await feed.locator('.projector-feed-item', { hasText: 'Patroni state pasted' }).waitFor();
     await feed.getByText('Handoff Primary on-call SRE → Secondary on-call SRE').waitFor();
     // Three pauses, three lines, each saying how long it lasted.
     await expect(feed.getByText(/^Paused at T\+\d\d:\d\d — resumed after/).count()).resolves.toBe(
