@@ -191,6 +191,8 @@ export const scenarioSchema: z.ZodMiniType<Scenario> = z.object({
   durationMs: ms,
   tags: names,
   mode: z.enum(['tabletop', 'gameday']),
+  difficulty: z.nullable(z.enum(['beginner', 'intermediate', 'advanced'])),
+  sources: z.array(z.object({ title: z.string(), url: z.string() })),
   severities: names,
   channels: z.nullable(names),
   roles: z.array(role),

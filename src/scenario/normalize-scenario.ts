@@ -46,6 +46,8 @@ export function normalizeScenario(file: ScenarioFile): Scenario {
     durationMs: ms(file.duration),
     tags: file.tags ?? [],
     mode: file.mode ?? 'tabletop',
+    difficulty: file.difficulty ?? null,
+    sources: file.sources ?? [],
     severities: file.severities ?? defaultSeverities,
     channels: file.channels ?? null,
     roles: file.roles.map((role) => ({

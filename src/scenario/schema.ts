@@ -45,6 +45,15 @@ export const scenarioFile = z
     duration,
     tags: z.array(text).optional(),
     mode: z.enum(['tabletop', 'gameday']).optional(),
+    difficulty: z.enum(['beginner', 'intermediate', 'advanced']).optional().register(schemaDocs, {
+      description: 'Who the drill suits: a new on-call engineer (beginner) up to a seasoned team',
+    }),
+    sources: z
+      .array(z.strictObject({ title: text, url: z.url({ protocol: /^https?$/ }) }))
+      .optional()
+      .register(schemaDocs, {
+        description: 'The public incident reports or published exercises the story is based on',
+      }),
     severities: z.array(text).min(1).optional().register(schemaDocs, {
       description: 'The severity scale, most severe first (default SEV1 to SEV5)',
     }),

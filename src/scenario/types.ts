@@ -235,6 +235,13 @@ export interface ScoringWeights {
   readonly checklists: number;
 }
 
+export type Difficulty = 'beginner' | 'intermediate' | 'advanced';
+
+export interface ScenarioSource {
+  readonly title: string;
+  readonly url: string;
+}
+
 /** The default severity scale, most severe first. */
 export const defaultSeverities = ['SEV1', 'SEV2', 'SEV3', 'SEV4', 'SEV5'] as const;
 
@@ -246,6 +253,10 @@ export interface Scenario {
   readonly durationMs: number;
   readonly tags: readonly string[];
   readonly mode: Mode;
+  /** `null` when the file does not say. */
+  readonly difficulty: Difficulty | null;
+  /** The public incidents or exercises the story is based on, in file order. */
+  readonly sources: readonly ScenarioSource[];
   /** Most severe first: "at least SEV2" is SEV2 or anything listed before it. */
   readonly severities: readonly string[];
   /** The channels actions and effects may name; `null`: api.md's list, or free text. */
