@@ -49,7 +49,15 @@ export const scenarioFile = z
       description: 'Who the drill suits: a new on-call engineer (beginner) up to a seasoned team',
     }),
     sources: z
-      .array(z.strictObject({ title: text, url: z.url({ protocol: /^https?$/ }) }))
+      .array(
+        z.strictObject({
+          title: text,
+          url: z.url({
+            protocol: /^https?$/,
+            error: 'expected a web address (http:// or https://)',
+          }),
+        }),
+      )
       .optional()
       .register(schemaDocs, {
         description: 'The public incident reports or published exercises the story is based on',
