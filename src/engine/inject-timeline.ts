@@ -5,7 +5,10 @@
 import { conditionText as describeCondition } from '../scenario/describe';
 import { formatDuration } from '../scenario/duration';
 import type { Condition, Inject, Scenario } from '../scenario/types';
+import { conditionKeysOf } from './condition-facts';
 import type { LogEntry } from './log';
+import { retractedSeqs } from './log';
+import { conditionEvent } from './schedule';
 
 export interface TimelineRow {
   /** Drill time it fired or was skipped; null when it never came due. */
@@ -64,7 +67,7 @@ export function injectTimeline(scenario: Scenario, log: readonly LogEntry[]): Ti
         atMs: null,
         inject: inject.id,
         outcome: 'never',
-        why: neverReason(inject, rows),
+        why: neverReason(scenario, inject, rows, log),
       });
   }
   return [...rows.values()].sort((a, b) => (a.atMs ?? Infinity) - (b.atMs ?? Infinity));
@@ -93,8 +96,18 @@ function conditionText(condition: Condition, log: readonly LogEntry[]): string {
   return `${describeCondition(condition)}${met ? ` (at ${formatDuration(met.drillMs)})` : ''}`;
 }
 
-function neverReason(inject: Inject, settled: ReadonlyMap<string, TimelineRow>): string {
+function neverReason(
+  scenario: Scenario,
+  inject: Inject,
+  settled: ReadonlyMap<string, TimelineRow>,
+  log: readonly LogEntry[],
+): string {
   const timing = inject.timing;
+  // What it waited for did happen, but its delay ran past the end of the drill.
+  const condition = timing.type === 'at' || timing.type === 'between' ? null : timing;
+  const heldMs = condition && heldAtMs(scenario, condition, log);
+  if (condition && heldMs !== null)
+    return `${describeCondition(condition)}: what it waited for happened at ${formatDuration(heldMs)}, and the drill ended before it was due`;
   switch (timing.type) {
     case 'at':
     case 'between':
@@ -118,4 +131,29 @@ function neverReason(inject: Inject, settled: ReadonlyMap<string, TimelineRow>):
     case 'acknowledged':
       return `waited for ${timing.role} to acknowledge, which they never did`;
   }
+}
+
+/**
+ * When the event an event-condition waits on first happened, by the same keys the engine files
+ * facts under (`condition-facts.ts`); null when it never did or the condition is not an event.
+ */
+function heldAtMs(
+  scenario: Scenario,
+  condition: Condition,
+  log: readonly LogEntry[],
+): number | null {
+  if (condition.type === 'met')
+    return (
+      log.find(
+        (entry) =>
+          entry.type === 'expectation.met' && entry.payload.expectation === condition.expectation,
+      )?.drillMs ?? null
+    );
+  const key = conditionEvent(condition);
+  if (key === null) return null;
+  const retracted = retractedSeqs(log);
+  const held = log
+    .filter((entry) => !retracted.has(entry.seq) && conditionKeysOf(scenario, entry).includes(key))
+    .map((entry) => entry.drillMs);
+  return held.length === 0 ? null : Math.min(...held);
 }

@@ -53,6 +53,16 @@ describe('when the timeline explains a v2 `when` inject', () => {
         why: 'waited for ic to acknowledge, which they never did',
       },
     },
+    {
+      name: 'declared, but the delay ran past the end',
+      when: '{ declared: SEV2, delay: 30m }',
+      steps: [{ at: '40m', action: declare('SEV1') }],
+      row: {
+        atMs: null,
+        outcome: 'never',
+        why: '30m after SEV2 or worse was declared: what it waited for happened at 40m, and the drill ended before it was due',
+      },
+    },
   ] satisfies { name: string; when: string; steps: ScriptStep[]; row: object }[])(
     'says why: $name',
     ({ when, steps, row }) => {
