@@ -30,6 +30,9 @@ export async function openConsole(room: Room, { started }: { started: boolean })
     await post(room, `/api/drills/${drill.id}/actions`, { start: {} }, drill.facilitatorToken);
   const page = await room.newPage(laptop);
   await page.goto(`${room.url()}/drills/${drill.id}#token=${drill.facilitatorToken}`);
-  await page.getByRole('button', { name: started ? 'Pause' : 'Start drill' }).waitFor();
+  // Generous: on a machine shared by several test runs the first load can take half a minute.
+  await page
+    .getByRole('button', { name: started ? 'Pause' : 'Start drill' })
+    .waitFor({ timeout: 90_000 });
   return page;
 }
