@@ -42,6 +42,17 @@ describe('when an expectation’s clock is running', () => {
   });
 });
 
+describe('when the drill ends while an expectation’s clock runs', () => {
+  it('lists nothing as due and says the drill is over', () => {
+    const harness = DrillHarness.started(scenario).runTo('1m');
+    harness.expectOk({ type: 'end' });
+    const state = followLog(harness.scenario, harness.drill.log).state();
+    render(<ExpectationsDue state={state} nowMs={harness.drill.drillTimeAt(harness.wallMs)} />);
+    expect(screen.queryByRole('list', { name: 'Expectations due' })).toBeNull();
+    expect(screen.getByText('The drill is over: nothing is due any more.')).toBeTruthy();
+  });
+});
+
 describe('when an expectation waits for a decision by named roles', () => {
   it('names the decision by its title and the roles by name', () => {
     const { scenario: parsed } = DrillHarness.started(scenario);

@@ -84,3 +84,37 @@ describe('when the facilitator retracts an entry', () => {
     expect(act).toHaveBeenCalledWith({ retract: { seq: 7, reason: 'typo' } });
   });
 });
+
+describe('when a retraction is held for Undo', () => {
+  const holdRetraction = () => {
+    const opened = openRetract();
+    fireEvent.change(opened.reason, { target: { value: 'typo' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Retract' }));
+    return opened;
+  };
+
+  it('marks its feed row "retracting — Undo" instead of offering Retract again', () => {
+    holdRetraction();
+    const row = screen.getByText('IC decided failover').closest('li');
+    expect(row?.className).toContain('retracting');
+    expect(row?.textContent).toContain('retracting — Undo');
+    expect(screen.queryByRole('button', { name: 'Retract entry 7' })).toBeNull();
+  });
+
+  it('keeps the entry when the row’s Undo is pressed, and offers Retract again', () => {
+    const { act } = holdRetraction();
+    fireEvent.click(screen.getByRole('button', { name: 'Undo retracting entry 7' }));
+    inReact(() => void vi.advanceTimersByTime(undoWindowMs * 2));
+    expect(act).not.toHaveBeenCalled();
+    expect(screen.getByText('IC decided failover').closest('li')?.className).not.toContain(
+      'retracting',
+    );
+    expect(screen.getByRole('button', { name: 'Retract entry 7' })).toBeTruthy();
+  });
+
+  it('clears the mark once the retraction is sent', () => {
+    holdRetraction();
+    inReact(() => void vi.advanceTimersByTime(undoWindowMs));
+    expect(screen.queryByRole('button', { name: 'Undo retracting entry 7' })).toBeNull();
+  });
+});

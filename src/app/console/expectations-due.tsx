@@ -4,9 +4,12 @@ import { expectedActionText } from './expected-action';
 
 /**
  * Expectations whose clock is running: the action the team is expected to take next, how
- * long until its target, and its deadline.
+ * long until its target, and its deadline. Nothing once the drill is over.
  */
 export function ExpectationsDue({ state, nowMs }: { state: Readonly<DrillState>; nowMs: number }) {
+  // The clock stopped at the end: a countdown frozen there would read as a wait still running.
+  if (state.view.phase === 'ended' || state.view.phase === 'aborted')
+    return <p className="muted">The drill is over: nothing is due any more.</p>;
   const due = state.scenario.expectations.flatMap((expectation) => {
     const tracked = state.expectations.get(expectation.id);
     if (!tracked || tracked.triggeredAtMs === null || tracked.metAtMs !== null) return [];
