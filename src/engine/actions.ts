@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { parseDuration } from '../scenario/duration';
 import { duration } from '../scenario/schema';
+import { effect } from '../scenario/schema-effect';
 
 /**
  * The most an action may carry, checked here so that HTTP, the WebSocket and response scripts
@@ -84,6 +85,8 @@ export const actionShapes = {
     title: name,
     body: text.optional(),
     to: z.array(name).max(actionLimits.listItems, atMostItems).optional(),
+    /** The format's inject effects, in its syntax (`{unavailable: dba, for: 10m}`). */
+    effects: z.array(effect).max(actionLimits.listItems, atMostItems).optional(),
   }),
   start_experiment: z.strictObject({ experiment: name }),
   stop_experiment: z.strictObject({ experiment: name }),

@@ -7,6 +7,7 @@ import { parseDuration } from '../scenario/duration';
 import type { ActionOf } from './actions';
 import { refuse } from './action-outcome';
 import type { DrillState } from './drill-state';
+import { sendAdhocInject } from './adhoc-inject';
 import { isExperimentActive } from './drill-state';
 import { fireInject, requestExperiment } from './fire-inject';
 import { retractableTypes } from './log';
@@ -81,16 +82,7 @@ export function decideFacilitatorAction(
       return;
     }
     case 'adhoc_inject':
-      for (const role of action.to ?? []) {
-        if (!state.scenario.roles.some((candidate) => candidate.id === role))
-          refuse(400, `to: unknown role "${role}"`);
-      }
-      recorder.record(
-        'inject.adhoc_sent',
-        { kind: action.kind, title: action.title, body: action.body ?? '', to: action.to ?? null },
-        atMs,
-      );
-      return;
+      return sendAdhocInject(state, recorder, action, atMs);
     case 'start_experiment':
       return startManualExperiment(state, recorder, action.experiment, atMs);
     case 'stop_experiment':

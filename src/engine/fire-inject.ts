@@ -68,7 +68,8 @@ function systemPageMessage(inject: Inject): Record<string, string> {
   };
 }
 
-function beginEffect(
+/** Logs an effect beginning and asks for the experiment it starts or stops, if any. */
+export function beginEffect(
   state: DrillState,
   recorder: Recorder,
   injectId: string,

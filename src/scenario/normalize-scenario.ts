@@ -237,7 +237,8 @@ function toUntil(until: UntilFile): UntilCondition {
   throw new Error('invariant: unchecked `when` or `until`');
 }
 
-function toEffect(effect: EffectFile): Effect {
+/** An effect as the format writes it, in the engine's form (also an ad-hoc inject's effects). */
+export function toEffect(effect: EffectFile): Effect {
   const lasting = {
     forMs: effect.for === undefined ? null : ms(effect.for),
     until: effect.until === undefined ? null : toUntil(effect.until),

@@ -27,7 +27,7 @@ const cases: { drill: string; summary: DrillSummary; counts: boolean; why: strin
     drill: 'an aborted drill',
     summary: { ...finished, status: 'aborted' },
     counts: false,
-    why: 'aborted: not in trends',
+    why: 'not in trends',
   },
   {
     drill: 'an ended drill with nothing to score',

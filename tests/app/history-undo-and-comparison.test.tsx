@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DrillSummary } from '../../src/protocol/drill-summary';
 import { rememberFacilitatorToken } from '../../src/app/api/credentials';
 import { HistoryPage } from '../../src/app/review/history-page';
-import { scoreChange } from '../../src/app/review/run-comparison';
+import { lengthsDiffer, scoreChange } from '../../src/app/review/run-comparison';
 
 const line = (id: string, extra: Partial<DrillSummary> = {}): DrillSummary => ({
   id,
@@ -127,5 +127,47 @@ describe('when a change between two scores is written', () => {
     expect(scoreChange(82, 70)).toBe('−12');
     expect(scoreChange(70, 70)).toBe('±0');
     expect(scoreChange(null, 70)).toBe('');
+  });
+});
+
+const minutes = (count: number) => count * 60_000;
+
+describe('when two runs differ in length', () => {
+  it.each([
+    { runs: '60m and 20m', a: minutes(60), b: minutes(20), warns: true },
+    {
+      runs: '10m and 13m (over a tenth, three minutes)',
+      a: minutes(10),
+      b: minutes(13),
+      warns: true,
+    },
+    {
+      runs: '2m00s and 2m20s (over a tenth, trivially short)',
+      a: minutes(2),
+      b: minutes(2) + 20_000,
+      warns: false,
+    },
+    {
+      runs: '5m and 6m50s (under two minutes)',
+      a: minutes(5),
+      b: minutes(6) + 50_000,
+      warns: false,
+    },
+    { runs: '60m and 63m (under a tenth)', a: minutes(60), b: minutes(63), warns: false },
+    { runs: 'one unfinished', a: minutes(60), b: null, warns: true },
+    { runs: 'both unfinished', a: null, b: null, warns: false },
+  ])('warns for $runs: $warns', ({ a, b, warns }) => {
+    expect(lengthsDiffer(a, b)).toBe(warns);
+  });
+});
+
+describe('when History lists an aborted drill', () => {
+  it('says once that it was aborted and shows no overall score', async () => {
+    serve([line('stopped', { status: 'aborted', overall: 0 })]);
+    render(<HistoryPage />);
+    const cell = await screen.findByText(/^aborted/);
+    expect(cell.textContent).toBe('aborted (not in trends)');
+    const row = cell.closest('tr');
+    expect(row?.querySelectorAll('td')[4]?.textContent).toBe('—');
   });
 });

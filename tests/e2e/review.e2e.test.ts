@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp } from './support/app-server';
 import type { RunningApp } from './support/app-server';
+import { seriousAccessibilityViolations } from './support/axe';
 import { launchBrowser, saveScreenshot } from './support/browser';
 
 let app: RunningApp;
@@ -51,6 +52,14 @@ beforeAll(async () => {
   })) as typeof drill;
   await call(`/api/drills/${quiet.id}/actions`, { start: {} }, quiet.facilitatorToken);
   await call(`/api/drills/${quiet.id}/actions`, { end: {} }, quiet.facilitatorToken);
+  // And one stopped part-way, which History lists without a score and out of the trends.
+  const stopped = (await call('/api/drills', {
+    scenario: 'db-failover-sev2',
+    seed: 3,
+    team: 'Amber',
+  })) as typeof drill;
+  await call(`/api/drills/${stopped.id}/actions`, { start: {} }, stopped.facilitatorToken);
+  await call(`/api/drills/${stopped.id}/actions`, { abort: {} }, stopped.facilitatorToken);
 });
 afterAll(async () => {
   await browser?.close();
@@ -146,6 +155,21 @@ describe('the history page', () => {
     await saveScreenshot(page, 'history-desktop');
     await page.setViewportSize({ width: 390, height: 844 });
     await saveScreenshot(page, 'history-phone');
+    await page.close();
+  });
+});
+
+describe('the history page, for accessibility', () => {
+  it('has no serious or critical axe violation, an aborted row said once and scored nowhere', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${app.url}/history`);
+    const aborted = page.getByRole('row', { name: /Amber/ });
+    await aborted.waitFor();
+    await expect(aborted.locator('td').nth(3).textContent()).resolves.toBe(
+      'aborted (not in trends)',
+    );
+    await expect(aborted.locator('td').nth(4).textContent()).resolves.toBe('—');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await page.close();
   });
 });

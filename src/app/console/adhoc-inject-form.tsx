@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { AdhocEffectFields, adhocEffects, noEffect } from './adhoc-effect-fields';
 import { TeamRecordDialog } from './team-record-dialog';
 import type { TeamRecordFormProps } from './team-record-dialog';
 
@@ -6,8 +7,8 @@ const kinds = ['message', 'alert', 'call', 'status', 'surprise'] as const;
 
 /**
  * A message the facilitator types during the drill, sent now (so no stamp): to everyone, or
- * to the roles ticked ("your phone died" for one person). The engine takes no effects on an
- * ad-hoc inject, so none are offered.
+ * to the roles ticked ("your phone died" for one person), with an optional effect (that role
+ * unavailable for 10 minutes). Audiences are not offered: nobody plays them, so nobody reads.
  */
 export function AdhocInjectForm({
   scenario,
@@ -18,7 +19,10 @@ export function AdhocInjectForm({
   const [body, setBody] = useState('');
   const [kind, setKind] = useState<(typeof kinds)[number]>('message');
   const [to, setTo] = useState<string[]>([]);
-  const names = scenario.roles.filter((role) => to.includes(role.id)).map((role) => role.name);
+  const [effect, setEffect] = useState(noEffect);
+  const players = scenario.roles.filter((role) => !role.audience);
+  const effects = adhocEffects(effect);
+  const names = players.filter((role) => to.includes(role.id)).map((role) => role.name);
   return (
     <TeamRecordDialog
       title="Ad-hoc inject"
@@ -29,6 +33,7 @@ export function AdhocInjectForm({
           title: title.trim() || 'Message from the facilitator',
           body,
           ...(to.length === 0 ? {} : { to }),
+          ...(effects.length === 0 ? {} : { effects }),
         },
       })}
       act={act}
@@ -59,7 +64,7 @@ export function AdhocInjectForm({
       </label>
       <fieldset>
         <legend>To (none ticked: everyone)</legend>
-        {scenario.roles.map((role) => (
+        {players.map((role) => (
           <label key={role.id} className="check">
             <input
               type="checkbox"
@@ -76,6 +81,7 @@ export function AdhocInjectForm({
           </label>
         ))}
       </fieldset>
+      <AdhocEffectFields scenario={scenario} choice={effect} onChange={setEffect} />
     </TeamRecordDialog>
   );
 }

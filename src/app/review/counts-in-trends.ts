@@ -26,6 +26,16 @@ export function whyNotInTrends(drill: DrillSummary): string | null {
   if (drill.status !== 'ended' && drill.status !== 'aborted') return null; // still open
   if (countsInTrends(drill) || drill.damaged !== undefined) return null;
   if (drill.excluded) return 'kept out of trends';
-  if (drill.status === 'aborted') return 'aborted: not in trends';
+  // The status beside it already says "aborted"; saying it twice read "aborted (aborted: …)".
+  if (drill.status === 'aborted') return 'not in trends';
   return 'nothing to score: not in trends';
+}
+
+/**
+ * The overall score History shows: none for an aborted drill. The server still scores its
+ * short log (to 0 or near it), but a drill stopped part-way was not a test of the team, so a
+ * figure there reads as a failure it was not.
+ */
+export function shownOverall(drill: DrillSummary): number | null {
+  return drill.status === 'aborted' ? null : drill.overall;
 }

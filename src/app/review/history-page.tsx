@@ -5,7 +5,7 @@ import { useAsync } from '../components/use-async';
 import type { DrillSummary } from '../../protocol/drill-summary';
 import { historyReply } from '../../protocol/drill-summary';
 import { deleteDrillReply } from '../../protocol/http-bodies';
-import { countsInTrends, trendNote } from './counts-in-trends';
+import { countsInTrends, shownOverall, trendNote } from './counts-in-trends';
 import { drillDateTime } from './drill-dates';
 import { DamagedDrillNote } from './damaged-drill-note';
 import { RunComparison } from './run-comparison';
@@ -119,7 +119,7 @@ export function HistoryPage() {
                     />
                   ) : null}
                 </td>
-                <td>{drill.overall ?? '—'}</td>
+                <td>{shownOverall(drill) ?? '—'}</td>
                 <td>
                   {drill.timeToFirstEscalationS === null
                     ? '—'

@@ -1,9 +1,16 @@
 import type { DrillSummary } from '../../protocol/drill-summary';
 import { dimensionOrder, verdictLabels, verdictMarks } from '../../engine/report/report-wording';
+import { shownOverall } from './counts-in-trends';
 import { drillDateTime, drillLength } from './drill-dates';
 
-/** Runs whose lengths differ by more than this share are flagged: their figures compare less. */
-const lengthTolerance = 0.1;
+/**
+ * Two runs' lengths "differ" when the gap is over a tenth of the longer run AND at least two
+ * minutes: a tenth alone flagged 2m00s against 2m20s, a gap no response time can hide in,
+ * while two minutes alone would pass 1h against 1h01m and flag nothing worth saying in a 10-
+ * minute drill. Both together warn only where one team had noticeably more time to act.
+ */
+const lengthShare = 0.1;
+const lengthGapMs = 120_000;
 
 /** Two runs of the same scenario side by side, older first: dimensions, verdicts, the change. */
 export function RunComparison({ drills }: { drills: readonly DrillSummary[] }) {
@@ -54,7 +61,7 @@ export function RunComparison({ drills }: { drills: readonly DrillSummary[] }) {
             </tr>
           </thead>
           <tbody>
-            {row('overall', first.overall, second.overall)}
+            {row('overall', shownOverall(first), shownOverall(second))}
             {dimensionOrder.map((name) =>
               row(name, first.dimensions[name], second.dimensions[name]),
             )}
@@ -95,7 +102,9 @@ function shownLength(ms: number | null | undefined): string {
   return ms === null || ms === undefined ? 'unfinished' : drillLength(ms);
 }
 
-function lengthsDiffer(a: number | null | undefined, b: number | null | undefined): boolean {
+/** Whether two runs' lengths (ms; `null` unfinished) differ enough to warn of (see above). */
+export function lengthsDiffer(a: number | null | undefined, b: number | null | undefined): boolean {
   if (a === null || a === undefined || b === null || b === undefined) return a !== b;
-  return Math.abs(a - b) > lengthTolerance * Math.max(a, b);
+  const gap = Math.abs(a - b);
+  return gap > lengthShare * Math.max(a, b) && gap >= lengthGapMs;
 }
