@@ -20,6 +20,9 @@ const ProjectorPage = lazy(() =>
 const ScorecardPage = lazy(() =>
   import('./review/scorecard-page').then((module) => ({ default: module.ScorecardPage })),
 );
+const ReportPage = lazy(() =>
+  import('./review/report-page').then((module) => ({ default: module.ReportPage })),
+);
 const HistoryPage = lazy(() =>
   import('./review/history-page').then((module) => ({ default: module.HistoryPage })),
 );
@@ -80,6 +83,8 @@ function pageFor(route: Route): ReactNode {
       return <JoinPage key={route.code ?? ''} code={route.code} />;
     case 'scorecard':
       return <ScorecardPage drillId={route.id} />;
+    case 'report':
+      return <ReportPage drillId={route.id} />;
     case 'history':
       return <HistoryPage />;
     default:

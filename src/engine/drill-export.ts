@@ -1,13 +1,16 @@
 /**
  * The drill export: a self-contained, versioned JSON document (scenario snapshot, seed,
  * team and the whole log) that `firedrill report` scores and the server imports. Debrief
- * entries are log entries, so later features need no new format.
+ * entries are log entries, so later features need no new format. The server's export also
+ * carries the after-action report (`report`, additive: version 1 still, and an export
+ * without it loads); it is derived from the log, so an import ignores it and derives afresh.
  */
 import { loadScenarioTextOnceSteps } from '../scenario/load-scenario-once';
 import type { Problem } from '../scenario/problems';
 import { sortProblems } from '../scenario/problems';
 import type { Scenario } from '../scenario/types';
 import type { ExportLayout } from './export-layout';
+import type { AfterActionReport } from './report/aar-document';
 import { checkLogSteps } from './fact-schema';
 import type { JsonText } from './json-text';
 import { linesAndColumns, valueOffsetAt } from './json-text';
@@ -49,6 +52,13 @@ export interface DrillExport {
   /** The scenario exactly as the drill was created from it: editing the file later changes nothing. */
   readonly scenario: { readonly id: string; readonly file: string; readonly source: string };
   readonly log: readonly LogEntry[];
+  /** The after-action report as it stood when exported: Markdown and its document model. */
+  readonly report?: ExportedReport;
+}
+
+export interface ExportedReport {
+  readonly markdown: string;
+  readonly document: AfterActionReport;
 }
 
 export function buildExport(input: {
@@ -57,6 +67,7 @@ export function buildExport(input: {
   scenarioSource: string;
   scenario: Scenario;
   log: readonly LogEntry[];
+  report?: ExportedReport;
 }): DrillExport {
   const created = input.log.find((entry) => entry.type === 'drill.created');
   const payload = created?.type === 'drill.created' ? created.payload : undefined;
@@ -68,6 +79,7 @@ export function buildExport(input: {
     drill: { id: input.drillId, team: payload?.team ?? '', seed: payload?.seed ?? 0 },
     scenario: { id: input.scenario.id, file: input.scenarioFile, source: input.scenarioSource },
     log: input.log,
+    ...(input.report === undefined ? {} : { report: input.report }),
   };
 }
 

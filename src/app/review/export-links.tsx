@@ -53,6 +53,9 @@ export function ExportLinks({ drillId, token }: { drillId: string; token: string
     <section className="exports no-print" aria-labelledby="exports-title">
       <h2 id="exports-title">Share</h2>
       <div className="buttons left">
+        <a className="button-link" href={`/drills/${drillId}/report`}>
+          After-action report (read, print / PDF)
+        </a>
         {downloads.map(({ label, path, file }) => (
           <button key={path} type="button" onClick={() => void download(path, file)}>
             {label}

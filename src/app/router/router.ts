@@ -11,6 +11,7 @@ export type Route =
   | { readonly page: 'projector'; readonly id: string }
   | { readonly page: 'join'; readonly code: string | null }
   | { readonly page: 'scorecard'; readonly id: string }
+  | { readonly page: 'report'; readonly id: string }
   | { readonly page: 'history' }
   | { readonly page: 'not-found' };
 
@@ -25,6 +26,8 @@ export function matchRoute(pathname: string): Route {
     return { page: 'projector', id: second };
   if (first === 'drills' && second && third === 'scorecard' && parts.length === 3)
     return { page: 'scorecard', id: second };
+  if (first === 'drills' && second && third === 'report' && parts.length === 3)
+    return { page: 'report', id: second };
   if (first === 'join' && parts.length <= 2) return { page: 'join', code: second ?? null };
   if (first === 'history' && parts.length === 1) return { page: 'history' };
   return { page: 'not-found' };

@@ -1,11 +1,14 @@
 /**
- * Reviewing a drill (api.md): its scorecard, its report as Markdown or CSV, and its export.
+ * Reviewing a drill (api.md): its scorecard, its report as Markdown, JSON (the after-action
+ * report's document, for the app's report view) or CSV, and its export (the report inside).
  * Participants and the projector see the scorecard and report once the drill has ended.
  */
 import type { FastifyInstance } from 'fastify';
 import { anonymiseLog } from '../../engine/anonymise-log';
 import { buildExport } from '../../engine/drill-export';
 import { csvTableNames, renderScorecardCsv } from '../../engine/report/render-scorecard-csv';
+import type { AarPlayer } from '../../engine/report/aar-document';
+import { buildAfterActionReport } from '../../engine/report/build-aar';
 import { renderAfterActionMarkdown } from '../../engine/report/render-aar-markdown';
 import { renderScorecardMarkdown } from '../../engine/report/render-scorecard-markdown';
 import { scoreDrill } from '../../engine/score/score-drill';
@@ -24,6 +27,13 @@ type ReviewRequest = {
 
 const isOver = (live: LiveDrill) =>
   live.drill.phase() === 'ended' || live.drill.phase() === 'aborted';
+
+/**
+ * Who played which role, for the report's roster: joins are the room's, not drill facts, so
+ * the names come from here. An anonymised report names nobody.
+ */
+const playersOf = (live: LiveDrill, anonymise: boolean): AarPlayer[] | null =>
+  anonymise ? null : live.room.participants().map(({ name, roles }) => ({ name, roles }));
 
 export function reviewRoutes(app: FastifyInstance, host: DrillHost, access: ServerAccess): void {
   const drillCaller = { onRequest: requireDrillCaller(host) };
@@ -55,12 +65,21 @@ export function reviewRoutes(app: FastifyInstance, host: DrillHost, access: Serv
     if (caller.viewer.audience !== 'facilitator')
       return sendError(reply, 403, 'only the facilitator may export a drill');
     const { stored } = live;
+    const anonymise = request.query.anonymise === 'true';
+    const log = anonymise ? anonymiseLog(live.drill.log) : live.drill.log;
+    const { scenario } = live.drill;
+    const card = scoreDrill(scenario, log, { endMs: live.drill.drillTimeAt(host.now()) });
+    const players = playersOf(live, anonymise);
     return buildExport({
       drillId: live.id,
       scenarioFile: stored.scenarioFile,
       scenarioSource: stored.scenarioSource,
-      scenario: live.drill.scenario,
-      log: request.query.anonymise === 'true' ? anonymiseLog(live.drill.log) : live.drill.log,
+      scenario,
+      log,
+      report: {
+        markdown: renderAfterActionMarkdown(card, scenario, log, players),
+        document: buildAfterActionReport({ card, scenario, log, players }),
+      },
     });
   });
 
@@ -75,6 +94,13 @@ export function reviewRoutes(app: FastifyInstance, host: DrillHost, access: Serv
       endMs: live.drill.drillTimeAt(host.now()),
     });
     const name = `firedrill-${live.drill.scenario.id}-${live.id}`;
+    const players = playersOf(live, anonymise === 'true');
+    // The report view's document: the debrief is in it, so the facilitator's alone.
+    if (format === 'json') {
+      if (caller.viewer.audience !== 'facilitator')
+        return sendError(reply, 403, 'only the facilitator may read the after-action report');
+      return buildAfterActionReport({ card, scenario: live.drill.scenario, log, players });
+    }
     if (format === 'markdown') {
       return reply
         .type('text/markdown; charset=utf-8')
@@ -83,7 +109,7 @@ export function reviewRoutes(app: FastifyInstance, host: DrillHost, access: Serv
           // The facilitator's is the after-action report, debrief included; the debrief is
           // the facilitator's alone, so a participant's is the scorecard.
           caller.viewer.audience === 'facilitator'
-            ? renderAfterActionMarkdown(card, live.drill.scenario, log)
+            ? renderAfterActionMarkdown(card, live.drill.scenario, log, players)
             : renderScorecardMarkdown(card, live.drill.scenario),
         );
     }
@@ -97,7 +123,7 @@ export function reviewRoutes(app: FastifyInstance, host: DrillHost, access: Serv
     return sendError(
       reply,
       400,
-      `format is markdown, or csv with table=${csvTableNames.join(', table=')}`,
+      `format is markdown, json, or csv with table=${csvTableNames.join(', table=')}`,
     );
   });
 }

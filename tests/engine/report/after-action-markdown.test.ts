@@ -85,16 +85,17 @@ describe('when a drill with a debrief is reported as an after-action report', ()
     const overview = sectionOf(markdown, '1. Exercise overview');
     expect(overview).toContain('**Date:** 1970-01-01 00:00 UTC');
     expect(overview).toContain('**Duration:** 6m');
-    expect(overview).toMatch(/\| On-call \(`oncall`\) +\| the team +\| +1 \|/);
-    expect(overview).toMatch(/\| Incident commander \(`ic`\) +\| the team +\| +1 \|/);
-    expect(overview).toMatch(/\| VP \(`vp`\) +\| simulated +\|/);
+    expect(overview).toMatch(/\| On-call \| oncall \| the team \| 1 \|/);
+    expect(overview).toMatch(/\| Incident commander \| ic \| the team \| 1 \|/);
+    expect(overview).toMatch(/\| VP \| vp \| simulated \|/);
+    expect(overview).toContain('Players are not named in this report.');
   });
 
   it('lists the objectives with their results and the decisions', () => {
     const objectives = sectionOf(markdown, '2. Objectives and results');
     expect(objectives).toMatch(/\| Page the IC +\| on time +\| +100 \|/);
     expect(objectives).toContain('### Decisions');
-    expect(objectives).toMatch(/\| failover +\| — +\| ic +\| T\+03:00 +\| yes/);
+    expect(objectives).toMatch(/\| failover +\| — +\| Incident commander +\| T\+03:00 +\| yes/);
   });
 
   it('holds the debrief as it stands: strengths, areas for improvement, no deleted item', () => {
@@ -114,5 +115,38 @@ describe('when a drill with a debrief is reported as an after-action report', ()
     const timeline = sectionOf(markdown, '5. Timeline');
     expect(timeline).toMatch(/\| T\+01:00 +\| Inject: Checkout latency alarm/);
     expect(timeline).toMatch(/T\+03:00 .*failover/);
+  });
+});
+
+describe('when the server passes who joined with the roles they held', () => {
+  const harness = debriefedDrill();
+  const markdown = renderAfterActionMarkdown(
+    scoreDrill(harness.scenario, harness.drill.log),
+    harness.scenario,
+    harness.drill.log,
+    [{ name: 'Ana *Lopez*', roles: ['oncall', 'ic'] }],
+  );
+
+  it('names the players in the roster, their names made inert', () => {
+    const overview = sectionOf(markdown, '1. Exercise overview');
+    expect(overview).toMatch(/\| On-call \| oncall \| Ana \\\*Lopez\\\* \| 1 \|/);
+    expect(overview).toMatch(/\| Incident commander \| ic \| Ana \\\*Lopez\\\* \| 1 \|/);
+    expect(overview).toMatch(/\| VP \| vp \| simulated \|/);
+  });
+});
+
+describe('when nobody joined for a played role', () => {
+  const harness = debriefedDrill();
+  const markdown = renderAfterActionMarkdown(
+    scoreDrill(harness.scenario, harness.drill.log),
+    harness.scenario,
+    harness.drill.log,
+    [],
+  );
+
+  it('says so instead of crediting the team', () => {
+    expect(sectionOf(markdown, '1. Exercise overview')).toMatch(
+      /\| On-call \| oncall \| nobody joined for it \|/,
+    );
   });
 });
