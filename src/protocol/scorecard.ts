@@ -11,8 +11,10 @@ export type {
   DimensionName,
   Dimensions,
   ExpectationCard,
+  MessageTrace,
   MetricName,
   Metrics,
+  PageTrace,
   Scorecard,
   ScorecardTrace,
   Verdict,
@@ -37,6 +39,7 @@ const occurrenceCard = z.object({
 
 const expectationCard = z.object({
   id: z.string(),
+  title: z.string(),
   kind: z.enum(['escalate', 'decide', 'declare', 'handoff']),
   verdict,
   triggered_at_s: z.nullable(seconds),
@@ -51,6 +54,28 @@ const expectationCard = z.object({
   to: z.nullable(z.string()),
   occurrences: z.exactOptional(z.array(occurrenceCard)),
   trace: z.object({ trigger: z.nullable(z.int()), escalation: z.nullable(z.int()) }),
+});
+
+/** Beside `communication`: one message's template fields, covered and left out. */
+const messageTrace = z.object({
+  seq: z.int(),
+  kind: z.enum(['escalation', 'handoff']),
+  to: z.string(),
+  template: z.string(),
+  filled: z.array(z.string()),
+  missing: z.array(z.string()),
+  percent: z.number().check(z.minimum(0), z.maximum(100)),
+});
+
+/** Beside `acknowledgement`: one page, how long it waited, its window and its score. */
+const pageTrace = z.object({
+  seq: z.int(),
+  to: z.string(),
+  system: z.boolean(),
+  acknowledgement: z.nullable(z.int()),
+  latency_s: z.nullable(seconds),
+  ack_within_s: seconds,
+  score: z.number().check(z.minimum(0), z.maximum(100)),
 });
 
 export const scorecardReply: z.ZodMiniType<Scorecard> = z.object({
@@ -107,5 +132,7 @@ export const scorecardReply: z.ZodMiniType<Scorecard> = z.object({
       handoffs: seqs,
       system_pages: seqs,
     }),
+    messages: z.array(messageTrace),
+    pages: z.array(pageTrace),
   }),
 });

@@ -108,7 +108,8 @@ expectations:
     expect(counts).toContain('0 ◐ met late');
     expect(counts).toContain('1 ✖ missed');
     const listed = screen.getByRole('list', { name: 'Expectations' }).textContent ?? '';
-    expect(listed).toContain('Page ic (Incident commander) — on time');
+    // Named by title: the projector gets the scorecard (and so the titles) only after the end.
+    expect(listed).toContain('Page the IC (Incident commander) — on time');
     expect(listed).toContain('Tell comms — missed');
   });
 

@@ -98,14 +98,13 @@ export function HotWashCard({ card, snapshot }: { card: Scorecard; snapshot: Dri
 }
 
 /**
- * "Page ic (Incident commander)": the expectation's id in words (the scorecard carries no
- * titles), and whom the escalation that met it reached.
+ * "Page the incident commander (Incident commander)": the expectation's title (the scorecard
+ * names it; the projector gets the scorecard only once the drill has ended), and whom the
+ * fact that met it reached.
  */
 function expectationWords(
   expectation: ExpectationCard,
   roleName: (id: string | null) => string,
 ): string {
-  const words = expectation.id.replace(/[-_]+/g, ' ');
-  const named = words.charAt(0).toUpperCase() + words.slice(1);
-  return expectation.to ? `${named} (${roleName(expectation.to)})` : named;
+  return expectation.to ? `${expectation.title} (${roleName(expectation.to)})` : expectation.title;
 }

@@ -1,6 +1,7 @@
 /**
  * The escalation timeline of the review page, drawn on the projector from the same chart
- * data (`chartData`): one source, nothing re-scored. Lazy, with recharts.
+ * data (`chartData`): one source, nothing re-scored. Lazy, with recharts. Rows are named by
+ * the scorecard's titles: the projector reads the scorecard only after the end.
  */
 import type { DrillSnapshot } from '../../protocol/drill-snapshot';
 import type { Scorecard } from '../../protocol/scorecard';
@@ -15,7 +16,14 @@ export function HotWashTimeline({ card, snapshot }: { card: Scorecard; snapshot:
   return (
     <figure className="hot-wash-timeline">
       <figcaption>Escalation timeline</figcaption>
-      <EscalationTimelineChart data={data} durationS={card.duration_s} onSelect={() => undefined} />
+      <EscalationTimelineChart
+        data={data}
+        durationS={card.duration_s}
+        onSelect={() => undefined}
+        labelOf={(id) =>
+          card.expectations.find((expectation) => expectation.id === id)?.title ?? id
+        }
+      />
     </figure>
   );
 }

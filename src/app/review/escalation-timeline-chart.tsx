@@ -17,6 +17,7 @@ import { selectExpectation, verdictColour, verdictShape } from './scorecard-verd
 import { verdictLabels } from '../../engine/report/report-wording';
 import { labelColumn } from './chart-labels';
 import { fittedTick } from './fitted-tick';
+import { expectationExplainer } from './trace-wording';
 
 /**
  * The escalation timeline: a row per expectation with its target and deadline bands, the
@@ -44,6 +45,7 @@ export function EscalationTimelineChart({
     const row = rows[Number(value) - 1];
     return row ? labelOf(row.id) : '';
   };
+  const explainOf = expectationExplainer(rows);
   const column = labelColumn(
     rows.map((row) => labelOf(row.id)),
     { fontPx },
@@ -160,7 +162,7 @@ export function EscalationTimelineChart({
               shape={verdictShape[verdict]}
               fill={verdictColour[verdict] ?? '#78716c'}
               onClick={(item: { payload?: unknown }) =>
-                selectExpectation(item.payload, onSelect, labelOf)
+                selectExpectation(item.payload, onSelect, labelOf, explainOf)
               }
             />
           ))}

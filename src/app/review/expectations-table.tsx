@@ -49,7 +49,7 @@ export function ExpectationsTable({
           </thead>
           <tbody>
             {expectations.flatMap((expectation) => {
-              const title = titles.get(expectation.id) ?? expectation.id;
+              const title = titles.get(expectation.id) ?? expectation.title;
               return [
                 <tr
                   key={expectation.id}

@@ -15,20 +15,23 @@ import type { Scorecard } from '../../protocol/scorecard';
 import { dimensionLabels } from '../../engine/report/report-wording';
 import { labelColumn } from './chart-labels';
 import { fittedTick } from './fitted-tick';
+import { dimensionWords, explainPageBySeq } from './figure-wording';
+import { expectationExplainer } from './trace-wording';
 
 /**
  * Latency against target, the dimensions, and the time to acknowledge each escalation. Every
- * chart is a horizontal bar chart, so its names read across in a column that fits them.
+ * chart is a horizontal bar chart, so its names read across in a column that fits them. A
+ * bar opens its trace with the same words as the figure it stands for.
  */
 export function ScorecardBarCharts({
   data,
-  trace,
+  card,
   onSelect,
   labelOf,
   roleName,
 }: {
   data: ChartData;
-  trace: Scorecard['trace'];
+  card: Scorecard;
   onSelect: SelectTrace;
   /** An expectation's title (or its id where the viewer may not see the scenario). */
   labelOf: (expectationId: string) => string;
@@ -45,6 +48,7 @@ export function ScorecardBarCharts({
   const dimensionColumn = labelColumn(dimensionRows.map((row) => row.label));
   const ackColumn = labelColumn(acks.map((row) => row.label));
   const asIs = (value: unknown) => String(value ?? '');
+  const explainOf = expectationExplainer(card.expectations);
   return (
     <>
       <div className="chart-pair">
@@ -67,7 +71,7 @@ export function ScorecardBarCharts({
                 dataKey="latency"
                 name="latency"
                 onClick={(item: { payload?: unknown }) =>
-                  selectExpectation(item.payload, onSelect, labelOf)
+                  selectExpectation(item.payload, onSelect, labelOf, explainOf)
                 }
               >
                 {latencyRows.map((row) => (
@@ -95,7 +99,8 @@ export function ScorecardBarCharts({
                 dataKey="value"
                 onClick={(item: { payload?: unknown }) => {
                   const name = (item.payload as { name: keyof Scorecard['dimensions'] }).name;
-                  onSelect(dimensionLabels[name], trace[name]);
+                  const words = dimensionWords(card, name);
+                  onSelect(dimensionLabels[name], card.trace[name], words.explanation, words.notes);
                 }}
               >
                 {dimensionRows.map((row) => (
@@ -127,8 +132,9 @@ export function ScorecardBarCharts({
               name="time to acknowledge"
               fill="#15803d"
               onClick={(item: { payload?: unknown }) => {
-                const row = item.payload as { label: string; seqs: readonly number[] };
-                onSelect(row.label, row.seqs);
+                const row = item.payload as { label: string; seq: number; seqs: readonly number[] };
+                const words = explainPageBySeq(card, row.seq);
+                onSelect(row.label, row.seqs, words, new Map([[row.seq, words]]));
               }}
             />
           </BarChart>

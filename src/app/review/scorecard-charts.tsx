@@ -43,7 +43,7 @@ export function ScorecardCharts({
       />
       <ScorecardBarCharts
         data={data}
-        trace={card.trace}
+        card={card}
         onSelect={onSelect}
         labelOf={labelOf}
         roleName={roleName}

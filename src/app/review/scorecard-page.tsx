@@ -17,6 +17,7 @@ import { DebriefPanel } from './debrief-panel';
 import { DecisionsTable } from './decisions-table';
 import { ExpectationsTable } from './expectations-table';
 import { ExportLinks } from './export-links';
+import { dimensionWords, pageNotes } from './figure-wording';
 import { metricExplanations } from './metric-explanations';
 import { TracePanel } from './trace-panel';
 
@@ -39,6 +40,7 @@ export function ScorecardPage({ drillId }: { drillId: string }) {
     title: string;
     seqs: readonly number[];
     explanation?: string | undefined;
+    notes?: ReadonlyMap<number, string> | undefined;
   } | null>(null);
   if (!token) return <p className="alert">This browser holds no token for this drill.</p>;
   if (loaded.status === 'loading') return <p className="muted">Scoring the drill…</p>;
@@ -50,12 +52,22 @@ export function ScorecardPage({ drillId }: { drillId: string }) {
     );
   const { card, snapshot } = loaded.value;
   const entries: readonly VisibleEntry[] = snapshot.entries;
-  const show = (title: string, seqs: readonly (number | null)[], explanation?: string) =>
-    setTrace({ title, seqs: seqs.filter((seq): seq is number => seq !== null), explanation });
+  const show = (
+    title: string,
+    seqs: readonly (number | null)[],
+    explanation?: string,
+    notes?: ReadonlyMap<number, string>,
+  ) =>
+    setTrace({
+      title,
+      seqs: seqs.filter((seq): seq is number => seq !== null),
+      explanation,
+      notes,
+    });
   const facilitator = snapshot.audience === 'facilitator';
-  // Titles where the viewer may see the scenario (the facilitator); ids otherwise.
+  // The scorecard names each expectation (it is shown to others only once the drill ended).
   const titleOf = (id: string) =>
-    snapshot.fullScenario?.expectations.find((expectation) => expectation.id === id)?.title ?? id;
+    card.expectations.find((expectation) => expectation.id === id)?.title ?? id;
   const roleName = (id: string) =>
     snapshot.scenario.roles.find((role) => role.id === id)?.name ?? id;
   return (
@@ -97,7 +109,10 @@ export function ScorecardPage({ drillId }: { drillId: string }) {
               key={name}
               type="button"
               className="dimension"
-              onClick={() => show(dimensionLabels[name], card.trace[name])}
+              onClick={() => {
+                const words = dimensionWords(card, name);
+                show(dimensionLabels[name], card.trace[name], words.explanation, words.notes);
+              }}
             >
               <span className="dimension-name">{dimensionLabels[name]}</span>
               <span className="dimension-value">{card.dimensions[name] ?? '—'}</span>
@@ -118,6 +133,7 @@ export function ScorecardPage({ drillId }: { drillId: string }) {
           title={trace.title}
           seqs={trace.seqs}
           explanation={trace.explanation}
+          notes={trace.notes}
           entries={entries}
           onClose={() => setTrace(null)}
         />
@@ -151,7 +167,14 @@ export function ScorecardPage({ drillId }: { drillId: string }) {
                 <button
                   type="button"
                   className="link"
-                  onClick={() => show(metricLabels[name], card.trace.metrics[name])}
+                  onClick={() =>
+                    show(
+                      metricLabels[name],
+                      card.trace.metrics[name],
+                      undefined,
+                      name === 'median_time_to_acknowledge_s' ? pageNotes(card) : undefined,
+                    )
+                  }
                 >
                   {metricLabels[name]}
                   {durationMetrics.has(name) ? ' (s)' : ''}

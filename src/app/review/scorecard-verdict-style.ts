@@ -1,11 +1,15 @@
 /** How the scorecard's charts tell verdicts apart: by colour and by shape. */
 import type { ExpectationCard } from '../../protocol/scorecard';
 
-/** Opens the trace of a figure: its name, the log entries behind it, and why, in words. */
+/**
+ * Opens the trace of a figure: its name, the log entries behind it, why, in words, and what
+ * each entry counted for (by seq).
+ */
 export type SelectTrace = (
   title: string,
   seqs: readonly (number | null)[],
   explanation?: string,
+  notes?: ReadonlyMap<number, string>,
 ) => void;
 
 export const verdictColour: Record<ExpectationCard['verdict'], string> = {
@@ -29,7 +33,7 @@ export function selectExpectation(
   payload: unknown,
   onSelect: SelectTrace,
   labelOf: (expectationId: string) => string = (id) => id,
-  explainOf?: (expectationId: string) => string,
+  explainOf?: (expectationId: string) => string | undefined,
 ): void {
   const point = payload as {
     id: string;

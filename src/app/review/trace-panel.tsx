@@ -7,11 +7,14 @@ export function TracePanel({
   seqs,
   entries,
   explanation,
+  notes,
   onClose,
 }: {
   title: string;
   /** Why the figure is what it is, in words from the scorecard; absent for plain counts. */
   explanation?: string | undefined;
+  /** What each entry counted for, by seq (a message's fields, a page's wait). */
+  notes?: ReadonlyMap<number, string> | undefined;
   seqs: readonly number[];
   entries: readonly VisibleEntry[];
   onClose: () => void;
@@ -35,6 +38,9 @@ export function TracePanel({
           <li key={entry.seq} data-testid="trace-entry">
             <code>#{entry.seq}</code> {formatDrillClock(entry.drillMs)}{' '}
             <strong>{entry.type}</strong> <span className="muted">{summary(entry)}</span>
+            {notes?.has(entry.seq) ? (
+              <span className="trace-note"> — {notes.get(entry.seq)}</span>
+            ) : null}
           </li>
         ))}
       </ol>

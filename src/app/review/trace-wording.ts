@@ -37,3 +37,13 @@ function explainVerdict(card: ExpectationCard): string {
       return `Met after ${spokenSeconds(card.latency_s ?? 0)}, ${window}${score}.`;
   }
 }
+
+/** `explainExpectation` by id, for chart marks that carry only the expectation's id. */
+export function expectationExplainer(
+  cards: readonly ExpectationCard[],
+): (expectationId: string) => string | undefined {
+  return (id) => {
+    const card = cards.find((candidate) => candidate.id === id);
+    return card ? explainExpectation(card) : undefined;
+  };
+}

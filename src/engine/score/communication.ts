@@ -8,11 +8,19 @@ import type { MessageContent } from '../log';
 import type { Scenario } from '../../scenario/types';
 import type { DrillTimeline } from './drill-timeline';
 import { factsOf } from './drill-timeline';
-import { escalationFields } from '../../scenario/templates';
+import type { AppliedTemplate } from '../../scenario/templates';
+import { templateFor } from '../../scenario/templates';
 import type { EscalationEntry } from './team-escalations';
 
 export interface RatedMessage {
   readonly seq: number;
+  readonly kind: 'escalation' | 'handoff';
+  readonly to: string;
+  /** The applied template's name (`escalation`, `handoff`, or a role's own). */
+  readonly template: string;
+  /** The template's fields covered, and those left out, in template order. */
+  readonly filled: readonly string[];
+  readonly missing: readonly string[];
   /** Unrounded percentage of the template's fields covered. */
   readonly percent: number;
 }
@@ -23,12 +31,19 @@ export function messageCompleteness(
   template: readonly string[] | null,
 ): number | null {
   if (template === null || template.length === 0) return null;
-  const covered = new Set(content.covered);
-  const filled = template.filter((field) => covered.has(field) || isFilled(content, field));
-  return (100 * filled.length) / template.length;
+  return (100 * filledFields(content, template).length) / template.length;
 }
 
-/** Every escalation attempt and handoff that has a template, with its completeness. */
+/** The template's fields the message filled in or was heard to cover, in template order. */
+function filledFields(content: MessageContent, template: readonly string[]): string[] {
+  const covered = new Set(content.covered);
+  return template.filter((field) => covered.has(field) || isFilled(content, field));
+}
+
+/**
+ * Every escalation attempt and handoff that has a template, with its completeness and the
+ * fields behind it, in log order.
+ */
 export function rateMessages(
   scenario: Scenario,
   timeline: DrillTimeline,
@@ -37,17 +52,32 @@ export function rateMessages(
   const messages = [
     ...attempts.map((entry) => ({
       entry,
-      template: escalationFields(scenario, entry.payload.to),
+      kind: 'escalation' as const,
+      template: templateFor(scenario, { kind: 'escalation', to: entry.payload.to }),
     })),
     ...factsOf(timeline, 'handoff.recorded').map((entry) => ({
       entry,
-      template: scenario.templates.handoff,
+      kind: 'handoff' as const,
+      template: templateFor(scenario, { kind: 'handoff' }),
     })),
   ];
-  return messages.flatMap(({ entry, template }) => {
-    const percent = messageCompleteness(entry.payload, template);
-    return percent === null ? [] : [{ seq: entry.seq, percent }];
-  });
+  return messages
+    .flatMap(({ entry, kind, template }) => {
+      const rated = rateMessage(entry.payload, template);
+      return rated === null ? [] : [{ seq: entry.seq, kind, to: entry.payload.to, ...rated }];
+    })
+    .sort((a, b) => a.seq - b.seq);
+}
+
+function rateMessage(
+  content: MessageContent,
+  template: AppliedTemplate | null,
+): Pick<RatedMessage, 'template' | 'filled' | 'missing' | 'percent'> | null {
+  if (template === null || template.fields.length === 0) return null;
+  const filled = filledFields(content, template.fields);
+  const missing = template.fields.filter((field) => !filled.includes(field));
+  const percent = (100 * filled.length) / template.fields.length;
+  return { template: template.name, filled, missing, percent };
 }
 
 /** Own, non-blank text only: a template field named like `constructor` is not inherited. */

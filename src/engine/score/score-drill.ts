@@ -92,5 +92,15 @@ export function* scoreDrillSteps(
   yield;
   const decisions = decisionCards(scenario, timeline);
   yield;
-  return writeScorecard({ scenario, timeline, outcomes, dimensions, overall, metrics, decisions });
+  return writeScorecard({
+    scenario,
+    timeline,
+    outcomes,
+    dimensions,
+    overall,
+    metrics,
+    decisions,
+    messages,
+    acknowledgements,
+  });
 }

@@ -30,6 +30,12 @@ export interface OccurrenceCard {
 
 export interface ExpectationCard {
   readonly id: string;
+  /**
+   * The scenario's title for it (beyond scoring.md's fields): the scorecard is shown to the
+   * projector and participants only once the drill has ended, so the answer key stays hidden
+   * while it runs and the hot wash can still name what was expected.
+   */
+  readonly title: string;
   /** Format v2: which fact meets it. */
   readonly kind: ExpectationKind;
   readonly verdict: Verdict;
@@ -89,6 +95,40 @@ export interface DecisionCard {
   readonly seq: number;
 }
 
+/** One message measured in communication: which template fields it covered. */
+export interface MessageTrace {
+  /** The `escalation.recorded` or `handoff.recorded` entry. */
+  readonly seq: number;
+  readonly kind: 'escalation' | 'handoff';
+  /** The receiving role (a handoff's `to`). */
+  readonly to: string;
+  /** The template it was judged against (`escalation`, `handoff`, or a role's own). */
+  readonly template: string;
+  /** The template's fields it filled in or was heard to cover, in template order. */
+  readonly filled: readonly string[];
+  /** The template's fields it left out, in template order. */
+  readonly missing: readonly string[];
+  /** Rounded share of the template covered, 0..100 (the dimension is the unrounded mean). */
+  readonly percent: number;
+}
+
+/** One page measured in acknowledgement: how long it took to be acknowledged. */
+export interface PageTrace {
+  /** The `escalation.recorded` entry (a team escalation or a system page). */
+  readonly seq: number;
+  readonly to: string;
+  /** Sent by the paging system (an inject's `pages`, `auto_advance`), not by the team. */
+  readonly system: boolean;
+  /** The acknowledgement that answered it, or `null`: never acknowledged. */
+  readonly acknowledgement: number | null;
+  /** Drill seconds from the page to its acknowledgement; `null`: never acknowledged. */
+  readonly latency_s: number | null;
+  /** The target role's `ack_within`, in drill seconds. */
+  readonly ack_within_s: number;
+  /** Rounded, 0..100 (the dimension is the unrounded mean). */
+  readonly score: number;
+}
+
 /** Sequence numbers, ascending, of the log entries behind each figure. */
 export interface ScorecardTrace {
   readonly timeliness: readonly number[];
@@ -96,6 +136,10 @@ export interface ScorecardTrace {
   readonly acknowledgement: readonly number[];
   readonly checklists: readonly number[];
   readonly metrics: { readonly [K in MetricName]: readonly number[] };
+  /** Beside `communication`: each message it measured, in log order. */
+  readonly messages: readonly MessageTrace[];
+  /** Beside `acknowledgement`: each page it measured, in log order. */
+  readonly pages: readonly PageTrace[];
 }
 
 export interface Scorecard {

@@ -8,6 +8,9 @@ import type { DrillTimeline } from './drill-timeline';
 import { actingRoleOf, receivingRoleOf } from '../qualifying-facts';
 import type { ExpectationOutcome, OccurrenceOutcome } from './judge-expectation';
 import type { MeasuredMetrics } from './metrics';
+import type { AcknowledgedEscalation } from './acknowledgements';
+import type { RatedMessage } from './communication';
+import { writeMessageTraces, writePageTraces } from './write-trace-details';
 import type {
   DecisionCard,
   ExpectationCard,
@@ -24,6 +27,9 @@ export interface ScoredDrill {
   readonly overall: number | null;
   readonly metrics: MeasuredMetrics;
   readonly decisions: readonly DecisionCard[];
+  /** What communication and acknowledgement measured, message by message and page by page. */
+  readonly messages: readonly RatedMessage[];
+  readonly acknowledgements: readonly AcknowledgedEscalation[];
 }
 
 export function writeScorecard(scored: ScoredDrill): Scorecard {
@@ -52,6 +58,8 @@ export function writeScorecard(scored: ScoredDrill): Scorecard {
       acknowledgement: dimensions.acknowledgement.seqs,
       checklists: dimensions.checklists.seqs,
       metrics: scored.metrics.trace,
+      messages: writeMessageTraces(scored.messages),
+      pages: writePageTraces(scored.acknowledgements),
     },
   };
 }
@@ -62,6 +70,7 @@ function writeExpectation(outcome: ExpectationOutcome): ExpectationCard {
   const metAtS = fact === null ? null : seconds(fact.drillMs);
   const card: ExpectationCard = {
     id: expectation.id,
+    title: expectation.title,
     kind,
     verdict: outcome.verdict,
     triggered_at_s: trigger === null ? null : seconds(trigger.atMs),

@@ -40,7 +40,12 @@ const unmet = {
   by: null,
   to: null,
 };
-const pageIc = { id: 'page-ic', target_s: 300, deadline_s: 900 };
+const pageIc = {
+  id: 'page-ic',
+  title: 'Page the incident commander',
+  target_s: 300,
+  deadline_s: 900,
+};
 
 describe('an expectation met after its trigger', () => {
   it.each([
@@ -386,11 +391,24 @@ describe('the list of expectations', () => {
       trace: { trigger: null, escalation: null },
     };
     expect(card.expectations).toEqual([
-      { id: 'notify-comms', target_s: 600, deadline_s: 1200, ...notTriggered },
-      { id: 'page-ic', target_s: 300, deadline_s: 900, ...notTriggered },
-      { id: 'tell-secondary', target_s: 300, deadline_s: 600, ...notTriggered },
+      {
+        id: 'notify-comms',
+        title: 'Once the IC is engaged, bring in communications',
+        target_s: 600,
+        deadline_s: 1200,
+        ...notTriggered,
+      },
+      { ...pageIc, ...notTriggered },
+      {
+        id: 'tell-secondary',
+        title: 'Bring in the secondary on-call',
+        target_s: 300,
+        deadline_s: 600,
+        ...notTriggered,
+      },
       {
         id: 'update-director',
+        title: 'Update the director ten minutes in',
         target_s: 300,
         deadline_s: 600,
         ...unmet,

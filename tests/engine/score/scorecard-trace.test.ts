@@ -46,6 +46,48 @@ describe('the scorecard trace', () => {
         handoffs: [7],
         system_pages: [],
       },
+      // Each message against the escalation template (4 fields) or the handoff one (2).
+      messages: [
+        {
+          seq: 4,
+          kind: 'escalation',
+          to: 'ic',
+          template: 'escalation',
+          filled: ['situation'],
+          missing: ['impact', 'ask', 'next_update'],
+          percent: 25,
+        },
+        {
+          seq: 6,
+          kind: 'escalation',
+          to: 'secondary',
+          template: 'escalation',
+          filled: [],
+          missing: ['situation', 'impact', 'ask', 'next_update'],
+          percent: 0,
+        },
+        {
+          seq: 7,
+          kind: 'handoff',
+          to: 'secondary',
+          template: 'handoff',
+          filled: ['owner'],
+          missing: ['current_state'],
+          percent: 50,
+        },
+      ],
+      // The ic's ack_within on the first path that lists it (engineering): 10m.
+      pages: [
+        {
+          seq: 4,
+          to: 'ic',
+          system: false,
+          acknowledgement: 5,
+          latency_s: 60,
+          ack_within_s: 600,
+          score: 100,
+        },
+      ],
     });
   });
 
