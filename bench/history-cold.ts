@@ -35,7 +35,7 @@ const quiet = { info: () => undefined, error: () => undefined };
 async function finishedDrill(): Promise<{ scenario: Scenario; source: string; log: LogEntry[] }> {
   const source = readFileSync(`scenarios/${scenarioId}.yaml`, 'utf8');
   const loaded = loadScenarioText(source, `scenarios/${scenarioId}.yaml`);
-  const responses = `examples/responses/${scenarioId}.yaml`;
+  const responses = `examples/responses/${scenarioId}.good.yaml`;
   const script = loadScriptText(readFileSync(responses, 'utf8'), responses);
   if (!loaded.ok || !script.ok) throw new Error(`${scenarioId} or its responses do not load`);
   const { drill } = await runSimulation({

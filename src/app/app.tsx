@@ -11,6 +11,9 @@ const LibraryPage = lazy(() =>
 const ScenarioPage = lazy(() =>
   import('./scenario/scenario-page').then((module) => ({ default: module.ScenarioPage })),
 );
+const GuidePage = lazy(() =>
+  import('./scenario/guide-page').then((module) => ({ default: module.GuidePage })),
+);
 const ConsolePage = lazy(() =>
   import('./console/console-page').then((module) => ({ default: module.ConsolePage })),
 );
@@ -77,6 +80,8 @@ function pageFor(route: Route): ReactNode {
       return <LibraryPage />;
     case 'scenario':
       return <ScenarioPage scenarioId={route.id} />;
+    case 'guide':
+      return <GuidePage scenarioId={route.id} />;
     case 'console':
       return <ConsolePage drillId={route.id} />;
     case 'join':

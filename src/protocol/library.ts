@@ -1,6 +1,6 @@
 /** `GET /api/scenarios`: the library's cards, and the files that could not be loaded. */
 import * as z from 'zod/mini';
-import type { Mode } from '../scenario/types';
+import type { Difficulty, Mode } from '../scenario/types';
 import type { Problem } from '../scenario/problems';
 
 /** A scenario as the library lists it: enough for a card and the search. */
@@ -11,6 +11,8 @@ export interface LibraryEntry {
   readonly mode: Mode;
   readonly durationMs: number;
   readonly tags: readonly string[];
+  /** `null` when the file does not say. */
+  readonly difficulty: Difficulty | null;
   readonly roles: number;
   readonly injects: number;
   readonly surprises: number;
@@ -33,6 +35,7 @@ export const libraryReply: z.ZodMiniType<LibraryReply> = z.object({
       mode: z.enum(['tabletop', 'gameday']),
       durationMs: z.number().check(z.minimum(0)),
       tags: z.array(z.string()),
+      difficulty: z.nullable(z.enum(['beginner', 'intermediate', 'advanced'])),
       roles: count,
       injects: count,
       surprises: count,

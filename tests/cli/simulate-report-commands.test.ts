@@ -25,10 +25,14 @@ const shipped = readdirSync(join(repoRoot, 'scenarios'))
     const file = `scenarios/${name}`;
     const loaded = loadScenarioText(readFileSync(join(repoRoot, file), 'utf8'), file);
     if (!loaded.ok) throw new Error(loaded.problems.map(formatProblem).join('\n'));
-    return { file, script: `examples/responses/${name}`, scenario: loaded.scenario };
+    return {
+      file,
+      script: `examples/responses/${name.replace(/\.yaml$/, '.good.yaml')}`,
+      scenario: loaded.scenario,
+    };
   });
 const dbFailover = 'scenarios/db-failover-sev2.yaml';
-const dbFailoverScript = 'examples/responses/db-failover-sev2.yaml';
+const dbFailoverScript = 'examples/responses/db-failover-sev2.good.yaml';
 const scriptFixture = (name: string) => `tests/fixtures/scripts/${name}`;
 const tempFile = (name: string) => join(mkdtempSync(join(tmpdir(), 'firedrill-')), name);
 
@@ -183,7 +187,7 @@ describe('the same scenario, script and seed', () => {
       'simulate',
       'scenarios/az-impairment-gameday.yaml',
       '--script',
-      'examples/responses/az-impairment-gameday.yaml',
+      'examples/responses/az-impairment-gameday.good.yaml',
       '--seed',
       '5',
       '--json',
@@ -227,7 +231,7 @@ describe('--seed', () => {
 
 describe('firedrill simulate --seed with a script that has a seed', () => {
   it('runs the --seed and says on stderr that it overrides the script', slow, async () => {
-    const script = 'examples/responses/db-failover-sev2.yaml';
+    const script = 'examples/responses/db-failover-sev2.good.yaml';
     const result = await spawnCli(
       'simulate',
       dbFailover,

@@ -24,7 +24,7 @@ async function simulatedExport(id: string) {
   const scenarioFile = `scenarios/${id}.yaml`;
   const scenarioSource = readFileSync(join(repoRoot, scenarioFile), 'utf8');
   const scenario = loadScenarioText(scenarioSource, scenarioFile);
-  const scriptFile = `examples/responses/${id}.yaml`;
+  const scriptFile = `examples/responses/${id}.good.yaml`;
   const script = loadScriptText(readFileSync(join(repoRoot, scriptFile), 'utf8'), scriptFile);
   if (!scenario.ok) throw new Error(scenario.problems.map(formatProblem).join('\n'));
   if (!script.ok) throw new Error(script.problems.map(formatProblem).join('\n'));

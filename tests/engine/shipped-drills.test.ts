@@ -1,9 +1,10 @@
 /**
- * Every shipped scenario, played twice with the seed of its example response script: once by
- * a team that runs the incident well (examples/responses/<id>.yaml) and once by a team that
- * never escalates (no script at all). The good team must score high without a single refused
- * action, the silent team must score low, and the drills must play out differently where the
- * scenario reacts to what the team does.
+ * Every shipped scenario, played with the seed of its well-run team's script: by that team
+ * (examples/responses/<id>.good.yaml), by a poorly-run team (<id>.poor.yaml: late, to the
+ * wrong people, thin messages) and by a team that never escalates (no script at all). The
+ * good team must score at least 95 without a single refused action, the poor team at most 40,
+ * the silent team low; no expectation may be met by a fact that does not answer it; and the
+ * drills must play out differently where the scenario reacts to what the team does.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,6 +21,7 @@ import { formatProblem } from '../../src/scenario/problems';
 import type { Scenario } from '../../src/scenario/types';
 import type { ScriptRefusal } from '../../src/server/simulate/run-simulation';
 import { runSimulation } from '../../src/server/simulate/run-simulation';
+import { unansweredMetExpectations } from '../support/answering-fact';
 import { repoRoot } from '../support/fixtures';
 
 const scenarioDirectory = join(repoRoot, 'scenarios');
@@ -37,15 +39,17 @@ const library: Scenario[] = yamlFiles(scenarioDirectory).map((name) => {
   if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
   return result.scenario;
 });
-/** `ID.yaml` is the well-run team's script; `ID.poor.yaml` a poorly-run team's, where there is one. */
+type Variant = 'good' | 'poor';
+const scriptName = /^([a-z0-9-]+)\.(good|poor)\.yaml$/;
+const responseFiles = yamlFiles(responseDirectory);
 const responseScriptIds = [
-  ...new Set(yamlFiles(responseDirectory).map((name) => name.replace(/\..*$/, ''))),
+  ...new Set(responseFiles.map((name) => scriptName.exec(name)?.[1] ?? name)),
 ];
-const hasPoorScript = (scenarioId: string) =>
-  yamlFiles(responseDirectory).includes(`${scenarioId}.poor.yaml`);
+const hasScript = (scenarioId: string, variant: Variant) =>
+  responseFiles.includes(`${scenarioId}.${variant}.yaml`);
 
-function loadResponseScript(scenarioId: string, variant: '' | '.poor' = ''): ResponseScript {
-  const file = `examples/responses/${scenarioId}${variant}.yaml`;
+function loadResponseScript(scenarioId: string, variant: Variant): ResponseScript {
+  const file = `examples/responses/${scenarioId}.${variant}.yaml`;
   const result = loadScriptText(readFileSync(join(repoRoot, file), 'utf8'), file);
   if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
   return result.script;
@@ -85,8 +89,12 @@ const refusalText = (refusals: readonly ScriptRefusal[]) =>
   );
 
 describe('the example response scripts', () => {
-  it('exist for every shipped scenario', () => {
-    expect(responseScriptIds).toEqual(expect.arrayContaining(library.map(({ id }) => id)));
+  it('are each named ID.good.yaml or ID.poor.yaml', () => {
+    expect(responseFiles.filter((name) => !scriptName.test(name))).toEqual([]);
+  });
+
+  it('include a well-run team for every shipped scenario', () => {
+    expect(library.filter(({ id }) => !hasScript(id, 'good')).map(({ id }) => id)).toEqual([]);
   });
 
   it('each belong to a shipped scenario (no orphan scripts)', () => {
@@ -95,7 +103,7 @@ describe('the example response scripts', () => {
   });
 
   it('each fix a seed, so the surprises they answer always come at the same moment', () => {
-    const unseeded = library.filter(({ id }) => loadResponseScript(id).seed === null);
+    const unseeded = library.filter(({ id }) => loadResponseScript(id, 'good').seed === null);
     expect(unseeded.map(({ id }) => id)).toEqual([]);
   });
 });
@@ -108,12 +116,12 @@ describe.each(library.map((scenario) => [scenario.id, scenario] as const))(
     let poor: PlayedDrill | null = null;
 
     beforeAll(async () => {
-      const script = loadResponseScript(scenario.id);
+      const script = loadResponseScript(scenario.id, 'good');
       const seed = script.seed ?? 1;
       good = await play(scenario, script, seed);
       silent = await play(scenario, null, seed);
-      if (hasPoorScript(scenario.id))
-        poor = await play(scenario, loadResponseScript(scenario.id, '.poor'), seed);
+      if (hasScript(scenario.id, 'poor'))
+        poor = await play(scenario, loadResponseScript(scenario.id, 'poor'), seed);
     });
 
     describe('when the team runs it well', () => {
@@ -121,23 +129,13 @@ describe.each(library.map((scenario) => [scenario.id, scenario] as const))(
         expect(refusalText(good.refusals)).toEqual([]);
       });
 
-      it('meets every triggered expectation on time', () => {
-        const card = good.card;
-        expect(triggered(card).length).toBeGreaterThan(0);
-        for (const expectation of triggered(card))
-          expect({ [expectation.id]: expectation.verdict }).toEqual({
-            [expectation.id]: 'on_time',
-          });
+      it('scores at least 95 overall, with no authority violations', () => {
+        expect(good.card.overall).toBeGreaterThanOrEqual(95);
+        expect(good.card.metrics.authority_violations).toBe(0);
       });
 
-      it('scores high on every dimension, with no authority violations', () => {
-        const { overall, dimensions, metrics } = good.card;
-        expect(overall).toBeGreaterThanOrEqual(95);
-        expect(dimensions.timeliness).toBe(100);
-        expect(dimensions.communication).toBeGreaterThanOrEqual(80);
-        expect(dimensions.acknowledgement).toBeGreaterThanOrEqual(90);
-        expect(dimensions.checklists).toBe(100);
-        expect(metrics.authority_violations).toBe(0);
+      it('meets each expectation it meets with a fact that answers it', () => {
+        expect(unansweredMetExpectations(scenario, good.card, good.drill.log)).toEqual([]);
       });
 
       it('writes a log that replays to exactly the live drill', () => {
@@ -166,17 +164,27 @@ describe.each(library.map((scenario) => [scenario.id, scenario] as const))(
       });
     });
 
-    // Only scenarios with an `ID.poor.yaml` have a poorly-run team to compare.
-    if (hasPoorScript(scenario.id))
+    // A scenario still waiting for its `ID.poor.yaml` has no poorly-run team to compare.
+    if (hasScript(scenario.id, 'poor'))
       describe('when the team runs it poorly', () => {
+        const played = () => {
+          if (poor === null) throw new Error(`${scenario.id}.poor.yaml did not play`);
+          return poor;
+        };
+
         it('has every scripted action accepted (the mistakes are choices, not typos)', () => {
-          expect(refusalText(poor?.refusals ?? [])).toEqual([]);
+          expect(refusalText(played().refusals)).toEqual([]);
         });
 
-        it('scores far below the good team and no lower than the silent one', () => {
-          const overall = poor?.card.overall ?? 0;
-          expect(overall).toBeLessThanOrEqual((good.card.overall ?? 0) - 40);
+        it('scores at most 40 overall, and no lower than the silent team', () => {
+          const overall = played().card.overall ?? 0;
+          expect(overall).toBeLessThanOrEqual(40);
           expect(overall).toBeGreaterThanOrEqual(silent.card.overall ?? 0);
+        });
+
+        it('meets no expectation with a fact that does not answer it', () => {
+          const { card, drill } = played();
+          expect(unansweredMetExpectations(scenario, card, drill.log)).toEqual([]);
         });
       });
 

@@ -2,20 +2,28 @@ import { useMemo, useState } from 'react';
 import { libraryReply } from '../../protocol/library';
 import { apiRequest } from '../api/api-client';
 import { useAsync } from '../components/use-async';
+import type { LibraryFilter } from './library-filter';
+import { anyFilter, libraryTags, matchesFilter } from './library-filter';
+import { LibraryFilters } from './library-filters';
 import { matchesQuery } from './match-scenario';
 import { ScenarioCard } from './scenario-card';
 
 export function LibraryPage() {
   const [query, setQuery] = useState('');
+  const [filter, setFilter] = useState<LibraryFilter>(anyFilter);
   const library = useAsync(() => apiRequest('/api/scenarios', libraryReply), 'library');
   const scenarios = useMemo(
     () => (library.status === 'ready' ? library.value.scenarios : []),
     [library],
   );
   const shown = useMemo(
-    () => scenarios.filter((scenario) => matchesQuery(scenario, query)),
-    [scenarios, query],
+    () =>
+      scenarios.filter(
+        (scenario) => matchesQuery(scenario, query) && matchesFilter(scenario, filter),
+      ),
+    [scenarios, query, filter],
   );
+  const tags = useMemo(() => libraryTags(scenarios), [scenarios]);
   return (
     <section aria-labelledby="library-title">
       <div className="page-head">
@@ -29,6 +37,7 @@ export function LibraryPage() {
           onChange={(event) => setQuery(event.target.value)}
         />
       </div>
+      <LibraryFilters filter={filter} tags={tags} onChange={setFilter} />
       {library.status === 'loading' && <p className="muted">Loading the library…</p>}
       {library.status === 'failed' && (
         <div className="alert" role="alert">
@@ -60,7 +69,9 @@ export function LibraryPage() {
         ))}
       </div>
       {library.status === 'ready' && shown.length === 0 && (
-        <p className="empty">No scenario matches “{query}”.</p>
+        <p className="empty">
+          No scenario matches {query === '' ? 'these filters' : `“${query}”`}.
+        </p>
       )}
     </section>
   );

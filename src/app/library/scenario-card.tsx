@@ -29,6 +29,12 @@ export function ScenarioCard({ scenario }: { scenario: LibraryEntry }) {
           <dt>Duration</dt>
           <dd>{formatDuration(scenario.durationMs)}</dd>
         </div>
+        {scenario.difficulty !== null ? (
+          <div>
+            <dt>Difficulty</dt>
+            <dd>{scenario.difficulty}</dd>
+          </div>
+        ) : null}
         <div>
           <dt>Roles</dt>
           <dd>{scenario.roles}</dd>

@@ -7,6 +7,7 @@ import { useSyncExternalStore } from 'react';
 export type Route =
   | { readonly page: 'library' }
   | { readonly page: 'scenario'; readonly id: string }
+  | { readonly page: 'guide'; readonly id: string }
   | { readonly page: 'console'; readonly id: string }
   | { readonly page: 'projector'; readonly id: string }
   | { readonly page: 'join'; readonly code: string | null }
@@ -21,6 +22,8 @@ export function matchRoute(pathname: string): Route {
   if (parts.length === 0) return { page: 'library' };
   if (first === 'scenarios' && second && parts.length === 2)
     return { page: 'scenario', id: second };
+  if (first === 'scenarios' && second && third === 'guide' && parts.length === 3)
+    return { page: 'guide', id: second };
   if (first === 'drills' && second && parts.length === 2) return { page: 'console', id: second };
   if (first === 'drills' && second && third === 'projector' && parts.length === 3)
     return { page: 'projector', id: second };

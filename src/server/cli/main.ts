@@ -2,6 +2,7 @@
 import { scenarioJsonSchema } from '../../scenario/json-schema';
 import type { CliIo } from './cli-io';
 import { exitCode, UsageError } from './cli-io';
+import { guideUsage, runGuide } from './guide-command';
 import { reportUsage, runReport } from './report-command';
 import { runServe, serveUsage } from './serve-command';
 import { runSimulate, simulateUsage } from './simulate-command';
@@ -14,6 +15,7 @@ const commands: Record<
   validate: { usage: validateUsage, run: runValidate },
   simulate: { usage: simulateUsage, run: runSimulate },
   report: { usage: reportUsage, run: runReport },
+  guide: { usage: guideUsage, run: runGuide },
   serve: { usage: serveUsage, run: runServe },
   schema: {
     usage: 'firedrill schema            (prints the JSON Schema of scenario files)',

@@ -19,7 +19,7 @@ export async function finishedDrill(scenarioId = 'db-failover-sev2'): Promise<Fi
   const file = `scenarios/${scenarioId}.yaml`;
   const source = readFileSync(join(repoRoot, file), 'utf8');
   const loaded = loadScenarioText(source, file);
-  const responses = `examples/responses/${scenarioId}.yaml`;
+  const responses = `examples/responses/${scenarioId}.good.yaml`;
   const script = loadScriptText(readFileSync(join(repoRoot, responses), 'utf8'), responses);
   if (!loaded.ok || !script.ok) throw new Error(`${scenarioId} or its responses do not load`);
   const { drill } = await runSimulation({
