@@ -93,8 +93,8 @@ describe('the example response scripts', () => {
     expect(responseFiles.filter((name) => !scriptName.test(name))).toEqual([]);
   });
 
-  it('include a well-run team for every shipped scenario', () => {
-    expect(library.filter(({ id }) => !hasScript(id, 'good')).map(({ id }) => id)).toEqual([]);
+  it.each(['good', 'poor'] as const)('include a %s team for every shipped scenario', (variant) => {
+    expect(library.filter(({ id }) => !hasScript(id, variant)).map(({ id }) => id)).toEqual([]);
   });
 
   it('each belong to a shipped scenario (no orphan scripts)', () => {
@@ -164,29 +164,28 @@ describe.each(library.map((scenario) => [scenario.id, scenario] as const))(
       });
     });
 
-    // A scenario still waiting for its `ID.poor.yaml` has no poorly-run team to compare.
-    if (hasScript(scenario.id, 'poor'))
-      describe('when the team runs it poorly', () => {
-        const played = () => {
-          if (poor === null) throw new Error(`${scenario.id}.poor.yaml did not play`);
-          return poor;
-        };
+    // Every scenario has one (checked above); without it these fail, they do not vanish.
+    describe('when the team runs it poorly', () => {
+      const played = () => {
+        if (poor === null) throw new Error(`${scenario.id}.poor.yaml did not play`);
+        return poor;
+      };
 
-        it('has every scripted action accepted (the mistakes are choices, not typos)', () => {
-          expect(refusalText(played().refusals)).toEqual([]);
-        });
-
-        it('scores at most 40 overall, and no lower than the silent team', () => {
-          const overall = played().card.overall ?? 0;
-          expect(overall).toBeLessThanOrEqual(40);
-          expect(overall).toBeGreaterThanOrEqual(silent.card.overall ?? 0);
-        });
-
-        it('meets no expectation with a fact that does not answer it', () => {
-          const { card, drill } = played();
-          expect(unansweredMetExpectations(scenario, card, drill.log)).toEqual([]);
-        });
+      it('has every scripted action accepted (the mistakes are choices, not typos)', () => {
+        expect(refusalText(played().refusals)).toEqual([]);
       });
+
+      it('scores at most 40 overall, and no lower than the silent team', () => {
+        const overall = played().card.overall ?? 0;
+        expect(overall).toBeLessThanOrEqual(40);
+        expect(overall).toBeGreaterThanOrEqual(silent.card.overall ?? 0);
+      });
+
+      it('meets no expectation with a fact that does not answer it', () => {
+        const { card, drill } = played();
+        expect(unansweredMetExpectations(scenario, card, drill.log)).toEqual([]);
+      });
+    });
 
     describe('between the two teams', () => {
       const conditional = scenario.injects.filter(
