@@ -76,7 +76,7 @@ async function openScorecard(): Promise<Page> {
 describe('the scorecard page', () => {
   it('shows every expectation with its verdict in words and shapes, and marks the drill as an exercise', async () => {
     const page = await openScorecard();
-    expect(await page.locator('tbody tr').count()).toBe(5);
+    expect(await page.locator('tbody tr').count()).toBe(7); // db-failover-sev2's expectations
     await expect(
       page.locator('tr.verdict-on_time td.verdict').first().textContent(),
     ).resolves.toContain('✔ on time');
@@ -90,7 +90,9 @@ describe('the scorecard page', () => {
     const page = await openScorecard();
     const timeline = page.getByTestId('timeline-chart');
     await timeline.locator('.recharts-scatter-symbol').first().waitFor();
-    const triggered = 2; // the latency alarm triggers page-ic and, once it is met, notify-comms
+    // The latency alarm triggers page-ic and declare-incident and, once page-ic is met,
+    // notify-comms.
+    const triggered = 3;
     expect(await timeline.locator('.recharts-reference-area').count()).toBe(2 * triggered);
     const injectsFired = 4; // three dashboards at 0s and the latency alarm
     const escalated = 1;
