@@ -1,5 +1,6 @@
 /** What a `DrillHost` is given, and what creating a drill hands back (`drill-host.ts`). */
 import type { FisGateway } from '../fis/fis-gateway';
+import type { IntegrationSettings } from './integrations/integration-settings';
 import type { DrillRepository } from './store/drill-repository';
 
 export interface DrillHostOptions {
@@ -19,6 +20,8 @@ export interface DrillHostOptions {
    * drill, so a co-facilitator or a new laptop holding it opens any drill's console and scorecard.
    */
   readonly serverKey?: string;
+  /** Chat webhooks and PagerDuty routing keys; only the server holds them (integration-settings.ts). */
+  readonly integrations?: IntegrationSettings;
 }
 
 export interface CreatedDrill {

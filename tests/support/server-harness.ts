@@ -11,6 +11,7 @@ import WebSocket from 'ws';
 import type { CreateDrillReply } from '../../src/protocol/http-bodies';
 import type { ServerFrame } from '../../src/protocol/ws-messages';
 import { createServer } from '../../src/server/http/create-server';
+import type { IntegrationSettings } from '../../src/server/integrations/integration-settings';
 import { SqliteDrillRepository } from '../../src/server/store/sqlite-drill-repository';
 import { repoRoot } from './fixtures';
 
@@ -31,6 +32,8 @@ export async function startServer(
     scenariosDirectory?: string;
     /** Where phones reach the server (`serve --public-url`). */
     publicUrl?: string;
+    /** Chat webhooks and routing keys, as `serve` reads them from the environment. */
+    integrations?: IntegrationSettings;
   } = {},
 ): Promise<TestServer> {
   const store = SqliteDrillRepository.open(options.dataDirectory ?? ':memory:');
@@ -40,6 +43,7 @@ export async function startServer(
     scenariosDirectory: options.scenariosDirectory ?? join(repoRoot, 'scenarios'),
     ...(options.publicUrl === undefined ? {} : { publicUrl: options.publicUrl }),
     key: serverKey,
+    ...(options.integrations ? { integrations: options.integrations } : {}),
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();

@@ -10,6 +10,10 @@ import { resolve } from 'node:path';
 import { AwsFisGateway } from '../../fis/aws-fis-gateway';
 import { createServer } from '../http/create-server';
 import { importWarmUpDelayMs, warmUpImport } from '../import-warm-up';
+import {
+  IntegrationSettingsError,
+  readIntegrationSettings,
+} from '../integrations/integration-settings';
 import { checkPublicUrl } from '../public-url';
 import { isLoopbackHost } from '../security/host-check';
 import { loadServerKey } from '../security/server-key';
@@ -60,6 +64,7 @@ export async function runServe(args: readonly string[], io: CliIo): Promise<numb
   const staticDirectory = resolve('dist');
   if (!existsSync(resolve(staticDirectory, 'index.html'))) await buildApp(io);
 
+  const integrations = integrationSettings(env, dataDirectory);
   const store = SqliteDrillRepository.open(dataDirectory);
   const key = loadServerKey(dataDirectory, values.key ?? env.FIREDRILL_KEY);
   const fis = realFisGateway(env.FIREDRILL_FIS_ENDPOINT);
@@ -75,6 +80,7 @@ export async function runServe(args: readonly string[], io: CliIo): Promise<numb
     ...(values['allow-real-fis'] ? { realFis: fis } : {}),
     // Built whatever the flags, with the same endpoint: it only follows and stops experiments.
     stoppingFis: fis.gateway,
+    integrations,
     // A fact the disk refused must not be acknowledged: stop, and restart from the durable log.
     onStorageFailure: (error) => {
       io.stderr(
@@ -165,4 +171,14 @@ async function buildApp(io: CliIo): Promise<void> {
       'dist/ is missing and Vite is not installed: run `npm install` (with dev dependencies), then `npm run build`',
     );
   await vite.build({ logLevel: 'warn' });
+}
+
+/** The chat webhooks and routing keys (environment, or DATA/integrations.json); a bad one stops `serve`. */
+function integrationSettings(env: NodeJS.ProcessEnv, dataDirectory: string) {
+  try {
+    return readIntegrationSettings(env, dataDirectory);
+  } catch (error) {
+    if (error instanceof IntegrationSettingsError) throw new UsageError(error.message);
+    throw error;
+  }
 }

@@ -25,6 +25,9 @@ import { joinRoutes } from './routes-join';
 import { reviewRoutes } from './routes-review';
 import { websocketRoutes } from './routes-websocket';
 import { fisRoutes } from './routes-fis';
+import { integrationRoutes } from './routes-integrations';
+import type { IntegrationSettings } from '../integrations/integration-settings';
+import { noIntegrations } from '../integrations/integration-settings';
 import type { FisGateway } from '../../fis/fis-gateway';
 
 export interface ServerOptions {
@@ -50,6 +53,8 @@ export interface ServerOptions {
   readonly realFis?: { readonly gateway: FisGateway; readonly endpoint: string };
   /** Stops the real experiments drills left running, with or without `realFis` (drill-host.ts). */
   readonly stoppingFis?: FisGateway;
+  /** Chat webhooks and PagerDuty routing keys (integration-settings.ts); none by default. */
+  readonly integrations?: IntegrationSettings;
 }
 
 /** Scripts and data only from this origin; recharts draws with inline styles. */
@@ -88,6 +93,7 @@ export async function createServer(
     ...(options.stoppingFis ? { stoppingFis: options.stoppingFis } : {}),
     joinBaseUrl: () => options.publicUrl ?? listeningJoinBase(app, options.host),
     serverKey: options.key,
+    integrations: options.integrations ?? noIntegrations,
     log: {
       info: (message) => app.log.info(message),
       error: (error, message) => app.log.error({ err: error }, message),
@@ -132,6 +138,7 @@ export async function createServer(
   joinRoutes(app, host);
   await actionRoutes(app, host);
   reviewRoutes(app, host, access);
+  integrationRoutes(app, options.integrations ?? noIntegrations, access);
   websocketRoutes(app, host);
   await app.register(async (scope) => {
     acceptEmptyJsonBody(scope); // `POST …/arm` needs no body
