@@ -4,13 +4,15 @@
  * entries are log entries, so later features need no new format. The server's export also
  * carries the after-action report (`report`, additive: version 1 still, and an export
  * without it loads); it is derived from the log, so an import ignores it and derives afresh.
+ * `players` (additive too) names who joined and the roles they held: not drill facts, so an
+ * export carries them for `firedrill report` to name in the roster; anonymised, it has none.
  */
 import { loadScenarioTextOnceSteps } from '../scenario/load-scenario-once';
 import type { Problem } from '../scenario/problems';
 import { sortProblems } from '../scenario/problems';
 import type { Scenario } from '../scenario/types';
 import type { ExportLayout } from './export-layout';
-import type { AfterActionReport } from './report/aar-document';
+import type { AarPlayer, AfterActionReport } from './report/aar-document';
 import { checkLogSteps } from './fact-schema';
 import type { JsonText } from './json-text';
 import { linesAndColumns, valueOffsetAt } from './json-text';
@@ -54,6 +56,8 @@ export interface DrillExport {
   readonly log: readonly LogEntry[];
   /** The after-action report as it stood when exported: Markdown and its document model. */
   readonly report?: ExportedReport;
+  /** Who joined and the roles they held at the end (the server's participants store). */
+  readonly players?: readonly AarPlayer[];
 }
 
 export interface ExportedReport {
@@ -68,6 +72,7 @@ export function buildExport(input: {
   scenario: Scenario;
   log: readonly LogEntry[];
   report?: ExportedReport;
+  players?: readonly AarPlayer[];
 }): DrillExport {
   const created = input.log.find((entry) => entry.type === 'drill.created');
   const payload = created?.type === 'drill.created' ? created.payload : undefined;
@@ -80,6 +85,7 @@ export function buildExport(input: {
     scenario: { id: input.scenario.id, file: input.scenarioFile, source: input.scenarioSource },
     log: input.log,
     ...(input.report === undefined ? {} : { report: input.report }),
+    ...(input.players === undefined ? {} : { players: input.players }),
   };
 }
 
@@ -168,7 +174,38 @@ function* exportSteps(text: JsonText, file: string): Steps<ParsedExport> {
         message: 'the log must open with drill.created for the exported scenario',
       },
     ]);
+  const players = checkPlayers(record.players);
+  if (players !== null) return refuse([players]);
   return { ok: true, export: value as DrillExport, scenario: scenario.scenario };
+}
+
+/** Most names an export may carry, each at most this long: a roster, not a payload. */
+export const maxExportPlayers = 500;
+const maxPlayerNameChars = 200;
+
+/** `players`, when present: a list of `{name, roles}`; null when it is fine. */
+function checkPlayers(players: unknown): Found | null {
+  if (players === undefined) return null;
+  if (!Array.isArray(players) || players.length > maxExportPlayers)
+    return {
+      path: ['players'],
+      message: `expected a list of at most ${maxExportPlayers} { name, roles }`,
+    };
+  const bad = players.findIndex(
+    (player: unknown) =>
+      typeof player !== 'object' ||
+      player === null ||
+      typeof (player as AarPlayer).name !== 'string' ||
+      (player as AarPlayer).name.length > maxPlayerNameChars ||
+      !Array.isArray((player as AarPlayer).roles) ||
+      !(player as AarPlayer).roles.every((role) => typeof role === 'string'),
+  );
+  return bad === -1
+    ? null
+    : {
+        path: ['players', bad],
+        message: `expected { name, roles }: a name of at most ${maxPlayerNameChars} characters and a list of role ids`,
+      };
 }
 
 /** The problems found, each at the line and column of the value it names, in file order. */

@@ -278,6 +278,16 @@ describe('firedrill report of a simulated drill', () => {
     expect(simulated.code).toBe(0);
   }, slow.timeout);
 
+  it('writes the after-action report beside the log, as the server export does', () => {
+    const written = JSON.parse(readFileSync(exported, 'utf8')) as {
+      report?: { markdown: string; document: { sections: unknown[] } };
+      players?: unknown;
+    };
+    expect(written.report?.markdown).toMatch(/^# After-action report: /);
+    expect(written.report?.document.sections).toHaveLength(5);
+    expect(written).not.toHaveProperty('players');
+  });
+
   it(
     'prints, from the export, a JSON scorecard equal to the one simulate printed',
     slow,

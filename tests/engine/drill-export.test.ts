@@ -221,3 +221,37 @@ describe('a malformed export', () => {
     expect(textAt(snapshot, { line: 10, column: 93 })).toMatch(/^5m, deadline: 2m/);
   });
 });
+
+describe('an export carrying who played', () => {
+  const valid = () => JSON.parse(exportFixture('valid.json')) as Record<string, unknown>;
+
+  it('reads its players back as they were written', () => {
+    const players = [{ name: 'Ana Lopez', roles: ['oncall'] }];
+    const parsed = parseExport(JSON.stringify({ ...valid(), players }, null, 2), 'p.json');
+    if (!parsed.ok) throw new Error(parsed.problems.map(formatProblem).join('\n'));
+    expect(parsed.export.players).toEqual(players);
+  });
+
+  it.each([
+    { players: 'Ana', at: '$.players: expected a list' },
+    {
+      players: [
+        { name: 'Ana', roles: ['oncall'] },
+        { name: 7, roles: [] },
+      ],
+      at: '$.players[1]: expected { name, roles }',
+    },
+    { players: [{ name: 'Ana', roles: 'oncall' }], at: '$.players[0]: expected { name, roles }' },
+    {
+      players: [{ name: 'x'.repeat(201), roles: [] }],
+      at: '$.players[0]: expected { name, roles }',
+    },
+  ])('refuses players $players at its position', ({ players, at }) => {
+    const text = JSON.stringify({ ...valid(), players }, null, 2);
+    const parsed = parseExport(text, 'p.json');
+    expect(parsed.ok).toBe(false);
+    const problem = parsed.ok ? undefined : parsed.problems[0];
+    expect(problem?.message.startsWith(at)).toBe(true);
+    expect(problem && textAt(text, problem)).toMatch(/^[[{"]/);
+  });
+});

@@ -4,9 +4,13 @@
  * roster names who joined (names come from the room, not the log); anonymised, nobody.
  */
 import { describe, expect, it } from 'vitest';
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterActionReport } from '../../src/protocol/after-action-report';
 import type { AfterActionReport } from '../../src/protocol/after-action-report';
 import { api, createDrill, serverKey } from '../support/server-harness';
+import { runCli } from '../support/run-cli';
 import { act, control, joinAs, serverForBlock } from './server-test-helpers';
 
 const server = serverForBlock();
@@ -92,5 +96,34 @@ describe('when a drill is exported', () => {
     expect(rosterRow(afterActionReport.parse(exported.body.report.document), 'oncall')?.[2]).toBe(
       'the team',
     );
+  });
+});
+
+describe('when `firedrill report` reads a server export', () => {
+  it('names in its roster who played, from the export, and nobody with --anonymise', async () => {
+    const { url } = server();
+    const { drill, token } = await debriefedDrill(url);
+    const exported = await api<{ players: unknown }>(url, `/api/drills/${drill.id}/export`, {
+      token,
+    });
+    expect(exported.body.players).toEqual([{ name: 'Ana Lopez', roles: ['oncall'] }]);
+    const file = join(mkdtempSync(join(tmpdir(), 'firedrill-export-')), 'drill.json');
+    writeFileSync(file, JSON.stringify(exported.body));
+    const named = await runCli('report', file, '--markdown');
+    expect(named).toMatchObject({ code: 0, stderr: '' });
+    expect(named.stdout).toContain('| oncall | Ana Lopez |');
+    const anonymous = await runCli('report', file, '--markdown', '--anonymise');
+    expect(anonymous.stdout).not.toContain('Ana Lopez');
+  });
+
+  it('carries no players in an anonymised export', async () => {
+    const { url } = server();
+    const { drill, token } = await debriefedDrill(url);
+    const exported = await api<Record<string, unknown>>(
+      url,
+      `/api/drills/${drill.id}/export?anonymise=true`,
+      { token },
+    );
+    expect(exported.body).not.toHaveProperty('players');
   });
 });

@@ -45,8 +45,11 @@ export async function runReport(args: readonly string[], io: CliIo): Promise<num
   const card = scoreDrill(scenario, log);
   if (format === 'json') io.stdout(`${JSON.stringify(card, null, 2)}\n`);
   // The Markdown is the after-action report: the scorecard with the debrief, roster and plan.
-  else if (format === 'markdown') io.stdout(renderAfterActionMarkdown(card, scenario, log));
-  else if (format === 'csv')
+  // The roster names the players the export carries, unless the report is anonymised.
+  else if (format === 'markdown') {
+    const players = values.anonymise ? null : (parsed.export.players ?? null);
+    io.stdout(renderAfterActionMarkdown(card, scenario, log, players));
+  } else if (format === 'csv')
     io.stdout(renderScorecardCsv(card, scenario, log, table as (typeof csvTables)[number]));
   else io.stdout(renderScorecardText(card, scenario));
   return exitCode.ok;

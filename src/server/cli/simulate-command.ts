@@ -4,6 +4,8 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { buildExport } from '../../engine/drill-export';
+import { buildAfterActionReport } from '../../engine/report/build-aar';
+import { renderAfterActionMarkdown } from '../../engine/report/render-aar-markdown';
 import { drillEventsTimeline } from '../../engine/drill-events-timeline';
 import { injectTimeline } from '../../engine/inject-timeline';
 import { loadScriptText } from '../../engine/load-script';
@@ -80,6 +82,17 @@ export async function runSimulate(args: readonly string[], io: CliIo): Promise<n
       scenarioSource: source,
       scenario: loaded.scenario,
       log: drill.log,
+      // As the server's export: the after-action report beside the log. Nobody joined a
+      // simulation, so the roster names no one.
+      report: {
+        markdown: renderAfterActionMarkdown(card, loaded.scenario, drill.log),
+        document: buildAfterActionReport({
+          card,
+          scenario: loaded.scenario,
+          log: drill.log,
+          players: null,
+        }),
+      },
     });
     await writeFile(values.export, `${JSON.stringify(exported, null, 2)}\n`);
   }

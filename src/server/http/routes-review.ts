@@ -80,6 +80,7 @@ export function reviewRoutes(app: FastifyInstance, host: DrillHost, access: Serv
         markdown: renderAfterActionMarkdown(card, scenario, log, players),
         document: buildAfterActionReport({ card, scenario, log, players }),
       },
+      ...(players === null ? {} : { players }),
     });
   });
 
