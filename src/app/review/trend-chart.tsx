@@ -1,5 +1,5 @@
-import { memo, useMemo } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { memo, useMemo, useState } from 'react';
+import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { DrillSummary } from '../../protocol/drill-summary';
 import { drillDateTime, drillTick } from './drill-dates';
 import { useElementWidth } from './use-element-width';
@@ -48,44 +48,71 @@ export function timeTicks(drills: readonly DrillSummary[], count = 5): number[] 
   );
 }
 
-/** Overall score and median time to escalate over time, one line per team. */
+/** Each team's colour, the same in both charts and the legend: by first appearance in time. */
+export function teamColours(drills: readonly DrillSummary[]): Map<string, string> {
+  const colours = new Map<string, string>();
+  for (const { team } of trendSeries(drills, overallOf))
+    colours.set(team, palette[colours.size % palette.length] ?? '#000');
+  return colours;
+}
+
+/**
+ * Overall score and median time to escalate over time, one line per team, under one legend
+ * for both: an HTML list, not recharts' Legend, which measures itself in every chart.
+ */
 export const TrendChart = memo(function TrendChart({
   drills,
 }: {
   drills: readonly DrillSummary[];
 }) {
+  const colours = useMemo(() => teamColours(drills), [drills]);
   return (
-    <div className="chart-pair">
-      <TeamTrend
-        drills={drills}
-        title="Overall score per team over time"
-        value={overallOf}
-        domain={scoreDomain}
-      />
-      <TeamTrend
-        drills={drills}
-        title="Median time to escalate per team (seconds)"
-        value={medianOf}
-        domain={secondsDomain}
-      />
-    </div>
+    <>
+      <ul className="trend-legend" aria-label="Teams">
+        {[...colours].map(([team, colour]) => (
+          <li key={team}>
+            <span className="swatch" style={{ background: colour }} aria-hidden="true" />
+            {team}
+          </li>
+        ))}
+      </ul>
+      <div className="chart-pair">
+        <TeamTrend
+          drills={drills}
+          colours={colours}
+          title="Overall score per team over time"
+          value={overallOf}
+          domain={scoreDomain}
+        />
+        <TeamTrend
+          drills={drills}
+          colours={colours}
+          title="Median time to escalate per team (seconds)"
+          value={medianOf}
+          domain={secondsDomain}
+        />
+      </div>
+    </>
   );
 });
 
 /**
- * One trend, drawn for speed (500 drills in ≤ 200 ms, `npm run bench`): the series is
- * memoised, one small array per team (not 500 rows of mostly empty columns), lines are
- * straight with no dots or animation, so recharts draws one path per team and no thousand
- * circles (the hovered point still shows its dot and tooltip), and the chart is sized before
- * its first paint instead of through ResponsiveContainer's extra render.
+ * One trend, drawn for speed (`npm run bench`): the series is memoised, one small array per
+ * team (not 500 rows of mostly empty columns), lines are straight with no dots or animation,
+ * so recharts draws one path per team and no thousand circles (the hovered point still shows
+ * its dot and tooltip), and the chart is sized before its first paint instead of through
+ * ResponsiveContainer's extra render. The tooltip, recharts' costliest part to set up, is
+ * mounted when a pointer or the keyboard first comes to the chart: nobody sees it before.
  */
 function TeamTrend({
   drills,
+  colours,
   title,
   value,
   domain,
 }: {
   drills: readonly DrillSummary[];
+  colours: ReadonlyMap<string, string>;
   title: string;
   value: (drill: DrillSummary) => number | null;
   domain: [number, number | 'auto'];
@@ -93,10 +120,12 @@ function TeamTrend({
   const series = useMemo(() => trendSeries(drills, value), [drills, value]);
   const { ref, width } = useElementWidth<HTMLDivElement>();
   const ticks = useMemo(() => timeTicks(drills), [drills]);
+  const [approached, setApproached] = useState(false);
+  const approach = () => setApproached(true);
   return (
     <figure className="trend" data-testid="trend-chart">
       <figcaption>{title}</figcaption>
-      <div ref={ref} style={chartBox}>
+      <div ref={ref} style={chartBox} onPointerEnter={approach} onFocus={approach}>
         {width > 0 ? (
           <LineChart width={width} height={chartHeight} margin={margin}>
             <CartesianGrid strokeDasharray="3 3" />
@@ -109,16 +138,17 @@ function TeamTrend({
               tickFormatter={tickOf}
             />
             <YAxis domain={domain} interval={0} />
-            <Tooltip labelFormatter={tooltipLabel} isAnimationActive={false} />
-            <Legend />
-            {series.map(({ team, points }, index) => (
+            {approached ? (
+              <Tooltip labelFormatter={tooltipLabel} isAnimationActive={false} />
+            ) : null}
+            {series.map(({ team, points }) => (
               <Line
                 key={team}
                 name={team}
                 data={points}
                 type="linear"
                 dataKey="value"
-                stroke={palette[index % palette.length] ?? '#000'}
+                stroke={colours.get(team) ?? '#000'}
                 strokeWidth={2}
                 dot={false}
                 activeDot={{ r: 4 }}
