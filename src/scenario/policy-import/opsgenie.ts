@@ -42,16 +42,19 @@ const rule = z.looseObject({
     })
     .optional(),
   notifyType: z.enum(notifyTypes, { error: oneOf('notifyType', notifyTypes) }).optional(),
-  delay: z.looseObject({
-    timeAmount: z
-      .number({ error: 'expected a number' })
-      .min(0, { error: 'a delay cannot be negative' }),
-    timeUnit: z
-      .enum(['minutes', 'hours', 'days'], {
-        error: oneOf('timeUnit', ['minutes', 'hours', 'days']),
-      })
-      .optional(),
-  }),
+  delay: z.looseObject(
+    {
+      timeAmount: z
+        .number({ error: 'expected a number' })
+        .min(0, { error: 'a delay cannot be negative' }),
+      timeUnit: z
+        .enum(['minutes', 'hours', 'days'], {
+          error: oneOf('timeUnit', ['minutes', 'hours', 'days']),
+        })
+        .optional(),
+    },
+    { error: 'expected a delay as { timeAmount, timeUnit }' },
+  ),
   recipient,
 });
 

@@ -20,15 +20,15 @@ export function parsePolicySource(text: string): PolicySource {
   if (text.includes('\u0000')) return failure(top, 'the file is binary, not a JSON or YAML export');
   if (text.trim() === '') return failure(top, 'the file is empty; expected a JSON or YAML export');
   const parsed = parseYamlSource(text);
-  if (!parsed.ok)
-    return {
-      ok: false,
-      errors: parsed.errors.map(({ position, message }) => ({
-        position,
-        path: [],
-        message: `not valid JSON or YAML: ${message}`,
-      })),
-    };
+  if (!parsed.ok) {
+    // The first error is where the file stops being JSON or YAML; the rest follow from it, and
+    // a file that is neither (a saved HTML error page) would give one per line.
+    const [first] = parsed.errors;
+    return failure(
+      first?.position ?? top,
+      `not valid JSON or YAML: ${shortened(first?.message ?? '')}`,
+    );
+  }
   return {
     ok: true,
     value: parsed.source.value,
@@ -38,4 +38,9 @@ export function parsePolicySource(text: string): PolicySource {
 
 function failure(position: Position, message: string): PolicySource {
   return { ok: false, errors: [{ position, path: [], message }] };
+}
+
+/** The parser quotes the token it stopped at, which can be a whole paragraph. */
+function shortened(message: string): string {
+  return message.length <= 160 ? message : `${message.slice(0, 157)}...`;
 }

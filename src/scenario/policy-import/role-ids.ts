@@ -25,10 +25,6 @@ export function slugId(text: string): string {
 export class IdAllocator {
   private readonly taken = new Set<string>();
 
-  constructor(reserved: Iterable<string> = []) {
-    for (const id of reserved) this.taken.add(id);
-  }
-
   allocate(base: string, fallback: string): string {
     const stem = slugId(base) || slugId(fallback) || 'imported';
     let id = stem;
