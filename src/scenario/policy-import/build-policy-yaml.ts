@@ -80,7 +80,9 @@ export function buildPolicyScenario(policies: readonly ImportedPolicy[]): BuiltP
       kept.push({ role: lead, ackWithinMs: level.ackWithinMs });
     });
     const last = kept.at(-1);
-    if (last && last.ackWithinMs === null)
+    if (!last)
+      problems.push({ path: policy.path, message: 'nothing in this policy notifies anyone' });
+    else if (last.ackWithinMs === null)
       warnings.push({
         path: policy.path,
         message: `the export gives no time after the last level ("${last.role}"): its ack_within is the format's default, 5m`,

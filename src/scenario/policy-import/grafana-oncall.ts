@@ -69,7 +69,8 @@ export function convertGrafanaOnCall(value: unknown): PolicyConversion {
     // A stable sort: steps without a position keep the order they are listed in.
     steps.sort((a, b) => (a.position ?? 0) - (b.position ?? 0));
     const levels = chainLevels(steps, problems, warnings);
-    if (levels.length === 0 && steps.length > 0)
+    // (Steps refused above already say what is wrong with the chain.)
+    if (levels.length === 0 && steps.length === chain.steps.length)
       problems.push({
         path: chain.path,
         message: 'no step of this chain notifies a person, a schedule, a team or a user group',

@@ -152,6 +152,12 @@ describe('when a Grafana OnCall file is wrong', () => {
     ).toEqual(['/: no step of this chain notifies a person, a schedule, a team or a user group']);
   });
 
+  it('refuses a chain with no steps at all', () => {
+    expect(
+      problemsOf('grafana-oncall', { name: 'Empty', escalation_policies: [] }).map(at),
+    ).toEqual(['/: no step of this chain notifies a person, a schedule, a team or a user group']);
+  });
+
   it('gives the line and column of a YAML file', () => {
     expect(
       problemsOf('grafana-oncall', 'escalation_policies:\n  - { type: wait, duration: -5 }\n'),
