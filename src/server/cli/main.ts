@@ -3,6 +3,7 @@ import { scenarioJsonSchema } from '../../scenario/json-schema';
 import type { CliIo } from './cli-io';
 import { exitCode, UsageError } from './cli-io';
 import { guideUsage, runGuide } from './guide-command';
+import { importPolicyUsage, runImportPolicy } from './import-policy-command';
 import { reportUsage, runReport } from './report-command';
 import { runServe, serveUsage } from './serve-command';
 import { runSimulate, simulateUsage } from './simulate-command';
@@ -16,6 +17,7 @@ const commands: Record<
   simulate: { usage: simulateUsage, run: runSimulate },
   report: { usage: reportUsage, run: runReport },
   guide: { usage: guideUsage, run: runGuide },
+  'import-policy': { usage: importPolicyUsage, run: runImportPolicy },
   serve: { usage: serveUsage, run: runServe },
   schema: {
     usage: 'firedrill schema            (prints the JSON Schema of scenario files)',
