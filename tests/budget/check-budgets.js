@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build } from 'vite';
+import { buildApp } from '../support/app-build.js';
 
 const root = new URL('../..', import.meta.url).pathname;
 const kB = 1024;
@@ -16,7 +16,8 @@ const routes = [
   { name: 'console', module: 'src/app/console/console-page.tsx', budget: 250 * kB },
 ];
 
-await build({ root, logLevel: 'warn' });
+// Always a new build (the browser tests that follow reuse it: tests/support/app-build.js).
+await buildApp();
 /** @type {Record<string, { file: string; isEntry?: boolean; imports?: string[] }>} */
 const manifest = JSON.parse(readFileSync(join(root, 'dist/.vite/manifest.json'), 'utf8'));
 const entry = Object.values(manifest).find((chunk) => chunk.isEntry);

@@ -1,7 +1,13 @@
-/** Vitest global setup for the browser tests: builds the web app once, as `npm start` would serve it. */
-import { build } from 'vite';
-import { repoRoot } from '../../support/fixtures';
+/**
+ * Vitest global setup for the browser tests: the web app as `npm start` serves it, built from
+ * the sources as they are now. `npm test` has just built it (test:budget), so that build is
+ * reused; a dist/ from other sources, or without a fingerprint, is built again.
+ */
+import { ensureFreshBuild } from '../../support/app-build.js';
 
 export default async function setup(): Promise<void> {
-  await build({ root: repoRoot, logLevel: 'warn' });
+  const built = await ensureFreshBuild();
+  process.stdout.write(
+    built ? 'e2e: built the app\n' : 'e2e: dist/ is built from these sources: reusing it\n',
+  );
 }
