@@ -266,7 +266,9 @@ export class DrillHost {
       for (const line of lifecycleLines(stored, entries)) this.options.log.info(line);
     });
     // A drill created with `chat` posts into those chats until its result.
-    startChatMirror(live, this.options, (error) => this.options.log.error(error, 'chat mirror'));
+    startChatMirror(live, this.options, (error) =>
+      this.options.log.error(error, `drill ${stored.id}: chat mirror`),
+    );
     this.live.set(stored.id, live);
     return live;
   }
