@@ -4,6 +4,7 @@
  */
 import type { ActionName } from './actions';
 import type { ActionRequest } from './action-outcome';
+import type { ChatFailure } from './chat-failure';
 import type { LogEntry } from './log';
 
 export const actionEvents = {
@@ -68,6 +69,7 @@ export type DrillEvent =
       readonly endpoint: string;
       readonly wallMs: number;
     }
+  | { readonly type: 'chat.failure'; readonly failure: ChatFailure; readonly wallMs: number }
   /** A fact read back from a stored log: the lifecycle follows it. */
   | { readonly type: 'log.replay'; readonly entry: LogEntry }
   | { readonly type: 'clock.downtime'; readonly lastAliveWallMs: number; readonly wallMs: number };

@@ -76,6 +76,7 @@ const liveCommands = [
   'debrief.record',
   'experiment.report',
   'experiment.failure',
+  'chat.failure',
 ] as const satisfies readonly DrillEventType[];
 
 /** After the end: corrections, the debrief, and experiments reporting that they stopped. */
@@ -84,6 +85,8 @@ const afterTheEnd = [
   'debrief.record',
   'experiment.report',
   'experiment.failure',
+  // The final result is posted after the end, and may fail then.
+  'chat.failure',
 ] as const satisfies readonly DrillEventType[];
 
 export const drillMachine = setup({

@@ -17,6 +17,9 @@ import {
   recordExperimentFailure,
   recordExperimentReport,
 } from './apply-event';
+import type { ChatFailure } from './chat-failure';
+import type { ChatName } from './chat-names';
+import { recordChatFailure } from './chat-failure';
 import { drillTimeAt, wallTimeAt } from './drill-clock';
 import type { DrillEvent, ExperimentFailure, ExperimentReport } from './drill-events';
 import { actionEvents } from './drill-events';
@@ -39,6 +42,8 @@ export interface DrillOptions {
   readonly speed?: number;
   /** Real FIS experiments armed (game days): the speed then stays at 1. */
   readonly armed?: boolean;
+  /** The chats to mirror the drill into (issue 17); none by default. */
+  readonly chat?: readonly ChatName[];
   readonly wallMs: number;
 }
 
@@ -57,6 +62,8 @@ export interface Drill {
   armExperiments(region: readonly string[], endpoint: string, wallMs: number): ActionOutcome;
   /** The host reports a FIS call that failed: a visible fact, and the drill goes on. */
   reportExperimentFailure(failure: ExperimentFailure, wallMs: number): readonly LogEntry[];
+  /** The host reports a chat message that did not get there: a visible fact, and the drill goes on. */
+  reportChatFailure(failure: ChatFailure, wallMs: number): readonly LogEntry[];
   /** Logs the time since the host was last alive as a pause (after a crash or restart). */
   recoverFromDowntime(lastAliveWallMs: number, wallMs: number): readonly LogEntry[];
   /** The wall time at which something is next due, or null when nothing is (or the clock is stopped). */
@@ -83,6 +90,8 @@ export function createDrill(options: DrillOptions): Drill {
       team: options.team ?? '',
       speed,
       armed: options.armed ?? false,
+      // Written only when chosen, so a drill without chats logs what it always did.
+      ...(options.chat && options.chat.length > 0 ? { chat: [...options.chat] } : {}),
     },
     0,
   );
@@ -223,6 +232,11 @@ function wrap(scenario: Scenario) {
       if (isRepeatedFailureOfFullLog(state.log, failure)) return nothing;
       return record({ type: 'experiment.failure', failure, wallMs }, () =>
         recordExperimentFailure(state, failure, wallMs),
+      );
+    },
+    reportChatFailure(failure: ChatFailure, wallMs: number) {
+      return record({ type: 'chat.failure', failure, wallMs }, () =>
+        recordChatFailure(state, failure, wallMs),
       );
     },
     recoverFromDowntime(lastAliveWallMs: number, wallMs: number) {

@@ -158,6 +158,7 @@ function apply(state: DrillState, entry: LogEntry): void {
     case 'checklist.checked':
     case 'checklist.unchecked':
     case 'experiment.call_failed':
+    case 'chat.delivery_failed':
     case 'inject.adhoc_sent':
     case 'handoff.recorded':
     case 'note.recorded':

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { Effect } from '../scenario/types';
+import { chatNames } from './chat-names';
 import type { FactType, LogEntry } from './log';
 import type { Steps } from './steps';
 import { runToEnd } from './steps';
@@ -79,6 +80,8 @@ export const factPayloadSchemas = {
     team: z.string(),
     speed: z.number().positive(),
     armed: z.boolean(),
+    /** The chats this drill is mirrored into (issue 17), names only; absent: none (and older logs). */
+    chat: z.array(z.enum(chatNames)).readonly().optional(),
   }),
   'drill.started': empty,
   /** `phase`: a phase with `pause: true` paused the drill by itself as it began (format v2). */
@@ -191,6 +194,14 @@ export const factPayloadSchemas = {
     expectation: id,
     escalation: seq.nullable(),
     anticipated: z.boolean(),
+  }),
+  // Chat mirror (issue 17, item 2).
+  /** A message to the team's chat that did not get there (chat-failure.ts); `about` names what it told of. */
+  'chat.delivery_failed': z.strictObject({
+    chat: z.enum(chatNames),
+    about: seq,
+    attempts: z.number().int().min(0),
+    reason: z.string(),
   }),
   'fact.retracted': z.strictObject({ seq, reason: z.string() }),
   'debrief.recorded': z.strictObject({

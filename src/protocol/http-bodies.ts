@@ -10,6 +10,14 @@ export const createDrillBody = z.strictObject({
   seed: z.optional(z.int().check(z.minimum(0), z.maximum(2 ** 31 - 1))),
   speed: z.optional(z.number().check(z.minimum(0.25), z.maximum(16))),
   team: z.optional(z.string().check(z.trim(), z.maxLength(100))),
+  /** The chats to mirror this drill into (issue 17); each must have a webhook on the server. */
+  chat: z.optional(
+    z.array(z.enum(['slack', 'teams'])).check(
+      z.refine((chats) => new Set(chats).size === chats.length, {
+        error: 'each chat is named once',
+      }),
+    ),
+  ),
 });
 export type CreateDrillBody = z.infer<typeof createDrillBody>;
 

@@ -1,5 +1,6 @@
 /** What a `DrillHost` is given, and what creating a drill hands back (`drill-host.ts`). */
 import type { FisGateway } from '../fis/fis-gateway';
+import type { ChatDeliveryOptions } from './integrations/chat-delivery-queue';
 import type { IntegrationSettings } from './integrations/integration-settings';
 import type { DrillRepository } from './store/drill-repository';
 
@@ -22,6 +23,8 @@ export interface DrillHostOptions {
   readonly serverKey?: string;
   /** Chat webhooks and PagerDuty routing keys; only the server holds them (integration-settings.ts). */
   readonly integrations?: IntegrationSettings;
+  /** How chat messages are retried (tests inject the back-off's sleep); defaults otherwise. */
+  readonly chatDelivery?: ChatDeliveryOptions;
 }
 
 export interface CreatedDrill {

@@ -20,6 +20,7 @@ import { importFinishedDrill } from './import-drill';
 import { storeCheckpoint } from './drill-checkpoint';
 import type { CreatedDrill, DrillHostOptions } from './drill-host-options';
 import { lifecycleLines } from './drill-lifecycle-log';
+import { startChatMirror } from './integrations/chat-mirror';
 import { LiveDrill } from './live-drill';
 import type { LibraryScenario } from './scenario-library';
 import { newDrill } from './new-drill';
@@ -264,6 +265,10 @@ export class DrillHost {
     live.subscribe((entries) => {
       for (const line of lifecycleLines(stored, entries)) this.options.log.info(line);
     });
+    // A drill created with `chat` posts into those chats until its result.
+    startChatMirror(live, this.options, (error) =>
+      this.options.log.error(error, `drill ${stored.id}: chat mirror`),
+    );
     this.live.set(stored.id, live);
     return live;
   }

@@ -5,6 +5,7 @@
  * only once the repository's append has resolved, in the order the facts were logged.
  */
 import type { ActionOutcome, ActionRequest } from '../engine/action-outcome';
+import type { ChatFailure } from '../engine/chat-failure';
 import type { Drill } from '../engine/drill';
 import type { LogEntry } from '../engine/log';
 import type { FisGateway } from '../fis/fis-gateway';
@@ -136,6 +137,13 @@ export class LiveDrill {
     const outcome = this.drill.act(request, this.options.now());
     await this.commit();
     return outcome;
+  }
+
+  /** A chat message that did not get there becomes a visible fact (integrations/chat-mirror.ts). */
+  async reportChatFailure(failure: ChatFailure): Promise<void> {
+    if (this.closed) return;
+    this.drill.reportChatFailure(failure, this.options.now());
+    await this.commit();
   }
 
   /** After a restart: the time the server was down becomes a pause. */

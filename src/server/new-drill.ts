@@ -2,6 +2,7 @@
  * A new drill of a library scenario: its engine with a drawn seed, its stored record with
  * hashed credentials, and the credentials themselves, which are shown once and never stored.
  */
+import type { ChatName } from '../engine/chat-names';
 import { createDrill } from '../engine/drill';
 import type { Drill } from '../engine/drill';
 import type { LibraryScenario } from './scenario-library';
@@ -12,6 +13,8 @@ export interface NewDrillInput {
   readonly seed?: number | undefined;
   readonly speed?: number | undefined;
   readonly team?: string | undefined;
+  /** The chats to mirror into; the route checked that this server has their webhooks. */
+  readonly chat?: readonly ChatName[] | undefined;
 }
 
 export interface NewDrill {
@@ -36,6 +39,7 @@ export function newDrill(
     seed,
     team,
     speed: input.speed ?? 1,
+    ...(input.chat ? { chat: input.chat } : {}),
     wallMs: nowWallMs,
   });
   const stored: StoredDrill = {

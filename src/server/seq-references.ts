@@ -17,6 +17,8 @@ export function referencedSeqs(entry: LogEntry): readonly number[] {
       return entry.payload.escalation === null ? [] : [entry.payload.escalation];
     case 'fact.retracted':
       return [entry.payload.seq];
+    case 'chat.delivery_failed':
+      return [entry.payload.about];
     case 'debrief.recorded':
       return entry.payload.supersedes === undefined ? [] : [entry.payload.supersedes];
     default:
@@ -52,6 +54,10 @@ export function renumbered<T extends LogEntry>(
     case 'fact.retracted': {
       const target = moved(entry.payload.seq);
       return target === null ? null : { ...entry, seq, payload: { ...entry.payload, seq: target } };
+    }
+    case 'chat.delivery_failed': {
+      const about = moved(entry.payload.about);
+      return about === null ? null : { ...entry, seq, payload: { ...entry.payload, about } };
     }
     case 'debrief.recorded': {
       if (entry.payload.supersedes === undefined) return { ...entry, seq };

@@ -137,6 +137,9 @@ function mayOthersSee(
     case 'experiments.armed':
     case 'debrief.recorded':
       return false;
+    // Chat mirror: how the team's chat was reached is the facilitator's to know.
+    case 'chat.delivery_failed':
+      return false;
     default:
       return noAudienceChosen(entry);
   }

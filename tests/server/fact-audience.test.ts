@@ -82,6 +82,10 @@ const samples: { readonly [K in FactType]: readonly [FactPayloads[K], Audience] 
     { experiment: 'e', call: 'StartExperiment', code: 'c', reason: 'r', dryRun: true },
     'facilitator',
   ],
+  'chat.delivery_failed': [
+    { chat: 'slack', about: 1, attempts: 5, reason: 'HTTP 500' },
+    'facilitator',
+  ],
   'experiment.skipped': [{ experiment: 'e', reason: 'condition_met' }, 'facilitator'],
   'expectation.triggered': [{ expectation: 'page-ic' }, 'facilitator'],
   'expectation.met': [{ expectation: 'page-ic', escalation: 1, anticipated: false }, 'facilitator'],

@@ -11,6 +11,7 @@ import WebSocket from 'ws';
 import type { CreateDrillReply } from '../../src/protocol/http-bodies';
 import type { ServerFrame } from '../../src/protocol/ws-messages';
 import { createServer } from '../../src/server/http/create-server';
+import type { ChatDeliveryOptions } from '../../src/server/integrations/chat-delivery-queue';
 import type { IntegrationSettings } from '../../src/server/integrations/integration-settings';
 import { SqliteDrillRepository } from '../../src/server/store/sqlite-drill-repository';
 import { repoRoot } from './fixtures';
@@ -34,6 +35,8 @@ export async function startServer(
     publicUrl?: string;
     /** Chat webhooks and routing keys, as `serve` reads them from the environment. */
     integrations?: IntegrationSettings;
+    /** Chat retries without real waiting (chat-delivery-queue.ts). */
+    chatDelivery?: ChatDeliveryOptions;
   } = {},
 ): Promise<TestServer> {
   const store = SqliteDrillRepository.open(options.dataDirectory ?? ':memory:');
@@ -44,6 +47,7 @@ export async function startServer(
     ...(options.publicUrl === undefined ? {} : { publicUrl: options.publicUrl }),
     key: serverKey,
     ...(options.integrations ? { integrations: options.integrations } : {}),
+    ...(options.chatDelivery ? { chatDelivery: options.chatDelivery } : {}),
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();

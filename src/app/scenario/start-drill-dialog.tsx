@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import { createDrillReply } from '../../protocol/http-bodies';
+import type { ChatName } from '../../protocol/integrations';
 import type { Scenario } from '../../scenario/types';
 import { apiRequest } from '../api/api-client';
 import { rememberFacilitatorToken, rememberProjectorKey } from '../api/credentials';
 import { Dialog } from '../components/dialog';
 import { navigate } from '../router/router';
+import { ChatMirrorChoice } from './chat-mirror-choice';
 
 /** Seed, speed and team for a new drill; the facilitator token stays in this browser. */
 export function StartDrillDialog({
@@ -17,6 +19,7 @@ export function StartDrillDialog({
   const [team, setTeam] = useState('');
   const [seed, setSeed] = useState('');
   const [speed, setSpeed] = useState('1');
+  const [chat, setChat] = useState<readonly ChatName[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = async () => {
@@ -28,6 +31,7 @@ export function StartDrillDialog({
         team: team.trim(),
         speed: Number(speed),
         ...(seed.trim() === '' ? {} : { seed: Number(seed) }),
+        ...(chat.length === 0 ? {} : { chat }),
       };
       const created = await apiRequest('/api/drills', createDrillReply, { body });
       rememberFacilitatorToken(created.id, created.facilitatorToken);
@@ -77,6 +81,7 @@ export function StartDrillDialog({
           <option value="4">×4</option>
         </select>
       </label>
+      <ChatMirrorChoice chosen={chat} onChange={setChat} />
       {scenario.mode === 'gameday' ? (
         <p className="muted">
           Game day: experiments run as dry runs unless real FIS experiments are armed, and the drill

@@ -100,6 +100,13 @@ export function feedItem(entry: ProjectedEntry, roleName: RoleName): FeedItem | 
         `Experiment ${entry.payload.experiment}: ${entry.payload.status}${entry.payload.dryRun ? ' (dry run)' : ''}`,
         entry.payload.reason ?? '',
       );
+    // Chat mirror: only the facilitator is sent these (visibility.ts), so only the console shows them.
+    case 'chat.delivery_failed': {
+      const { chat, attempts, reason } = entry.payload;
+      const tries = attempts === 0 ? '' : ` after ${attempts} attempt${attempts === 1 ? '' : 's'}`;
+      const name = chat === 'slack' ? 'Slack' : 'Teams';
+      return item('system', `${name} message not delivered${tries}`, reason);
+    }
     default:
       return null;
   }

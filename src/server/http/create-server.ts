@@ -27,6 +27,7 @@ import { websocketRoutes } from './routes-websocket';
 import { fisRoutes } from './routes-fis';
 import { integrationRoutes } from './routes-integrations';
 import type { IntegrationSettings } from '../integrations/integration-settings';
+import type { ChatDeliveryOptions } from '../integrations/chat-delivery-queue';
 import { noIntegrations } from '../integrations/integration-settings';
 import type { FisGateway } from '../../fis/fis-gateway';
 
@@ -55,6 +56,8 @@ export interface ServerOptions {
   readonly stoppingFis?: FisGateway;
   /** Chat webhooks and PagerDuty routing keys (integration-settings.ts); none by default. */
   readonly integrations?: IntegrationSettings;
+  /** How chat messages are retried (tests inject the back-off's sleep). */
+  readonly chatDelivery?: ChatDeliveryOptions;
 }
 
 /** Scripts and data only from this origin; recharts draws with inline styles. */
@@ -94,6 +97,7 @@ export async function createServer(
     joinBaseUrl: () => options.publicUrl ?? listeningJoinBase(app, options.host),
     serverKey: options.key,
     integrations: options.integrations ?? noIntegrations,
+    ...(options.chatDelivery ? { chatDelivery: options.chatDelivery } : {}),
     log: {
       info: (message) => app.log.info(message),
       error: (error, message) => app.log.error({ err: error }, message),
@@ -133,7 +137,13 @@ export async function createServer(
   const access = { key: options.key, keyRequired: !loopback };
   app.get('/api/health', async () => ({ status: 'ok' }));
   libraryRoutes(app, options.scenariosDirectory, access);
-  drillRoutes(app, host, options.scenariosDirectory, access);
+  drillRoutes(
+    app,
+    host,
+    options.scenariosDirectory,
+    access,
+    options.integrations ?? noIntegrations,
+  );
   await app.register(async (scope) => importRoutes(scope, host, access));
   joinRoutes(app, host);
   await actionRoutes(app, host);

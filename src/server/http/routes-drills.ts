@@ -7,6 +7,8 @@ import type { HistoryReply } from '../../protocol/drill-summary';
 import type { CreateDrillReply, DeleteDrillReply } from '../../protocol/http-bodies';
 import { createDrillBody, deleteDrillBody, deleteDrillQuery } from '../../protocol/http-bodies';
 import type { DrillHost } from '../drill-host';
+import type { IntegrationSettings } from '../integrations/integration-settings';
+import { chatWebhookUrl } from '../integrations/integration-settings';
 import { readLibrary } from '../scenario-library';
 import type { ServerAccess } from './access';
 import { facilitatorCaller } from './access';
@@ -20,6 +22,8 @@ export function drillRoutes(
   host: DrillHost,
   scenariosDirectory: string,
   access: ServerAccess,
+  /** Which chats a drill may be mirrored into: those this server has a webhook for. */
+  integrations: IntegrationSettings,
 ): void {
   const serverKey = { onRequest: requireServerKey(access) };
   const drillCaller = { onRequest: requireDrillCaller(host) };
@@ -28,6 +32,15 @@ export function drillRoutes(
     const body = createDrillBody.safeParse(request.body);
     if (!body.success)
       return sendError(reply, 400, 'invalid drill request', issueDetails(body.error.issues));
+    const unconfigured = (body.data.chat ?? []).filter(
+      (chat) => chatWebhookUrl(integrations, chat) === null,
+    );
+    if (unconfigured.length > 0)
+      return sendError(
+        reply,
+        400,
+        `this server has no webhook for ${unconfigured.join(' or ')}: set ${unconfigured.map((chat) => `FIREDRILL_${chat.toUpperCase()}_WEBHOOK_URL`).join(' and ')} (environment or integrations.json) and restart it`,
+      );
     const library = await readLibrary(scenariosDirectory);
     const entry = library.scenarios.find(({ scenario }) => scenario.id === body.data.scenario);
     if (!entry) return sendError(reply, 404, `no scenario "${body.data.scenario}" in the library`);
