@@ -76,6 +76,7 @@ const liveCommands = [
   'debrief.record',
   'experiment.report',
   'experiment.failure',
+  'real_page.report',
 ] as const satisfies readonly DrillEventType[];
 
 /** After the end: corrections, the debrief, and experiments reporting that they stopped. */
@@ -84,6 +85,7 @@ const afterTheEnd = [
   'debrief.record',
   'experiment.report',
   'experiment.failure',
+  'real_page.report',
 ] as const satisfies readonly DrillEventType[];
 
 export const drillMachine = setup({
@@ -108,7 +110,13 @@ export const drillMachine = setup({
   states: {
     briefing: {
       on: {
-        ...staysIn('briefing', ['drill.speed', 'experiments.arm', 'inject.skip', 'inject.delay']),
+        ...staysIn('briefing', [
+          'drill.speed',
+          'experiments.arm',
+          'real_pages.arm',
+          'inject.skip',
+          'inject.delay',
+        ]),
         'drill.start': { target: 'running' },
         'drill.abort': { target: 'aborted' },
       },

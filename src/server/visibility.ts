@@ -137,6 +137,13 @@ function mayOthersSee(
     case 'experiments.armed':
     case 'debrief.recorded':
       return false;
+    // Real PagerDuty pages (issue 17): the facilitator's plumbing, like experiments'.
+    case 'real_page.armed':
+    case 'real_page.requested':
+    case 'real_page.sent':
+    case 'real_page.resolved':
+    case 'real_page.call_failed':
+      return false;
     default:
       return noAudienceChosen(entry);
   }
