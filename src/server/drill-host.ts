@@ -14,12 +14,13 @@ import { DrillHistory } from './drill-history';
 import type { JoinOutcome, JoinRequest } from './join-rules';
 import { joinRefusal } from './join-rules';
 import type { LeftByDrill, StoredDrills } from './drill-recovery';
-import { reconcileArmedDrills, resumeUnfinishedDrills } from './drill-recovery';
+import { reconcileArmedDrills, reconcileRealPages, resumeUnfinishedDrills } from './drill-recovery';
 import type { ImportResult } from './import-drill';
 import { importFinishedDrill } from './import-drill';
 import { storeCheckpoint } from './drill-checkpoint';
 import type { CreatedDrill, DrillHostOptions } from './drill-host-options';
 import { lifecycleLines } from './drill-lifecycle-log';
+import { PagerDutyPager } from './integrations/pagerduty-pager';
 import { LiveDrill } from './live-drill';
 import type { LibraryScenario } from './scenario-library';
 import { newDrill } from './new-drill';
@@ -88,7 +89,9 @@ export class DrillHost {
    */
   async recover(): Promise<number> {
     await this.summaries.backfill();
-    return resumeUnfinishedDrills(this.storedDrills);
+    const resumed = await resumeUnfinishedDrills(this.storedDrills);
+    await reconcileRealPages(this.storedDrills);
+    return resumed;
   }
 
   async create(entry: LibraryScenario, input: NewDrillInput): Promise<CreatedDrill> {
@@ -253,6 +256,13 @@ export class DrillHost {
       gateway: drill.state().armed && realFis ? realFis : new DryRunFisGateway(this.now),
       ...(stopping ? { stoppingGateway: stopping } : {}),
       now: this.now,
+      pager: new PagerDutyPager({
+        drill,
+        drillId: stored.id,
+        now: this.now,
+        settings: this.options.integrations,
+        baseUrl: () => this.joinBaseUrl(),
+      }),
       onFinished: (finished) => this.finish(finished),
       onError: (error) => this.options.log.error(error, `drill ${stored.id}`),
       onStorageFailure: (error) => {
