@@ -127,6 +127,36 @@ describe('arming real pages', () => {
     expect(preflight.body.pagesArmed).toBe(false);
   });
 
+  it.runIf(lanAddress)(
+    'holds start and fire_inject of an armed drill to the same rule: 403 from the network',
+    async () => {
+      const port = await serve(bothKeys);
+      const drill = await newDrill(port);
+      const loopback = `http://127.0.0.1:${port}`;
+      const arm = await api(loopback, `/api/drills/${drill.id}/arm`, {
+        body: { pages: true },
+        token: drill.token,
+      });
+      expect(arm.status).toBe(200);
+      const fromLan = (action: unknown) =>
+        rawRequest(`http://${lanAddress ?? ''}:${port}`, {
+          path: `/api/drills/${drill.id}/actions`,
+          body: JSON.stringify(action),
+          headers: { authorization: `Bearer ${drill.token}`, 'content-type': 'application/json' },
+          localAddress: lanAddress ?? '',
+        });
+      const refused = await fromLan({ start: {} });
+      expect(refused.status).toBe(403);
+      expect(refused.text).toContain('real PagerDuty page');
+      expect(
+        (await api(loopback, `/api/drills/${drill.id}/start`, { body: {}, token: drill.token }))
+          .status,
+      ).toBe(200);
+      expect((await fromLan({ fire_inject: { inject: 'checkout-alarm' } })).status).toBe(403);
+      expect((await fromLan({ fire_inject: { inject: 'later-page' } })).status).toBe(200);
+    },
+  );
+
   it('from loopback arms them: the drill pages the sink, and End resolves the alert', async () => {
     const port = await serve(bothKeys);
     const url = `http://127.0.0.1:${port}`;
