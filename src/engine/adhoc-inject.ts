@@ -32,6 +32,9 @@ export function sendAdhocInject(
     // `until` waits on conditions a scenario's checks vouch for; an ad-hoc effect has none.
     if (written.until !== undefined)
       refuse(400, `effects.${index}: an ad-hoc effect lasts \`for\` a while or to the end`);
+    // A real page goes only where the armed scenario said: the pre-flight listed those.
+    if (written.page_real !== undefined)
+      refuse(400, `effects.${index}: an ad-hoc inject never pages for real`);
     const effect = toEffect(written);
     const problem = effectProblem(state, effect);
     if (problem !== null) refuse(400, `effects.${index}: ${problem}`);

@@ -6,6 +6,7 @@ import type { ActionName } from './actions';
 import type { ActionRequest } from './action-outcome';
 import type { ChatFailure } from './chat-failure';
 import type { LogEntry } from './log';
+import type { RealPageReport } from './real-pages';
 
 export const actionEvents = {
   start: 'drill.start',
@@ -70,6 +71,13 @@ export type DrillEvent =
       readonly wallMs: number;
     }
   | { readonly type: 'chat.failure'; readonly failure: ChatFailure; readonly wallMs: number }
+  /** Real PagerDuty pages (issue 17): arming, and the server's pager reporting back. */
+  | {
+      readonly type: 'real_pages.arm';
+      readonly routingKeys: readonly string[];
+      readonly wallMs: number;
+    }
+  | { readonly type: 'real_page.report'; readonly report: RealPageReport; readonly wallMs: number }
   /** A fact read back from a stored log: the lifecycle follows it. */
   | { readonly type: 'log.replay'; readonly entry: LogEntry }
   | { readonly type: 'clock.downtime'; readonly lastAliveWallMs: number; readonly wallMs: number };

@@ -77,6 +77,7 @@ const liveCommands = [
   'experiment.report',
   'experiment.failure',
   'chat.failure',
+  'real_page.report',
 ] as const satisfies readonly DrillEventType[];
 
 /** After the end: corrections, the debrief, and experiments reporting that they stopped. */
@@ -87,6 +88,7 @@ const afterTheEnd = [
   'experiment.failure',
   // The final result is posted after the end, and may fail then.
   'chat.failure',
+  'real_page.report',
 ] as const satisfies readonly DrillEventType[];
 
 export const drillMachine = setup({
@@ -111,7 +113,13 @@ export const drillMachine = setup({
   states: {
     briefing: {
       on: {
-        ...staysIn('briefing', ['drill.speed', 'experiments.arm', 'inject.skip', 'inject.delay']),
+        ...staysIn('briefing', [
+          'drill.speed',
+          'experiments.arm',
+          'real_pages.arm',
+          'inject.skip',
+          'inject.delay',
+        ]),
         'drill.start': { target: 'running' },
         'drill.abort': { target: 'aborted' },
       },

@@ -63,6 +63,8 @@ export interface DrillState {
   seed: number;
   team: string;
   armed: boolean;
+  /** Real PagerDuty pages armed (issue 17): until then no `page_real` is requested. */
+  pagesArmed: boolean;
   /**
    * The drill machine's state value, read through (never stored here). A state followed
    * without a machine (the console's `followLog`) reads the projection's phase instead.
@@ -107,6 +109,7 @@ export function createDrillState(scenario: Scenario, phase?: () => Phase): Drill
     seed: 0,
     team: '',
     armed: false,
+    pagesArmed: false,
     get phase() {
       return phaseNow();
     },

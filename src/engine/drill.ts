@@ -29,6 +29,8 @@ import { createDrillState } from './drill-state';
 import { evolve } from './evolve';
 import type { LogEntry } from './log';
 import { fullLogRefusal, isRepeatedFailureOfFullLog } from './log-capacity';
+import type { RealPageReport } from './real-pages';
+import { decideRealPageArming, recordRealPageReport } from './real-pages';
 import { createRecorder } from './recorder';
 import { canonicalSnapshot } from './snapshot';
 import type { Steps } from './steps';
@@ -64,6 +66,10 @@ export interface Drill {
   reportExperimentFailure(failure: ExperimentFailure, wallMs: number): readonly LogEntry[];
   /** The host reports a chat message that did not get there: a visible fact, and the drill goes on. */
   reportChatFailure(failure: ChatFailure, wallMs: number): readonly LogEntry[];
+  /** Arms real PagerDuty pages (before the start; the host checks who asks and the keys). */
+  armRealPages(routingKeys: readonly string[], wallMs: number): ActionOutcome;
+  /** The host's pager reports a page sent, resolved, or a call that failed. */
+  reportRealPage(report: RealPageReport, wallMs: number): readonly LogEntry[];
   /** Logs the time since the host was last alive as a pause (after a crash or restart). */
   recoverFromDowntime(lastAliveWallMs: number, wallMs: number): readonly LogEntry[];
   /** The wall time at which something is next due, or null when nothing is (or the clock is stopped). */
@@ -237,6 +243,22 @@ function wrap(scenario: Scenario) {
     reportChatFailure(failure: ChatFailure, wallMs: number) {
       return record({ type: 'chat.failure', failure, wallMs }, () =>
         recordChatFailure(state, failure, wallMs),
+      );
+    },
+    armRealPages(routingKeys: readonly string[], wallMs: number): ActionOutcome {
+      const event = { type: 'real_pages.arm', routingKeys, wallMs } as const;
+      const outcome = step(event, () => decideRealPageArming(state, routingKeys, wallMs), factsOf);
+      return (
+        outcome ?? {
+          ok: false,
+          status: 409,
+          error: `real pages are armed before the drill starts; it is ${phase()}`,
+        }
+      );
+    },
+    reportRealPage(report: RealPageReport, wallMs: number) {
+      return record({ type: 'real_page.report', report, wallMs }, () =>
+        recordRealPageReport(state, report, wallMs),
       );
     },
     recoverFromDowntime(lastAliveWallMs: number, wallMs: number) {

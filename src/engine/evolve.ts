@@ -148,6 +148,14 @@ function apply(state: DrillState, entry: LogEntry): void {
     case 'experiments.armed':
       state.armed = true;
       return;
+    case 'real_page.armed':
+      state.pagesArmed = true;
+      return;
+    case 'real_page.requested':
+    case 'real_page.sent':
+    case 'real_page.resolved':
+    case 'real_page.call_failed':
+      return; // the server's pager reads these from the log
     case 'drill.started':
     case 'drill.resumed':
     case 'drill.paused':

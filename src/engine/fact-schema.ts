@@ -185,6 +185,31 @@ export const factPayloadSchemas = {
     experiment: id,
     reason: z.enum(['condition_met', 'already_requested']),
   }),
+  // Real PagerDuty pages (issue 17): the engine asks, the server's pager sends and reports.
+  /** Real pages armed for this drill; `routingKeys` are names (`payments-team`), never keys. */
+  'real_page.armed': z.strictObject({ routingKeys: ids }),
+  /**
+   * A `page_real` fired in an armed drill: an inject's effect (`inject`) or a delivered page
+   * to a level that pages for real (`escalation` and `level`). Its seq makes the dedup_key.
+   */
+  'real_page.requested': z.strictObject({
+    routingKeyRef: id,
+    severity: z.enum(['critical', 'error', 'warning', 'info']),
+    summary: z.string(),
+    inject: id.nullable(),
+    escalation: seq.nullable(),
+    level: z.strictObject({ path: id, level: z.number().int().min(0) }).nullable(),
+  }),
+  /** PagerDuty accepted the trigger (`request`: the requested fact's seq). */
+  'real_page.sent': z.strictObject({ request: seq, dedupKey: id }),
+  /** PagerDuty accepted the resolve at the drill's end or abort. */
+  'real_page.resolved': z.strictObject({ request: seq, dedupKey: id }),
+  /** A call to PagerDuty that failed after its retries; `reason` never holds the routing key. */
+  'real_page.call_failed': z.strictObject({
+    request: seq,
+    action: z.enum(['trigger', 'resolve']),
+    reason: z.string(),
+  }),
   /**
    * The engine's live view of an expectation, which conditional injects follow. The scorer
    * recomputes verdicts from the primary facts (honouring retractions) and ignores these.

@@ -8,6 +8,7 @@ import { isExperimentActive } from './drill-state';
 import { triggerExpectation } from './expectation-tracking';
 import type { InjectCause, MessageContent } from './log';
 import { sendPage } from './pages';
+import { requestInjectRealPages } from './real-pages';
 import type { Recorder } from './recorder';
 import { scenarioIndex } from './scenario-index';
 
@@ -23,6 +24,7 @@ export function fireInject(
   if (!inject) return;
   recorder.record('inject.fired', { inject: injectId, cause }, atMs);
   for (const effect of inject.effects) beginEffect(state, recorder, injectId, effect, atMs);
+  requestInjectRealPages(state, recorder, inject, atMs);
   // After the effects: an alert that pages a role its own surprise made unreachable fails.
   if (inject.pages) sendSystemPage(state, recorder, inject, inject.pages, atMs);
   for (const expectation of index.expectationsTriggeredByInject.get(injectId) ?? []) {

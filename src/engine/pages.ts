@@ -11,6 +11,7 @@ import {
 } from './escalation-rules';
 import { meetByEscalation } from './expectation-tracking';
 import type { MessageContent, UndeliveredReason } from './log';
+import { requestEscalationRealPage } from './real-pages';
 import type { Recorder } from './recorder';
 
 /** Why a page to `role` over `channel` would not get through at `atMs`, or null if it would. */
@@ -68,6 +69,7 @@ export function sendPage(
   );
   if (undelivered === null && !page.system)
     meetByEscalation(state, recorder, entry.seq, page.to, atMs);
+  requestEscalationRealPage(state, recorder, entry, atMs);
   return entry.seq;
 }
 

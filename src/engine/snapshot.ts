@@ -12,6 +12,7 @@ export function canonicalSnapshot(state: DrillState, phase: string): string {
     seed: state.seed,
     team: state.team,
     armed: state.armed,
+    pagesArmed: state.pagesArmed,
     clock: state.clock,
     nowMs: state.nowMs,
     logLength: state.log.length,

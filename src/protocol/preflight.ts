@@ -1,6 +1,8 @@
 /**
  * Game days with real AWS FIS experiments: `GET /api/drills/:id/preflight` (what would run,
- * where, with which role and stop conditions) and `POST /api/drills/:id/arm`.
+ * where, with which role and stop conditions) and `POST /api/drills/:id/arm`; and real
+ * PagerDuty pages (issue 17): what will be paged (routing key names, never keys) and arming
+ * them with `{"pages": true}`.
  */
 import * as z from 'zod/mini';
 
@@ -18,16 +20,37 @@ export interface PreflightExperiment {
   readonly error?: string;
 }
 
+/** One routing key a drill may page, and where in the scenario it is paged from. */
+export interface PreflightPage {
+  readonly routingKeyRef: string;
+  /** Whether this server has FIREDRILL_PAGERDUTY_ROUTING_KEY_<NAME>: arming needs every one. */
+  readonly configured: boolean;
+  /** `inject latency-alarm`, `engineering level 2 (ic)`. */
+  readonly from: readonly string[];
+}
+
 export interface PreflightReply {
   /** Where the FIS calls go. */
   readonly endpoint: string;
   readonly armed: boolean;
   readonly experiments: readonly PreflightExperiment[];
+  /** Real PagerDuty pages armed for this drill. */
+  readonly pagesArmed: boolean;
+  readonly pages: readonly PreflightPage[];
 }
+
+/** `POST /api/drills/:id/arm`: no body (or `{}`) arms experiments, `{"pages": true}` real pages. */
+export interface ArmBody {
+  readonly pages?: boolean;
+}
+
+export const armBody: z.ZodMiniType<ArmBody> = z.object({
+  pages: z.exactOptional(z.boolean()),
+});
 
 export interface ArmReply {
   readonly armed: true;
-  /** The log seq of the `experiments.armed` fact. */
+  /** The log seq of the `experiments.armed` (or `real_page.armed`) fact. */
   readonly seq: number;
 }
 
@@ -50,6 +73,8 @@ export const preflightReply: z.ZodMiniType<PreflightReply> = z.object({
       error: z.exactOptional(z.string()),
     }),
   ),
+  pagesArmed: z.boolean(),
+  pages: z.array(z.object({ routingKeyRef: z.string(), configured: z.boolean(), from: names })),
 });
 
 export const armReply: z.ZodMiniType<ArmReply> = z.object({

@@ -81,6 +81,13 @@ const metricSeries = z.object({
   branches: z.array(z.object({ when: conditionSchema, points })),
 });
 
+/** `page_real` (issue 17): a routing key's name, never the key. */
+const realPage = z.object({
+  routingKeyRef: z.string(),
+  severity: z.nullable(z.enum(['critical', 'error', 'warning', 'info'])),
+  summary: z.nullable(z.string()),
+});
+
 const inject = z.object({
   id: z.string(),
   kind: z.enum(injectKinds),
@@ -99,6 +106,7 @@ const inject = z.object({
   metric: z.nullable(metricSeries),
   effects: z.array(effect),
   pages: z.nullable(z.object({ role: z.string(), path: z.nullable(z.string()) })),
+  realPages: z.array(realPage),
 });
 
 const role = z.object({
@@ -113,7 +121,7 @@ const role = z.object({
 const escalationPath = z.object({
   id: z.string(),
   autoAdvance: z.boolean(),
-  levels: z.array(z.object({ role: z.string(), ackWithinMs: ms })),
+  levels: z.array(z.object({ role: z.string(), ackWithinMs: ms, realPage: z.nullable(realPage) })),
 });
 
 const templates = z.object({

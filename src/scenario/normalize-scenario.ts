@@ -5,6 +5,7 @@ import type {
   EffectFile,
   ExperimentStartFile,
   InjectFile,
+  RealPageFile,
   ScenarioFile,
   TriggerFile,
   UntilFile,
@@ -20,6 +21,7 @@ import type {
   InjectPage,
   InjectTiming,
   Phase,
+  RealPage,
   Scenario,
   Story,
   Trigger,
@@ -64,6 +66,7 @@ export function normalizeScenario(file: ScenarioFile): Scenario {
       levels: path.levels.map((level) => ({
         role: level.role,
         ackWithinMs: level.ack_within === undefined ? defaultAckWithinMs : ms(level.ack_within),
+        realPage: level.page_real ? toRealPage(level.page_real) : null,
       })),
     })),
     templates: {
@@ -192,8 +195,19 @@ function toInject(file: ScenarioFile, inject: InjectFile): Inject {
           })),
         }
       : null,
-    effects: (inject.effects ?? []).map(toEffect),
+    effects: (inject.effects ?? []).filter((effect) => !effect.page_real).map(toEffect),
     pages: inject.pages === undefined ? null : toPage(file, inject.pages),
+    realPages: (inject.effects ?? []).flatMap((effect) =>
+      effect.page_real ? [toRealPage(effect.page_real)] : [],
+    ),
+  };
+}
+
+function toRealPage(page: RealPageFile): RealPage {
+  return {
+    routingKeyRef: page.routing_key_ref,
+    severity: page.severity ?? null,
+    summary: page.summary ?? null,
   };
 }
 
@@ -237,7 +251,10 @@ function toUntil(until: UntilFile): UntilCondition {
   throw new Error('invariant: unchecked `when` or `until`');
 }
 
-/** An effect as the format writes it, in the engine's form (also an ad-hoc inject's effects). */
+/**
+ * An effect as the format writes it, in the engine's form (also an ad-hoc inject's effects).
+ * Not `page_real`: an inject keeps those apart (`realPages`), and an ad-hoc inject refuses them.
+ */
 export function toEffect(effect: EffectFile): Effect {
   const lasting = {
     forMs: effect.for === undefined ? null : ms(effect.for),

@@ -1,10 +1,11 @@
 /**
  * Effects an inject has on the drill: a role or channels out (for a while, until the team
- * does something, or to the end), severity, FIS.
+ * does something, or to the end), severity, FIS, a real PagerDuty page (schema-real-page.ts).
  */
 import { z } from 'zod';
 import { schemaDocs } from './schema-docs';
 import { duration, ref, text } from './schema-fields';
+import { realPage } from './schema-real-page';
 import { exactlyOne, onlyWith } from './schema-refinements';
 import { until } from './schema-when';
 
@@ -22,14 +23,22 @@ export const effect = z
     severity: text.optional(),
     start_experiment: ref('experiment').optional(),
     stop_experiment: ref('experiment').optional(),
+    page_real: realPage.optional(),
   })
   .register(schemaDocs, {
     description:
-      'One of {unavailable: ROLE, channels, for, until}, {channel_down: CHANNEL | [CHANNEL] | all, for, until}, {severity}, {start_experiment}, {stop_experiment}; without `for` or `until` an effect lasts to the end',
+      'One of {unavailable: ROLE, channels, for, until}, {channel_down: CHANNEL | [CHANNEL] | all, for, until}, {severity}, {start_experiment}, {stop_experiment}, {page_real: {routing_key_ref}}; without `for` or `until` an effect lasts to the end',
   })
   .superRefine((value, ctx) => {
     exactlyOne(
-      ['unavailable', 'channel_down', 'severity', 'start_experiment', 'stop_experiment'],
+      [
+        'unavailable',
+        'channel_down',
+        'severity',
+        'start_experiment',
+        'stop_experiment',
+        'page_real',
+      ],
       'an effect',
     )(value, ctx);
     onlyWith(value, ctx, 'for', ['unavailable', 'channel_down']);

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { schemaDocs } from './schema-docs';
 import { duration, id, ref, text } from './schema-fields';
+import { realPage } from './schema-real-page';
 
 export const role = z.strictObject({
   id: id('role id'),
@@ -22,5 +23,14 @@ export const role = z.strictObject({
 export const escalationPath = z.strictObject({
   id: id('path id'),
   auto_advance: z.boolean().optional(),
-  levels: z.array(z.strictObject({ role: ref('role'), ack_within: duration.optional() })).min(1),
+  levels: z
+    .array(
+      z.strictObject({
+        role: ref('role'),
+        ack_within: duration.optional(),
+        // An escalation (the team's, or a system page's) to this level's role pages for real.
+        page_real: realPage.optional(),
+      }),
+    )
+    .min(1),
 });

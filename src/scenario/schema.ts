@@ -14,6 +14,7 @@ import { experiment } from './schema-experiment';
 import { duration, id, text } from './schema-fields';
 import { inject } from './schema-inject';
 import { escalationPath, role } from './schema-roles';
+import type { realPage } from './schema-real-page';
 import { phase, story } from './schema-story';
 import { checklist, decision } from './schema-tasks';
 import type { until, when } from './schema-when';
@@ -28,6 +29,7 @@ export { expectation, expectationKinds, trigger } from './schema-expectation';
 export { phase, story } from './schema-story';
 export { checklist, decision } from './schema-tasks';
 export { experiment } from './schema-experiment';
+export { realPage, realPageSeverities, routingKeyRefPattern } from './schema-real-page';
 
 const weight = z.number().min(0);
 
@@ -108,5 +110,6 @@ export type InjectFile = z.output<typeof inject>;
 export type WhenFile = z.output<typeof when>;
 export type UntilFile = z.output<typeof until>;
 export type EffectFile = z.output<typeof effect>;
+export type RealPageFile = z.output<typeof realPage>;
 export type TriggerFile = z.output<typeof trigger>;
 export type ExperimentStartFile = z.output<typeof experiment>['start'];

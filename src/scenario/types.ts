@@ -27,6 +27,22 @@ export interface EscalationLevel {
   readonly role: string;
   /** How long this level has to acknowledge a page (5m when the file does not say). */
   readonly ackWithinMs: number;
+  /** A delivered escalation or system page to this level's role pages for real (issue 17). */
+  readonly realPage: RealPage | null;
+}
+
+export type RealPageSeverity = 'critical' | 'error' | 'warning' | 'info';
+
+/**
+ * A real PagerDuty page (`page_real`, issue 17): the routing key by the name the server knows
+ * it under, never the key. Sent only in a drill armed for real pages.
+ */
+export interface RealPage {
+  readonly routingKeyRef: string;
+  /** `null`: from the drill's declared severity when it is sent (`critical` when none). */
+  readonly severity: RealPageSeverity | null;
+  /** `null`: the inject's title (or the escalation's situation). */
+  readonly summary: string | null;
 }
 
 export interface EscalationPath {
@@ -137,6 +153,8 @@ export interface Inject {
   readonly effects: readonly Effect[];
   /** The system page it sends as it fires (format v2), or `null`. */
   readonly pages: InjectPage | null;
+  /** Its `page_real` effects, kept apart from `effects`: they change nothing in the drill. */
+  readonly realPages: readonly RealPage[];
 }
 
 export type Trigger =

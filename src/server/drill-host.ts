@@ -5,7 +5,6 @@
  */
 import type { Drill } from '../engine/drill';
 import type { DrillExport } from '../engine/drill-export';
-import { DryRunFisGateway } from '../fis/dry-run-fis-gateway';
 import type { FisGateway } from '../fis/fis-gateway';
 import type { Scenario } from '../scenario/types';
 import type { DrillSummary } from '../protocol/drill-summary';
@@ -14,14 +13,13 @@ import { DrillHistory } from './drill-history';
 import type { JoinOutcome, JoinRequest } from './join-rules';
 import { joinRefusal } from './join-rules';
 import type { LeftByDrill, StoredDrills } from './drill-recovery';
-import { reconcileArmedDrills, resumeUnfinishedDrills } from './drill-recovery';
+import { reconcileArmedDrills, reconcileRealPages, resumeUnfinishedDrills } from './drill-recovery';
 import type { ImportResult } from './import-drill';
 import { importFinishedDrill } from './import-drill';
 import { storeCheckpoint } from './drill-checkpoint';
 import type { CreatedDrill, DrillHostOptions } from './drill-host-options';
-import { lifecycleLines } from './drill-lifecycle-log';
-import { startChatMirror } from './integrations/chat-mirror';
-import { LiveDrill } from './live-drill';
+import { hostedDrill } from './hosted-drill';
+import type { LiveDrill } from './live-drill';
 import type { LibraryScenario } from './scenario-library';
 import { newDrill } from './new-drill';
 import type { NewDrillInput } from './new-drill';
@@ -89,7 +87,9 @@ export class DrillHost {
    */
   async recover(): Promise<number> {
     await this.summaries.backfill();
-    return resumeUnfinishedDrills(this.storedDrills);
+    const resumed = await resumeUnfinishedDrills(this.storedDrills);
+    await reconcileRealPages(this.storedDrills);
+    return resumed;
   }
 
   async create(entry: LibraryScenario, input: NewDrillInput): Promise<CreatedDrill> {
@@ -242,33 +242,15 @@ export class DrillHost {
     drill: Drill,
     participants: readonly StoredParticipant[],
   ): LiveDrill {
-    const { realFis } = this.options;
-    const stopping = this.options.stoppingFis ?? realFis;
-    const live = new LiveDrill({
+    const live = hostedDrill({
       stored,
       drill,
-      store: this.store,
       participants,
-      // A drill armed before a restart starts real experiments only if this server still
-      // allows real FIS; the ones its log shows running are followed and stopped either way.
-      gateway: drill.state().armed && realFis ? realFis : new DryRunFisGateway(this.now),
-      ...(stopping ? { stoppingGateway: stopping } : {}),
+      options: this.options,
       now: this.now,
+      baseUrl: () => this.joinBaseUrl(),
       onFinished: (finished) => this.finish(finished),
-      onError: (error) => this.options.log.error(error, `drill ${stored.id}`),
-      onStorageFailure: (error) => {
-        this.options.log.error(error, `drill ${stored.id}: a fact could not be stored`);
-        this.options.onStorageFailure?.(error);
-      },
     });
-    // The facilitator's terminal hears of each drill starting and ending (cli/terminal-log.ts).
-    live.subscribe((entries) => {
-      for (const line of lifecycleLines(stored, entries)) this.options.log.info(line);
-    });
-    // A drill created with `chat` posts into those chats until its result.
-    startChatMirror(live, this.options, (error) =>
-      this.options.log.error(error, `drill ${stored.id}: chat mirror`),
-    );
     this.live.set(stored.id, live);
     return live;
   }

@@ -56,6 +56,19 @@ export async function reconcileArmedDrills(drills: StoredDrills): Promise<LeftBy
   return left;
 }
 
+/**
+ * After the drills are rebuilt: every drill armed for real pages (finished ones included)
+ * re-sends the triggers its log shows unconfirmed, or resolves what it left open.
+ */
+export async function reconcileRealPages(drills: StoredDrills): Promise<void> {
+  for (const stored of await drills.store.listDrills()) {
+    if (!stored.scenarioSource.includes('page_real')) continue;
+    const log = drills.hosted(stored.id)?.drill.log ?? (await readableLog(drills, stored.id));
+    if (!log.some((entry) => entry.type === 'real_page.armed')) continue;
+    await (await drills.get(stored.id))?.reconcileRealPages();
+  }
+}
+
 /** A stored log, or none when the drill is damaged (`get` then marks it and hosts nothing). */
 async function readableLog(drills: StoredDrills, id: string) {
   return drills.store.readLog(id).catch((error: unknown) => {

@@ -14,6 +14,8 @@ import { ExperimentConductor } from './experiment-conductor';
 import { experimentPollMs, maxFailingPollMs, nextPollDelayMs } from './experiment-polling';
 import { isFinished } from './drill-summaries';
 import { DrillRoom } from './drill-room';
+import type { PagerDutyPager } from './integrations/pagerduty-pager';
+import { concernsPager } from './integrations/pagerduty-pager';
 import type { DrillRepository, StoredDrill, StoredParticipant } from './store/drill-repository';
 
 export type Listener = (entries: readonly LogEntry[]) => void;
@@ -28,6 +30,8 @@ export interface LiveDrillOptions {
   /** Follows and stops the real experiments the log shows, even when `gateway` is the dry run. */
   readonly stoppingGateway?: FisGateway;
   readonly now: () => number;
+  /** Sends the drill's real PagerDuty pages (issue 17); none: no page ever leaves. */
+  readonly pager?: PagerDutyPager;
   /**
    * Called once the drill has ended or been aborted, and again after each later fact (a
    * debrief, a correction), once those facts are stored; the commit waits for it.
@@ -125,6 +129,20 @@ export class LiveDrill {
     }
   }
 
+  /** Real PagerDuty pages armed for these routing key names (the route checked who asks). */
+  async armRealPages(routingKeys: readonly string[]): Promise<ActionOutcome> {
+    const outcome = this.drill.armRealPages(routingKeys, this.options.now());
+    await this.commit();
+    return outcome;
+  }
+
+  /** After a restart: re-send unconfirmed pages, or resolve what a finished drill left open. */
+  async reconcileRealPages(): Promise<void> {
+    if (!this.options.pager) return;
+    await this.options.pager.reconcile();
+    await this.commit();
+  }
+
   /** A participant's roles after a release: stored first, then every screen hears of it. */
   async setParticipantRoles(tokenHash: string, roles: readonly string[]): Promise<void> {
     await this.options.store.setParticipantRoles(this.id, tokenHash, roles);
@@ -181,6 +199,7 @@ export class LiveDrill {
       if (fresh.length > 0) {
         for (const listener of this.listeners) listener(fresh);
         this.followExperiments(fresh);
+        this.followPages(fresh);
       }
       if (finished && !this.closed) await this.options.onFinished(this);
     });
@@ -218,6 +237,16 @@ export class LiveDrill {
       .then(() => this.commit())
       .catch((error: unknown) => this.options.onError(error));
     if (this.pollTimer === undefined) this.schedulePoll(experimentPollMs);
+  }
+
+  /** Never awaited by the commit: an action's answer does not wait on PagerDuty. */
+  private followPages(entries: readonly LogEntry[]): void {
+    const { pager } = this.options;
+    if (!pager || !concernsPager(entries)) return;
+    void pager
+      .handle(entries)
+      .then((caused) => (caused.length > 0 ? this.commit() : undefined))
+      .catch((error: unknown) => this.options.onError(error));
   }
 
   /** Polls experiment states with backoff (experiment-polling.ts), failures included. */

@@ -21,6 +21,13 @@ export function referencedSeqs(entry: LogEntry): readonly number[] {
       return [entry.payload.about];
     case 'debrief.recorded':
       return entry.payload.supersedes === undefined ? [] : [entry.payload.supersedes];
+    // Real pages (issue 17) are the facilitator's alone, whose numbering is the log's.
+    case 'real_page.requested':
+      return entry.payload.escalation === null ? [] : [entry.payload.escalation];
+    case 'real_page.sent':
+    case 'real_page.resolved':
+    case 'real_page.call_failed':
+      return [entry.payload.request];
     default:
       return [];
   }
@@ -58,6 +65,19 @@ export function renumbered<T extends LogEntry>(
     case 'chat.delivery_failed': {
       const about = moved(entry.payload.about);
       return about === null ? null : { ...entry, seq, payload: { ...entry.payload, about } };
+    }
+    case 'real_page.requested': {
+      if (entry.payload.escalation === null) return { ...entry, seq };
+      const escalation = moved(entry.payload.escalation);
+      return escalation === null
+        ? null
+        : { ...entry, seq, payload: { ...entry.payload, escalation } };
+    }
+    case 'real_page.sent':
+    case 'real_page.resolved':
+    case 'real_page.call_failed': {
+      const request = moved(entry.payload.request);
+      return request === null ? null : { ...entry, seq, payload: { ...entry.payload, request } };
     }
     case 'debrief.recorded': {
       if (entry.payload.supersedes === undefined) return { ...entry, seq };

@@ -140,6 +140,13 @@ function mayOthersSee(
     // Chat mirror: how the team's chat was reached is the facilitator's to know.
     case 'chat.delivery_failed':
       return false;
+    // Real PagerDuty pages (issue 17): the facilitator's plumbing, like experiments'.
+    case 'real_page.armed':
+    case 'real_page.requested':
+    case 'real_page.sent':
+    case 'real_page.resolved':
+    case 'real_page.call_failed':
+      return false;
     default:
       return noAudienceChosen(entry);
   }

@@ -78,6 +78,21 @@ const samples: { readonly [K in FactType]: readonly [FactPayloads[K], Audience] 
     'everyone',
   ],
   'experiments.armed': [{ region: ['eu-west-1'], endpoint: 'none' }, 'facilitator'],
+  'real_page.armed': [{ routingKeys: ['payments-team'] }, 'facilitator'],
+  'real_page.requested': [
+    {
+      routingKeyRef: 'payments-team',
+      severity: 'critical',
+      summary: 's',
+      inject: 'i',
+      escalation: null,
+      level: null,
+    },
+    'facilitator',
+  ],
+  'real_page.sent': [{ request: 3, dedupKey: 'd-3' }, 'facilitator'],
+  'real_page.resolved': [{ request: 3, dedupKey: 'd-3' }, 'facilitator'],
+  'real_page.call_failed': [{ request: 3, action: 'trigger', reason: 'HTTP 400' }, 'facilitator'],
   'experiment.call_failed': [
     { experiment: 'e', call: 'StartExperiment', code: 'c', reason: 'r', dryRun: true },
     'facilitator',

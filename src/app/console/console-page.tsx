@@ -16,6 +16,7 @@ import { Recorder } from './recorder';
 import { RetractableFeed } from './retractable-feed';
 import { ExpectationsDue } from './expectations-due';
 import { ExperimentsPanel } from './experiments-panel';
+import { RealPagesPanel } from './real-pages-panel';
 import { TeamRecorder } from './team-recorder';
 import { ConsoleFacts } from './console-facts';
 import { ShareFacilitatorLink } from './share-facilitator-link';
@@ -128,6 +129,7 @@ export function ConsolePage({ drillId }: { drillId: string }) {
               act={act}
             />
           ) : null}
+          {engine ? <RealPagesPanel state={engine} drillId={drillId} token={token} /> : null}
           <h2>Expectations due</h2>
           {engine ? <ExpectationsDue state={engine} nowMs={nowMs} /> : null}
           <h2 id="timeline-title">Injects</h2>

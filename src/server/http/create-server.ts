@@ -155,6 +155,7 @@ export async function createServer(
     fisRoutes(scope, host, {
       allowed: options.realFis !== undefined,
       endpoint: options.realFis?.endpoint ?? 'none',
+      integrations: options.integrations ?? noIntegrations,
     });
   });
 

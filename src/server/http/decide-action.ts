@@ -13,6 +13,7 @@ import type { Caller } from './access';
 import { issueDetails } from './api-error';
 import type { Connection } from './real-experiment-rule';
 import { realExperimentRefusalFor } from './real-experiment-rule';
+import { realPageRefusalFor } from './real-page-rule';
 
 /** The answer to an action: its log seq (and whether it was applied before), or a refusal. */
 export type ActionAnswer =
@@ -64,7 +65,9 @@ export async function decideAction(
     return { ok: false, status: 400, error: invalidAction(details), details };
   }
   // An action that can start a real experiment follows the arming rule; nothing changes.
-  const refusal = realExperimentRefusalFor(parsed.action, live.drill, connection);
+  const refusal =
+    realExperimentRefusalFor(parsed.action, live.drill, connection) ??
+    realPageRefusalFor(parsed.action, live.drill, connection);
   if (refusal) return { ok: false, ...refusal };
   const outcome = await live.act({
     action: parsed.action,
