@@ -46,6 +46,7 @@ describe('when an inject waits on the team', () => {
 describe('when roles and decisions are put in words', () => {
   it('says what a role may decide by the decisions’ titles, and who takes each decision', () => {
     expect(authorityText(failover, ['declare-sev1'])).toBe('Declare SEV1');
+    expect(authorityText(failover, ['declare-major'])).toBe('declare major');
     expect(decidedBy(failover, 'approve-failover')).toBe(
       'Incident commander or Head of Data Platform',
     );

@@ -19,12 +19,17 @@ export function scenarioNames(scenario: Scenario): ScenarioNames {
   };
 }
 
-/** What a role's authority lets it decide, by the decisions' titles; the bare name otherwise. */
+/**
+ * What a role's authority lets it decide, by the decisions' titles; an authority no decision
+ * needs (one an expectation or the team's own rubric refers to) in words: `declare major`.
+ */
 export function authorityText(scenario: Scenario, authority: readonly string[]): string {
   return authority
     .flatMap((power) => {
       const decisions = scenario.decisions.filter((decision) => decision.needs === power);
-      return decisions.length === 0 ? [power] : decisions.map((decision) => decision.title);
+      return decisions.length === 0
+        ? [power.replace(/-/g, ' ')]
+        : decisions.map((decision) => decision.title);
     })
     .join('; ');
 }
