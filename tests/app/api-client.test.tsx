@@ -49,11 +49,11 @@ describe('when a reply fails its schema', () => {
 });
 
 describe('when the server answers with an error', () => {
-  it('rejects with its sentence and status', async () => {
+  it('rejects with its status and its message written as a sentence', async () => {
     serverAnswers(409, { error: 'already taken: oncall' });
     await expect(apiRequest('/api/join', joinReply, { body: {} })).rejects.toMatchObject({
       status: 409,
-      message: 'already taken: oncall',
+      message: 'Already taken: oncall.',
     });
   });
 });

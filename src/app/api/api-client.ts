@@ -50,7 +50,7 @@ export async function apiRequest<T>(
     const failure = errorReply.safeParse(body);
     throw new ApiError(
       response.status,
-      failure.success ? failure.data.error : `The server answered ${response.status}.`,
+      failure.success ? asSentence(failure.data.error) : `The server answered ${response.status}.`,
     );
   }
   const checked = schema.safeParse(body);
@@ -63,6 +63,13 @@ function unexpectedReply(path: string, error: z.core.$ZodError): string {
   const [first] = error.issues;
   const where = first && first.path.length > 0 ? ` at ${first.path.join('.')}` : '';
   return `The server's reply to ${path.split('?')[0] ?? path} was not what this page expects${where}: ${first?.message ?? 'unreadable'}. Reload the page; if it persists, the app and the server may be different versions.`;
+}
+
+/** The server writes terse lower-case messages (tests share them); a page shows sentences. */
+export function asSentence(message: string): string {
+  const trimmed = message.trim();
+  const capital = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
+  return /[.!?…]$/.test(capital) ? capital : `${capital}.`;
 }
 
 function safeJson(text: string): unknown {

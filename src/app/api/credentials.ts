@@ -23,6 +23,8 @@ function write(name: string, value: string): void {
 }
 
 export const serverKey = () => read('firedrill.key');
+/** Keeps a facilitator key the server has just accepted (typed in, or from `#key=`). */
+export const rememberServerKey = (key: string) => write('firedrill.key', key);
 /** The drill's own facilitator token, the one a "share facilitator link" may hand on. */
 export const drillFacilitatorToken = (drillId: string) =>
   read(`firedrill.drill.${drillId}.facilitator`);
@@ -47,7 +49,7 @@ export function absorbFragmentSecrets(drillId: string | null): void {
   const key = fragment.get('key');
   const token = fragment.get('token');
   const projector = fragment.get('projector');
-  if (key) write('firedrill.key', key);
+  if (key) rememberServerKey(key);
   if (token && drillId) rememberFacilitatorToken(drillId, token);
   if (projector && drillId) rememberProjectorKey(drillId, projector);
   if (key || token || projector)

@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react';
 import { libraryReply } from '../../protocol/library';
 import { apiRequest } from '../api/api-client';
-import { useAsync } from '../components/use-async';
+import { FacilitatorKeyPrompt } from '../api/facilitator-key-prompt';
+import { useKeyedLoad } from '../api/use-keyed-load';
 import type { LibraryFilter } from './library-filter';
 import { anyFilter, libraryTags, matchesFilter } from './library-filter';
 import { LibraryFilters } from './library-filters';
@@ -11,7 +12,10 @@ import { ScenarioCard } from './scenario-card';
 export function LibraryPage() {
   const [query, setQuery] = useState('');
   const [filter, setFilter] = useState<LibraryFilter>(anyFilter);
-  const library = useAsync(() => apiRequest('/api/scenarios', libraryReply), 'library');
+  const { loaded: library, reload } = useKeyedLoad(
+    () => apiRequest('/api/scenarios', libraryReply),
+    'library',
+  );
   const scenarios = useMemo(
     () => (library.status === 'ready' ? library.value.scenarios : []),
     [library],
@@ -24,6 +28,7 @@ export function LibraryPage() {
     [scenarios, query, filter],
   );
   const tags = useMemo(() => libraryTags(scenarios), [scenarios]);
+  if (library.status === 'needs-key') return <FacilitatorKeyPrompt onAccepted={reload} />;
   return (
     <section aria-labelledby="library-title">
       <div className="page-head">

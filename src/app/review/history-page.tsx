@@ -1,7 +1,8 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { apiRequest } from '../api/api-client';
 import { facilitatorToken } from '../api/credentials';
-import { useAsync } from '../components/use-async';
+import { FacilitatorKeyPrompt } from '../api/facilitator-key-prompt';
+import { useKeyedLoad } from '../api/use-keyed-load';
 import type { DrillSummary } from '../../protocol/drill-summary';
 import { historyReply } from '../../protocol/drill-summary';
 import { deleteDrillReply } from '../../protocol/http-bodies';
@@ -18,7 +19,10 @@ const TrendChart = lazy(() =>
 /** Past drills, filtered by scenario and team, with the trend of the runs that count. */
 export function HistoryPage() {
   const [version, setVersion] = useState(0);
-  const loaded = useAsync(() => apiRequest('/api/drills', historyReply), `history:${version}`);
+  const { loaded, reload } = useKeyedLoad(
+    () => apiRequest('/api/drills', historyReply),
+    `history:${version}`,
+  );
   const [scenario, setScenario] = useState('');
   const [team, setTeam] = useState('');
   const [compared, setCompared] = useState<readonly string[]>([]);
@@ -44,10 +48,11 @@ export function HistoryPage() {
     }).catch(() => undefined);
     setVersion((count) => count + 1);
   }
+  if (loaded.status === 'needs-key') return <FacilitatorKeyPrompt onAccepted={reload} />;
   if (loaded.status === 'failed')
     return (
       <p className="alert" role="alert">
-        {loaded.error}
+        <strong>History could not be loaded.</strong> {loaded.error}
       </p>
     );
   return (

@@ -2,19 +2,21 @@ import { facilitatorGuide } from '../../scenario/guide/facilitator-guide';
 import { renderGuideMarkdown } from '../../scenario/guide/guide-markdown';
 import { scenarioDetailReply } from '../../protocol/scenario-detail';
 import { apiRequest } from '../api/api-client';
+import { FacilitatorKeyPrompt } from '../api/facilitator-key-prompt';
+import { useKeyedLoad } from '../api/use-keyed-load';
 import { MarkdownText } from '../components/markdown-text';
-import { useAsync } from '../components/use-async';
 
 /**
  * The printable facilitator's guide: the same markdown `firedrill guide` prints, rendered
  * here and laid out for paper by the print stylesheet (`scenario.css`).
  */
 export function GuidePage({ scenarioId }: { scenarioId: string }) {
-  const loaded = useAsync(
+  const { loaded, reload } = useKeyedLoad(
     () => apiRequest(`/api/scenarios/${encodeURIComponent(scenarioId)}`, scenarioDetailReply),
     scenarioId,
   );
   if (loaded.status === 'loading') return <p className="muted">Loading the guide…</p>;
+  if (loaded.status === 'needs-key') return <FacilitatorKeyPrompt onAccepted={reload} />;
   if (loaded.status === 'failed')
     return (
       <div className="alert" role="alert">

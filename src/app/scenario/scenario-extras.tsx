@@ -1,5 +1,7 @@
 import { formatDuration } from '../../scenario/duration';
 import { expectationSentence } from '../../scenario/guide/expectation-words';
+import { decidedBy } from '../../scenario/guide/scenario-names';
+import { InlineCode } from './inline-code';
 import type { Scenario } from '../../scenario/types';
 
 /** The expectations in words, as the facilitator will judge them. */
@@ -31,9 +33,9 @@ export function ScenarioExtras({ scenario }: { scenario: Scenario }) {
           <ul>
             {scenario.decisions.map((decision) => (
               <li key={decision.id}>
-                <strong>{decision.title}</strong> <code>{decision.id}</code>
+                <strong>{decision.title}</strong>
                 {decision.needs === null ? null : (
-                  <span className="muted"> — needs {decision.needs}</span>
+                  <span className="muted"> — taken by {decidedBy(scenario, decision.needs)}</span>
                 )}
                 {decision.options === null ? null : (
                   <ul>
@@ -57,7 +59,12 @@ export function ScenarioExtras({ scenario }: { scenario: Scenario }) {
               <li key={experiment.id}>
                 <strong>{experiment.id}</strong>: FIS template <code>{experiment.template}</code> in{' '}
                 {experiment.region}, {formatDuration(experiment.durationMs)}
-                {experiment.description === '' ? '' : ` — ${experiment.description}`}
+                {experiment.description === '' ? null : (
+                  <>
+                    {' — '}
+                    <InlineCode text={experiment.description} />
+                  </>
+                )}
               </li>
             ))}
           </ul>

@@ -3,7 +3,8 @@ import { formatDuration } from '../../scenario/duration';
 import { facilitatorGuide } from '../../scenario/guide/facilitator-guide';
 import { scenarioDetailReply } from '../../protocol/scenario-detail';
 import { apiRequest } from '../api/api-client';
-import { useAsync } from '../components/use-async';
+import { FacilitatorKeyPrompt } from '../api/facilitator-key-prompt';
+import { useKeyedLoad } from '../api/use-keyed-load';
 import { MarkdownText } from '../components/markdown-text';
 import { navigate } from '../router/router';
 import { ScenarioExpectations, ScenarioExtras } from './scenario-extras';
@@ -12,12 +13,13 @@ import { ScenarioRoles } from './scenario-roles';
 import { StartDrillDialog } from './start-drill-dialog';
 
 export function ScenarioPage({ scenarioId }: { scenarioId: string }) {
-  const loaded = useAsync(
+  const { loaded, reload } = useKeyedLoad(
     () => apiRequest(`/api/scenarios/${encodeURIComponent(scenarioId)}`, scenarioDetailReply),
     scenarioId,
   );
   const [starting, setStarting] = useState(false);
   if (loaded.status === 'loading') return <p className="muted">Loading the scenario…</p>;
+  if (loaded.status === 'needs-key') return <FacilitatorKeyPrompt onAccepted={reload} />;
   if (loaded.status === 'failed') {
     return (
       <div className="alert" role="alert">

@@ -1,5 +1,7 @@
 import { formatDuration } from '../../scenario/duration';
+import { authorityText } from '../../scenario/guide/scenario-names';
 import type { Scenario } from '../../scenario/types';
+import { InlineCode } from './inline-code';
 
 /** Who plays what: each role with its authority and its checklists, then the paths. */
 export function ScenarioRoles({ scenario }: { scenario: Scenario }) {
@@ -14,7 +16,7 @@ export function ScenarioRoles({ scenario }: { scenario: Scenario }) {
             {role.npc ? <span className="badge badge-npc">played by the simulator</span> : null}
             {role.audience ? <span className="badge badge-npc">audience</span> : null}
             {role.authority.length > 0 ? (
-              <span className="muted"> — may {role.authority.join(', ')}</span>
+              <span className="muted"> — decides: {authorityText(scenario, role.authority)}</span>
             ) : null}
             {scenario.checklists
               .filter((checklist) => checklist.role === role.id)
@@ -23,7 +25,9 @@ export function ScenarioRoles({ scenario }: { scenario: Scenario }) {
                   <span className="muted">Checklist: {checklist.title}</span>
                   <ol>
                     {checklist.items.map((item) => (
-                      <li key={item}>{item}</li>
+                      <li key={item}>
+                        <InlineCode text={item} />
+                      </li>
                     ))}
                   </ol>
                 </div>

@@ -4,10 +4,12 @@
  * expected actions and discussion questions per phase). One pure model, rendered as markdown
  * for `firedrill guide` and the API, and as HTML by the app's guide view.
  */
+import type { ScenarioNames } from '../describe';
 import { conditionText, effectLengthText, lastingEffectText } from '../describe';
 import type { Effect, Inject, Scenario } from '../types';
 import { expectationSentence } from './expectation-words';
 import { plannedInjectMs, plannedTriggerMs } from './guide-timing';
+import { scenarioNames } from './scenario-names';
 
 export interface GuideEvent {
   readonly injectId: string;
@@ -24,7 +26,7 @@ export interface GuideEvent {
   readonly says: string;
   /** What the facilitator asks (the inject's questions). */
   readonly asks: readonly string[];
-  /** Set when it waits on something: `only if page-ic was still unmet at 12m`. */
+  /** Set when it waits on something: `“Page the IC” was still unmet at 12m`. */
   readonly condition: string | null;
   readonly chance: number;
   readonly effects: readonly string[];
@@ -59,10 +61,10 @@ export const guideClock = (ms: number) => {
   return `T+${minutes}:${String(seconds).padStart(2, '0')}`;
 };
 
-function effectWords(effect: Effect): string {
-  const lasting = lastingEffectText(effect);
+function effectWords(effect: Effect, names: ScenarioNames): string {
+  const lasting = lastingEffectText(effect, names);
   if (lasting !== null && (effect.type === 'unavailable' || effect.type === 'channel_down'))
-    return `${lasting} ${effectLengthText(effect)}`;
+    return `${lasting} ${effectLengthText(effect, names)}`;
   if (effect.type === 'severity') return `severity becomes ${effect.severity}`;
   if (effect.type === 'start_experiment') return `starts experiment ${effect.experiment}`;
   if (effect.type === 'stop_experiment') return `stops experiment ${effect.experiment}`;
@@ -70,11 +72,12 @@ function effectWords(effect: Effect): string {
 }
 
 function guideEvent(scenario: Scenario, inject: Inject): GuideEvent {
-  const roleName = (id: string) => scenario.roles.find((role) => role.id === id)?.name ?? id;
+  const names = scenarioNames(scenario);
+  const roleName = names.role;
   const timing = inject.timing;
   const atMs = plannedInjectMs(scenario, inject);
   const condition =
-    timing.type === 'at' || timing.type === 'between' ? null : conditionText(timing);
+    timing.type === 'at' || timing.type === 'between' ? null : conditionText(timing, names);
   const when =
     timing.type === 'between'
       ? `between ${guideClock(timing.fromMs)} and ${guideClock(timing.toMs)}`
@@ -93,7 +96,7 @@ function guideEvent(scenario: Scenario, inject: Inject): GuideEvent {
     asks: inject.questions,
     condition,
     chance: inject.chance,
-    effects: inject.effects.map(effectWords),
+    effects: inject.effects.map((effect) => effectWords(effect, names)),
     pages: inject.pages === null ? null : roleName(inject.pages.role),
   };
 }

@@ -7,6 +7,7 @@ import { formatDuration } from '../duration';
 import type { Scenario } from '../types';
 import type { FacilitatorGuide, GuideEvent } from './facilitator-guide';
 import { guideClock } from './facilitator-guide';
+import { authorityText, decidedBy, scenarioNames } from './scenario-names';
 
 /** One table cell: no line breaks, no column breaks. */
 const cell = (text: string) =>
@@ -15,9 +16,13 @@ const cell = (text: string) =>
     .replace(/\|/g, '\\|')
     .trim();
 
-function eventCell(event: GuideEvent): string {
+/**
+ * What the facilitator does at this row. The inject's text itself is on its numbered card
+ * below the table: a body with a table, a list or a log excerpt cannot live in one cell.
+ */
+function eventCell(event: GuideEvent, card: number): string {
   const parts = [
-    event.says === '' ? '' : `Say: ${event.says}`,
+    event.says === '' ? '' : `Say: read out or show card ${card}.`,
     ...event.asks.map((question) => `Ask: ${question}`),
     event.condition === null ? '' : `Only when ${event.condition}.`,
     event.chance < 1 ? `Fires with ${Math.round(event.chance * 100)}% chance.` : '',
@@ -27,13 +32,31 @@ function eventCell(event: GuideEvent): string {
   return cell(parts.filter((part) => part !== '').join(' · '));
 }
 
-function eventRows(events: readonly GuideEvent[]): string[] {
+function eventRows(events: readonly GuideEvent[], cards: readonly GuideEvent[]): string[] {
   return events.map(
     (event) =>
       `| ${cell(event.when)} | ${cell(`${event.title} (${event.kind})`)} | ${cell(
         event.from === null ? event.to : `${event.to}, from ${event.from}`,
-      )} | ${eventCell(event)} |`,
+      )} | ${eventCell(event, cards.indexOf(event) + 1)} |`,
   );
+}
+
+/** One card per inject with a text, in the events list's order: what to read out or show. */
+function injectCards(cards: readonly GuideEvent[]): string[] {
+  const withText = cards.filter((event) => event.says !== '');
+  if (withText.length === 0) return [];
+  return [
+    '## Inject cards',
+    '',
+    ...withText.flatMap((event) => [
+      `### ${cards.indexOf(event) + 1}. ${event.when}: ${event.title}`,
+      '',
+      `*${event.kind}, to ${event.to}${event.from === null ? '' : `, from ${event.from}`}*`,
+      '',
+      event.says.trim(),
+      '',
+    ]),
+  ];
 }
 
 function rolesSection(scenario: Scenario): string[] {
@@ -54,7 +77,7 @@ function rolesSection(scenario: Scenario): string[] {
       .map((list) => `${list.title}: ${list.items.join('; ')}`)
       .join(' · ');
     lines.push(
-      `| ${cell(`${role.name} (${role.id})`)} | ${playedBy} | ${cell(role.authority.join(', ') || '—')} | ${cell(checklist || '—')} |`,
+      `| ${cell(`${role.name} (${role.id})`)} | ${playedBy} | ${cell(authorityText(scenario, role.authority) || '—')} | ${cell(checklist || '—')} |`,
     );
   }
   return [...lines, ''];
@@ -66,6 +89,8 @@ function listSection(title: string, items: readonly string[]): string[] {
 
 export function renderGuideMarkdown(guide: FacilitatorGuide): string {
   const { scenario } = guide;
+  const names = scenarioNames(scenario);
+  const cards = [...guide.phases.flatMap((phase) => phase.events), ...guide.onCue];
   const facts = [
     scenario.mode === 'gameday' ? 'Game day' : 'Tabletop',
     formatDuration(scenario.durationMs),
@@ -88,7 +113,10 @@ export function renderGuideMarkdown(guide: FacilitatorGuide): string {
       (path) =>
         `- **${path.id}**${path.autoAdvance ? ' (auto-advance)' : ''}: ` +
         path.levels
-          .map((level) => `${level.role} (acks within ${formatDuration(level.ackWithinMs)})`)
+          .map(
+            (level) =>
+              `${names.role(level.role)} (acks within ${formatDuration(level.ackWithinMs)})`,
+          )
           .join(' → '),
     ),
     '',
@@ -97,7 +125,7 @@ export function renderGuideMarkdown(guide: FacilitatorGuide): string {
     lines.push('## Decisions', '');
     for (const decision of scenario.decisions)
       lines.push(
-        `- **${decision.title}** (\`${decision.id}\`)${decision.needs === null ? '' : `, needs ${decision.needs}`}` +
+        `- **${decision.title}**${decision.needs === null ? '' : `, taken by ${decidedBy(scenario, decision.needs)}`}` +
           (decision.options === null ? '' : `: ${decision.options.join(' / ')}`),
       );
     lines.push('');
@@ -113,10 +141,11 @@ export function renderGuideMarkdown(guide: FacilitatorGuide): string {
             `| ${cell(guideClock(phase.atMs))} | **${cell(phase.title)}** | | ${phase.pause ? 'The drill pauses for discussion.' : ''} |`,
           ]
         : []),
-      ...eventRows(phase.events),
+      ...eventRows(phase.events, cards),
     ]),
-    ...eventRows(guide.onCue),
+    ...eventRows(guide.onCue, cards),
     '',
+    ...injectCards(cards),
   );
   for (const phase of guide.phases) {
     lines.push(`## ${phase.title}`, '');
