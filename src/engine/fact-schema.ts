@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { Effect } from '../scenario/types';
 import { chatNames } from './chat-names';
+import { integrationFactSchemas } from './integration-facts';
 import type { FactType, LogEntry } from './log';
 import type { Steps } from './steps';
 import { runToEnd } from './steps';
@@ -185,31 +186,8 @@ export const factPayloadSchemas = {
     experiment: id,
     reason: z.enum(['condition_met', 'already_requested']),
   }),
-  // Real PagerDuty pages (issue 17): the engine asks, the server's pager sends and reports.
-  /** Real pages armed for this drill; `routingKeys` are names (`payments-team`), never keys. */
-  'real_page.armed': z.strictObject({ routingKeys: ids }),
-  /**
-   * A `page_real` fired in an armed drill: an inject's effect (`inject`) or a delivered page
-   * to a level that pages for real (`escalation` and `level`). Its seq makes the dedup_key.
-   */
-  'real_page.requested': z.strictObject({
-    routingKeyRef: id,
-    severity: z.enum(['critical', 'error', 'warning', 'info']),
-    summary: z.string(),
-    inject: id.nullable(),
-    escalation: seq.nullable(),
-    level: z.strictObject({ path: id, level: z.number().int().min(0) }).nullable(),
-  }),
-  /** PagerDuty accepted the trigger (`request`: the requested fact's seq). */
-  'real_page.sent': z.strictObject({ request: seq, dedupKey: id }),
-  /** PagerDuty accepted the resolve at the drill's end or abort. */
-  'real_page.resolved': z.strictObject({ request: seq, dedupKey: id }),
-  /** A call to PagerDuty that failed after its retries; `reason` never holds the routing key. */
-  'real_page.call_failed': z.strictObject({
-    request: seq,
-    action: z.enum(['trigger', 'resolve']),
-    reason: z.string(),
-  }),
+  // The real parts beyond FIS (issue 17): chat and PagerDuty, the server reporting back.
+  ...integrationFactSchemas,
   /**
    * The engine's live view of an expectation, which conditional injects follow. The scorer
    * recomputes verdicts from the primary facts (honouring retractions) and ignores these.
@@ -219,14 +197,6 @@ export const factPayloadSchemas = {
     expectation: id,
     escalation: seq.nullable(),
     anticipated: z.boolean(),
-  }),
-  // Chat mirror (issue 17, item 2).
-  /** A message to the team's chat that did not get there (chat-failure.ts); `about` names what it told of. */
-  'chat.delivery_failed': z.strictObject({
-    chat: z.enum(chatNames),
-    about: seq,
-    attempts: z.number().int().min(0),
-    reason: z.string(),
   }),
   'fact.retracted': z.strictObject({ seq, reason: z.string() }),
   'debrief.recorded': z.strictObject({
