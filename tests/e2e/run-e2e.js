@@ -18,12 +18,15 @@ if (!chromium) {
   process.stderr.write(banner);
   process.exit(process.env.FIREDRILL_E2E === 'required' ? 1 : 0);
 }
+// One file at a time (the config's `fileParallelism: false`): a file keeps both cores busy.
+// VITEST_MAX_WORKERS, set for the unit files in CI, would outrank the config, so it goes.
+const { VITEST_MAX_WORKERS: _unitWorkers, ...environment } = process.env;
 const result = spawnSync(
   'npx',
   ['vitest', 'run', '--config', 'tests/e2e/vitest.e2e.config.ts', ...process.argv.slice(2)],
   {
     stdio: 'inherit',
-    env: { ...process.env, FIREDRILL_CHROMIUM: chromium },
+    env: { ...environment, FIREDRILL_CHROMIUM: chromium },
   },
 );
 process.exit(result.status ?? 1);
