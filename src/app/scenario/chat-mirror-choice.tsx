@@ -27,7 +27,7 @@ export function ChatMirrorChoice({
         <span className="muted">(start, injects for everyone, pages, acks and the result)</span>
       </legend>
       {integrations.value.chat.map((chat) => (
-        <label key={chat}>
+        <label key={chat} className="check">
           <input
             type="checkbox"
             checked={chosen.includes(chat)}
